@@ -1,0 +1,85 @@
+using Inspections.Core.Behaviors;
+using Inspections.Core.Common;
+using Inspections.Domain.Access;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Inspections.Api.Auth;
+
+public static class AuthSetup
+{
+    /// <summary>The dashboard cannot send a bearer header from a browser: it takes the token once from the query and keeps it in a cookie.</summary>
+    public const string DashboardCookie = "inspections_dashboard_token";
+
+    public static IServiceCollection AddInspectionsAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment env)
+    {
+        var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        if (options.Authority is null && options.SigningKey is null)
+            throw new InvalidOperationException(
+                "Configure Auth:Authority (an OIDC issuer) or, outside production, Auth:SigningKey.");
+        if (env.IsProduction() && options.Authority is null)
+            throw new InvalidOperationException("Production accepts tokens from an OIDC authority only: set Auth:Authority.");
+
+        services.AddSingleton(options);
+        services.AddSingleton<TokenIssuer>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.Audience = options.Audience;
+            jwt.TokenValidationParameters = new TokenValidationParameters
+            {
+                NameClaimType = ClaimNames.Name,
+                RoleClaimType = ClaimNames.Role,
+                ValidAudience = options.Audience,
+                ValidateAudience = true,
+                ValidateLifetime = true,
+                ClockSkew = TimeSpan.FromMinutes(1),
+            };
+            if (options.Authority is not null)
+            {
+                jwt.Authority = options.Authority;
+            }
+            else
+            {
+                jwt.TokenValidationParameters.ValidIssuer = options.Issuer;
+                jwt.TokenValidationParameters.IssuerSigningKey = TokenIssuer.Key(options.SigningKey!);
+            }
+            jwt.Events = new JwtBearerEvents
+            {
+                OnMessageReceived = ctx =>
+                {
+                    if (!ctx.HttpContext.Request.Path.StartsWithSegments("/hangfire")) return Task.CompletedTask;
+                    if (ctx.Request.Query["access_token"] is { Count: 1 } fromQuery && fromQuery[0] is { Length: > 0 } t)
+                    {
+                        ctx.Token = t;
+                        ctx.Response.Cookies.Append(DashboardCookie, t, new CookieOptions
+                        {
+                            HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = ctx.Request.IsHttps, Path = "/hangfire",
+                        });
+                    }
+                    else if (ctx.Request.Cookies.TryGetValue(DashboardCookie, out var c)) ctx.Token = c;
+                    return Task.CompletedTask;
+                },
+            };
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+                .RequireClaim(ClaimNames.Jurisdiction).RequireClaim(ClaimNames.Role).Build());
+        return services;
+    }
+
+    /// <summary>Admits the roles the request type names in its [AllowedRoles]: the endpoint and the pipeline read the same list.</summary>
+    public static RouteHandlerBuilder Allow<TRequest>(this RouteHandlerBuilder builder)
+    {
+        var roles = AllowedRolesAttribute.Of(typeof(TRequest))
+            ?? throw new InvalidOperationException($"{typeof(TRequest).FullName} has no [AllowedRoles].");
+        return builder.RequireAuthorization(new AuthorizeAttribute { Roles = string.Join(",", roles) });
+    }
+
+    public static readonly string[] DashboardRoles = [Roles.Supervisor, Roles.Admin];
+}

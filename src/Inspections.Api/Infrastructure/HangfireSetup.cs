@@ -1,0 +1,63 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+using Inspections.Api.Auth;
+using Inspections.Core.Data;
+
+namespace Inspections.Api.Infrastructure;
+
+/// <summary>
+/// Hangfire follows the database: SQL Server and PostgreSQL keep jobs in the same database;
+/// SQLite uses in-memory storage, because our jobs are recurring scans over the database that
+/// lose nothing when the process restarts (a lost run is simply the next run).
+/// </summary>
+public static class HangfireSetup
+{
+    public static IServiceCollection AddInspectionsHangfire(this IServiceCollection services, DatabaseOptions db, IConfiguration configuration)
+    {
+        services.AddHangfire(cfg =>
+        {
+            cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            var cs = new DbConnectionFactory(db).ConnectionString;
+            switch (db.ParsedProvider)
+            {
+                case DbProvider.Postgres:
+                    cfg.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(cs));
+                    break;
+                case DbProvider.SqlServer:
+                    cfg.UseSqlServerStorage(cs);
+                    break;
+                default:
+                    cfg.UseInMemoryStorage();
+                    break;
+            }
+        });
+        if (configuration.GetValue("Hangfire:Server", true))
+            services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        return services;
+    }
+
+    public static WebApplication UseInspectionsDashboard(this WebApplication app)
+    {
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new RoleFilter()],
+            DashboardTitle = "Inspections 后台任务",
+            AppPath = "/",
+        });
+        return app;
+    }
+
+    /// <summary>Only supervisors and admins see the dashboard; anonymous callers get 401, other roles 403.</summary>
+    private sealed class RoleFilter : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context)
+        {
+            var user = context.GetHttpContext().User;
+            return user.Identity?.IsAuthenticated == true
+                && AuthSetup.DashboardRoles.Any(r => user.IsInRole(r));
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using FluentValidation;
+using Inspections.Core.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Inspections.Api.Infrastructure;
+
+/// <summary>
+/// Turns every exception into an RFC 9457 problem: validation 400 with field errors, 403, 404,
+/// 409, and 500 with only a trace id (no stack trace, no SQL).
+/// </summary>
+public sealed partial class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var problem = exception switch
+        {
+            ValidationException v => Validation(v),
+            BadHttpRequestException b => BadRequest(b),
+            NotFoundException nf => new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = Text.Pick("未找到", "Not found"),
+                Detail = Text.Pick($"未找到该{EntityZh(nf.Entity)}（{nf.Id}）。", $"The {nf.Entity} {nf.Id} was not found."),
+            },
+            ForbiddenException f => new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Title = Text.Pick("无权操作", "Forbidden"),
+                Detail = f.Detail,
+            },
+            ConflictException c => Conflict(c),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            LogUnexpected(exception, http.Request.Method, http.Request.Path);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = Text.Pick("服务器内部错误", "Internal server error"),
+                Detail = Text.Pick("系统出现意外错误，请将追踪编号提供给管理员。", "An unexpected error occurred; give the trace id to an administrator."),
+            };
+        }
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Validation(ValidationException v)
+    {
+        var errors = v.Errors
+            .GroupBy(e => FieldName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        return new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = Text.Pick("提交的数据有误", "One or more validation errors occurred."),
+            Detail = Text.Pick("请按字段提示修改后重新提交。", "Correct the fields listed and submit again."),
+        };
+    }
+
+    private static ProblemDetails BadRequest(BadHttpRequestException b)
+    {
+        // Malformed JSON or a value of the wrong type: name the field when the parser knows it.
+        var json = b.InnerException as JsonException;
+        var field = json?.Path is { Length: > 2 } path ? FieldName(path.TrimStart('$', '.')) : "body";
+        var message = json is not null
+            ? Text.Pick("格式不正确（例如数字、日期应为 2026-01-31 格式、编号应为 GUID）", "has the wrong format (numbers, dates as 2026-01-31, ids as GUIDs)")
+            : Text.Pick("请求格式不正确", "The request is malformed");
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = b.StatusCode,
+            Title = Text.Pick("请求格式不正确", "The request could not be read."),
+        };
+    }
+
+    private static ProblemDetails Conflict(ConflictException c)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = Text.Pick("操作冲突", "Conflict"),
+            Detail = c.Detail,
+        };
+        foreach (var (key, value) in c.Extensions) problem.Extensions[key] = value;
+        return problem;
+    }
+
+    /// <summary>"LicenseNumber" → "licenseNumber", "Items[0].Note" → "items[0].note": the JSON names the caller sent.</summary>
+    public static string FieldName(string propertyName) =>
+        string.Join('.', propertyName.Split('.').Select(p => p.Length == 0 ? p : JsonNamingPolicy.CamelCase.ConvertName(p)));
+
+    private static string EntityZh(string entity) => entity switch
+    {
+        "venue" => "场所",
+        _ => "记录",
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
+    private partial void LogUnexpected(Exception exception, string method, string path);
+}

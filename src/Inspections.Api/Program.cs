@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Inspections.Api.Auth;
+using Inspections.Api.Endpoints;
+using Inspections.Api.Infrastructure;
+using Inspections.Core.Behaviors;
+using Inspections.Core.Data;
+using Inspections.Core.Features.Venues;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));
+
+if (command == "token") return Commands.Token(builder, args);
+
+var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+if (command == "migrate")
+{
+    Migrator.Migrate(database, new DbUp.Engine.Output.ConsoleUpgradeLog());
+    Console.WriteLine($"Migrated {database.ParsedProvider} database.");
+    return 0;
+}
+
+var services = builder.Services;
+services.AddSingleton(database);
+services.AddSingleton<DbConnectionFactory>();
+services.AddScoped<DbSession>();
+services.AddSingleton(TimeProvider.System);
+
+services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(RegisterVenue)];
+    options.PipelineBehaviors =
+    [
+        typeof(LoggingBehavior<,>),
+        typeof(AuthorizationBehavior<,>),
+        typeof(ValidationBehavior<,>),
+        typeof(TransactionBehavior<,>),
+    ];
+});
+services.AddValidatorsFromAssemblyContaining<RegisterVenue.Command>(ServiceLifetime.Singleton);
+ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member?.Name;
+
+services.AddInspectionsAuth(builder.Configuration, builder.Environment);
+services.AddInspectionsHangfire(database, builder.Configuration);
+
+services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+    ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier);
+services.AddExceptionHandler<ProblemMapping>();
+// Malformed JSON and wrongly typed values reach ProblemMapping, which names the field, in every environment.
+services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+});
+services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+
+var app = builder.Build();
+
+if (app.Configuration.GetValue("Database:MigrateOnStart", true))
+    Migrator.Migrate(database);
+
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture("zh-CN"),
+    SupportedCultures = [new CultureInfo("zh-CN"), new CultureInfo("en")],
+    SupportedUICultures = [new CultureInfo("zh-CN"), new CultureInfo("en")],
+    RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()],
+});
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseInspectionsDashboard();
+
+app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference(o => o.WithTitle("Inspections API 文化市场综合执法")).AllowAnonymous();
+
+app.MapVenues();
+app.MapAudit();
+
+if (app.Environment.IsDevelopment())
+    app.Lifetime.ApplicationStarted.Register(() => Commands.PrintDevToken(app));
+
+app.Run();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,62 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Inspections.Core.Common;
+using Inspections.Core.Data;
+using Mediator;
+
+namespace Inspections.Core.Behaviors;
+
+/// <summary>
+/// A command runs in one transaction on one connection, and its audit row 执法全过程记录 is
+/// written in that same transaction: either both land or neither does.
+/// </summary>
+public sealed class TransactionBehavior<TMessage, TResponse>(DbSession db, ICurrentUser user, TimeProvider clock)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IBaseCommand
+{
+    private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    private static readonly Sql InsertAudit = new("""
+        INSERT INTO audit_entries (id, occurred_at, user_id, user_name, role, jurisdiction, command, entity_type, entity_id, payload)
+        VALUES (@Id, @OccurredAt, @UserId, @UserName, @Role, @Jurisdiction, @Command, @EntityType, @EntityId, @Payload)
+        """);
+
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        await db.BeginAsync(cancellationToken);
+        try
+        {
+            var response = await next(message, cancellationToken);
+            var subject = db.AuditSubject
+                ?? throw new InvalidOperationException($"{typeof(TMessage).Name} did not name the entity it changed.");
+            await db.ExecuteAsync(InsertAudit, new
+            {
+                Id = Guid.CreateVersion7(),
+                OccurredAt = clock.GetUtcNow(),
+                user.UserId,
+                UserName = user.DisplayName,
+                user.Role,
+                user.Jurisdiction,
+                Command = CommandName,
+                EntityType = subject.Type,
+                EntityId = subject.Id,
+                Payload = JsonSerializer.Serialize(message, PayloadJson),
+            }, cancellationToken);
+            await db.CommitAsync(cancellationToken);
+            return response;
+        }
+        catch
+        {
+            await db.RollbackAsync();
+            throw;
+        }
+    }
+
+    // Nested feature types read best as "RegisterVenue.Command" → "RegisterVenue".
+    private static readonly string CommandName = typeof(TMessage).DeclaringType?.Name ?? typeof(TMessage).Name;
+}

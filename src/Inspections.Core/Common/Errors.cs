@@ -1,0 +1,30 @@
+namespace Inspections.Core.Common;
+
+/// <summary>The row asked for does not exist (or is not visible to the caller). Maps to 404.</summary>
+public sealed class NotFoundException(string entity, object id)
+    : Exception($"{entity} {id} was not found.")
+{
+    public string Entity { get; } = entity;
+    public object Id { get; } = id;
+}
+
+/// <summary>The caller may not do this to this row. Maps to 403.</summary>
+public sealed class ForbiddenException(string messageZh, string messageEn) : Exception(messageEn)
+{
+    private readonly string _zh = messageZh;
+    public string Detail => Text.Pick(_zh, Message);
+}
+
+/// <summary>The row changed since the caller read it, or the action does not fit its state. Maps to 409.</summary>
+public sealed class ConflictException(string messageZh, string messageEn, IReadOnlyDictionary<string, object?>? extensions = null)
+    : Exception(messageEn)
+{
+    private readonly string _zh = messageZh;
+    public string Detail => Text.Pick(_zh, Message);
+    public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
+
+    public static ConflictException StaleVersion(string entity, long expected, long? actual) => new(
+        $"{entity}已被他人修改（当前版本 {actual}，提交版本 {expected}），请刷新后重试。",
+        $"The {entity} was changed by someone else (current version {actual}, submitted {expected}); reload and try again.",
+        new Dictionary<string, object?> { ["currentVersion"] = actual });
+}

@@ -1,0 +1,66 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Inspections.Core.Data;
+
+/// <summary>Opens connections to the configured database.</summary>
+public sealed class DbConnectionFactory
+{
+    public DbProvider Provider { get; }
+    public string ConnectionString { get; }
+    public SqlDialect Dialect { get; }
+
+    public DbConnectionFactory(DatabaseOptions options)
+    {
+        Provider = options.ParsedProvider;
+        ConnectionString = Normalise(Provider, options.EffectiveConnectionString);
+        Dialect = SqlDialect.For(Provider);
+        DapperSetup.EnsureRegistered();
+    }
+
+    private static string Normalise(DbProvider provider, string connectionString)
+    {
+        if (provider != DbProvider.Sqlite) return connectionString;
+        var builder = new SqliteConnectionStringBuilder(connectionString)
+        {
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+        };
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal))
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (dir is not null) Directory.CreateDirectory(dir);
+        }
+        return builder.ToString();
+    }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
+    {
+        DbConnection connection = Provider switch
+        {
+            DbProvider.Sqlite => new SqliteConnection(ConnectionString),
+            DbProvider.Postgres => new NpgsqlConnection(ConnectionString),
+            DbProvider.SqlServer => new SqlConnection(ConnectionString),
+            _ => throw new InvalidOperationException(),
+        };
+        try
+        {
+            await connection.OpenAsync(ct);
+            if (Provider == DbProvider.Sqlite)
+            {
+                await using var pragma = connection.CreateCommand();
+                // WAL lets readers run beside the single writer; busy_timeout makes writers queue instead of failing.
+                pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;";
+                await pragma.ExecuteNonQueryAsync(ct);
+            }
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

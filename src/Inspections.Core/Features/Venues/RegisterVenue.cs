@@ -1,0 +1,53 @@
+using Inspections.Core.Behaviors;
+using Inspections.Core.Common;
+using Inspections.Core.Data;
+using Inspections.Domain.Access;
+using Mediator;
+
+namespace Inspections.Core.Features.Venues;
+
+/// <summary>Registers a venue 场所登记 in the caller's jurisdiction.</summary>
+public static class RegisterVenue
+{
+    [AllowedRoles(Roles.Officer, Roles.Supervisor, Roles.Admin)]
+    public sealed record Command : ICommand<VenueDto>, IVenueFacts
+    {
+        public string? Name { get; init; }
+        public string? Address { get; init; }
+        public string? Type { get; init; }
+        public string? Jurisdiction { get; init; }
+        public string? OperatorName { get; init; }
+        public string? LegalRepresentative { get; init; }
+        public string? UnifiedSocialCreditCode { get; init; }
+        public string? LicenseNumber { get; init; }
+        public DateOnly? LicenseValidUntil { get; init; }
+        public string? LicenseStatus { get; init; }
+        public int? Terminals { get; init; }
+        public int? Rooms { get; init; }
+    }
+
+    public sealed class Validator : VenueFactsValidator<Command>;
+
+    internal static readonly Sql Insert = new("""
+        INSERT INTO venues (id, jurisdiction, name, address, venue_type, operator_name, legal_representative,
+            unified_social_credit_code, license_number, license_valid_until, license_status, terminals, rooms,
+            created_at, updated_at, version)
+        VALUES (@Id, @Jurisdiction, @Name, @Address, @Type, @OperatorName, @LegalRepresentative,
+            @UnifiedSocialCreditCode, @LicenseNumber, @LicenseValidUntil, @LicenseStatus, @Terminals, @Rooms,
+            @Now, @Now, 1)
+        """);
+
+    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, VenueDto>
+    {
+        public async ValueTask<VenueDto> Handle(Command command, CancellationToken ct)
+        {
+            var jurisdiction = command.Jurisdiction ?? user.Jurisdiction;
+            user.EnsureCanChange(jurisdiction);
+            var now = clock.GetUtcNow();
+            var id = Guid.CreateVersion7(now);
+            await db.ExecuteAsync(Insert, VenueRow.Parameters(command, id, jurisdiction, now, version: 1), ct);
+            db.AuditAbout("venue", id);
+            return await VenueRow.LoadAsync(db, id, ct);
+        }
+    }
+}

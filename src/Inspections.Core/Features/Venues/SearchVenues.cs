@@ -1,0 +1,84 @@
+using FluentValidation;
+using Inspections.Core.Behaviors;
+using Inspections.Core.Common;
+using Inspections.Core.Data;
+using Inspections.Domain.Access;
+using Inspections.Domain.Venues;
+using Mediator;
+
+namespace Inspections.Core.Features.Venues;
+
+/// <summary>Finds venues by type, licence status, name fragment and jurisdiction, a page at a time (keyset on name, id).</summary>
+public static class SearchVenues
+{
+    [AllowedRoles(Roles.Officer, Roles.Clerk, Roles.Supervisor, Roles.Admin)]
+    public sealed record Query : IQuery<Page<VenueDto>>
+    {
+        public string? Type { get; init; }
+        public string? LicenseStatus { get; init; }
+        public string? Name { get; init; }
+        public string? Jurisdiction { get; init; }
+        public string? Cursor { get; init; }
+        public int? Limit { get; init; }
+    }
+
+    internal sealed record Key(string N, Guid I);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Type)
+                .Must(t => VenueFactsValidator<RegisterVenue.Command>.TryParse<VenueType>(t, out _))
+                .When(x => x.Type is not null)
+                .Says("未知的场所类型", "Unknown venue type");
+            RuleFor(x => x.LicenseStatus)
+                .Must(s => VenueFactsValidator<RegisterVenue.Command>.TryParse<LicenseStatus>(s, out _))
+                .When(x => x.LicenseStatus is not null)
+                .Says("未知的证照状态", "Unknown licence status");
+            RuleFor(x => x.Name).MaximumLength(100).Named("名称", "Name");
+            RuleFor(x => x.Jurisdiction)
+                .Must(Domain.Access.Jurisdiction.IsValidCode).When(x => x.Jurisdiction is not null)
+                .Says("辖区应为 6 位行政区划代码", "Jurisdiction must be a six-digit administrative-division code");
+            RuleFor(x => x.Limit).InclusiveBetween(1, 100).Named("每页条数", "Limit");
+            RuleFor(x => x.Cursor).Must(c => Common.Cursor.IsValid<Key>(c))
+                .Says("分页游标无效", "The paging cursor is not valid");
+        }
+    }
+
+    internal static readonly Sql Select = new(d => $"""
+        SELECT {VenueDto.Columns}
+        FROM venues
+        WHERE jurisdiction LIKE @JurisdictionPrefix
+          AND (@Type IS NULL OR venue_type = @Type)
+          AND (@LicenseStatus IS NULL OR license_status = @LicenseStatus)
+          AND (@NameLike IS NULL OR name LIKE @NameLike ESCAPE '\')
+          AND (@AfterName IS NULL OR name > @AfterName OR (name = @AfterName AND id > @AfterId))
+        ORDER BY name, id
+        {d.Limit("@Take")}
+        """);
+
+    public sealed class Handler(DbSession db, ICurrentUser user) : IQueryHandler<Query, Page<VenueDto>>
+    {
+        public async ValueTask<Page<VenueDto>> Handle(Query query, CancellationToken ct)
+        {
+            var scope = query.Jurisdiction ?? user.Jurisdiction;
+            user.EnsureCanSee(scope);
+            Common.Cursor.TryDecode<Key>(query.Cursor, out var after);
+            var limit = query.Limit ?? 20;
+            var rows = await db.QueryAsync<VenueDto>(Select, new
+            {
+                JurisdictionPrefix = Domain.Access.Jurisdiction.Prefix(scope) + "%",
+                query.Type,
+                query.LicenseStatus,
+                NameLike = string.IsNullOrWhiteSpace(query.Name) ? null : SqlDialect.LikeContains(query.Name.Trim()),
+                AfterName = after?.N,
+                AfterId = after?.I,
+                Take = limit + 1,
+            }, ct);
+            var items = rows.Take(limit).ToList();
+            var next = rows.Count > limit ? Common.Cursor.Encode(new Key(items[^1].Name, items[^1].Id)) : null;
+            return new Page<VenueDto>(items, next);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using FluentValidation;
+using Inspections.Core.Behaviors;
+using Inspections.Core.Common;
+using Inspections.Core.Data;
+using Inspections.Domain.Access;
+using Mediator;
+
+namespace Inspections.Core.Features.Venues;
+
+/// <summary>Updates a venue's facts; the caller sends the version they read (stale → 409).</summary>
+public static class UpdateVenue
+{
+    [AllowedRoles(Roles.Officer, Roles.Supervisor, Roles.Admin)]
+    public sealed record Command : ICommand<VenueDto>, IVenueFacts
+    {
+        public Guid Id { get; init; }
+        public long? Version { get; init; }
+        public string? Name { get; init; }
+        public string? Address { get; init; }
+        public string? Type { get; init; }
+        public string? Jurisdiction { get; init; }
+        public string? OperatorName { get; init; }
+        public string? LegalRepresentative { get; init; }
+        public string? UnifiedSocialCreditCode { get; init; }
+        public string? LicenseNumber { get; init; }
+        public DateOnly? LicenseValidUntil { get; init; }
+        public string? LicenseStatus { get; init; }
+        public int? Terminals { get; init; }
+        public int? Rooms { get; init; }
+    }
+
+    public sealed class Validator : VenueFactsValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+        }
+    }
+
+    internal static readonly Sql Update = new("""
+        UPDATE venues SET jurisdiction = @Jurisdiction, name = @Name, address = @Address, venue_type = @Type,
+            operator_name = @OperatorName, legal_representative = @LegalRepresentative,
+            unified_social_credit_code = @UnifiedSocialCreditCode, license_number = @LicenseNumber,
+            license_valid_until = @LicenseValidUntil, license_status = @LicenseStatus, terminals = @Terminals,
+            rooms = @Rooms, updated_at = @Now, version = version + 1
+        WHERE id = @Id AND version = @Version
+        """);
+
+    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, VenueDto>
+    {
+        public async ValueTask<VenueDto> Handle(Command command, CancellationToken ct)
+        {
+            var current = await VenueRow.LoadAsync(db, command.Id, ct);
+            user.EnsureCanChange(current.Jurisdiction);
+            var jurisdiction = command.Jurisdiction ?? current.Jurisdiction;
+            user.EnsureCanChange(jurisdiction);
+            var changed = await db.ExecuteAsync(Update,
+                VenueRow.Parameters(command, command.Id, jurisdiction, clock.GetUtcNow(), command.Version!.Value), ct);
+            if (changed == 0) throw ConflictException.StaleVersion("场所", command.Version.Value, current.Version);
+            db.AuditAbout("venue", command.Id);
+            return await VenueRow.LoadAsync(db, command.Id, ct);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Net.Http.Headers;
+using Inspections.Api.Auth;
+using Inspections.Core.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inspections.Api.Tests.Infrastructure;
+
+/// <summary>The real host, over real HTTP handlers, on a real database.</summary>
+public sealed class ApiFactory(DatabaseOptions database, bool hangfireServer = false) : WebApplicationFactory<Program>
+{
+    public const string SigningKey = "test-signing-key-that-is-long-enough-0123456789";
+    public DatabaseOptions Database { get; } = database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
+        builder.UseSetting("Auth:SigningKey", SigningKey);
+        builder.UseSetting("Hangfire:Server", hangfireServer ? "true" : "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public string Token(string role, string jurisdiction = "510115", string? user = null, string? credential = null)
+    {
+        var issuer = Services.GetRequiredService<TokenIssuer>();
+        user ??= $"{role}-{jurisdiction}";
+        return issuer.Mint(user, user, role, jurisdiction, credential);
+    }
+
+    /// <summary>A client carrying a token of the given role and jurisdiction (or none when role is null).</summary>
+    public HttpClient Client(string? role, string jurisdiction = "510115", string? language = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (role is not null)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(role, jurisdiction));
+        if (language is not null) client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        return client;
+    }
+
+    /// <summary>Direct access for assertions about what was (not) written.</summary>
+    public async Task<long> CountAsync(string table)
+    {
+        var session = new DbSession(new DbConnectionFactory(Database));
+        await using (session)
+            return await session.ExecuteScalarAsync<long>(new Sql($"SELECT COUNT(*) FROM {table}"), null, CancellationToken.None);
+    }
+}

@@ -1,0 +1,28 @@
+namespace Inspections.Api.Tests.Infrastructure;
+
+/// <summary>Base of the API fixtures: one host and one fresh database per provider.</summary>
+public abstract class ApiFixture(string provider)
+{
+    protected string Provider { get; } = provider;
+    private TestDatabase? _database;
+    private ApiFactory? _factory;
+
+    protected ApiFactory Api => _factory ?? throw new InvalidOperationException("Fixture not set up.");
+
+    protected virtual bool HangfireServer => false;
+
+    [OneTimeSetUp]
+    public async Task StartHost()
+    {
+        _database = await TestDatabase.CreateAsync(Provider);
+        _factory = new ApiFactory(_database.Options, HangfireServer);
+        _ = _factory.Server; // start now: migrations run here, not inside the first test
+    }
+
+    [OneTimeTearDown]
+    public async Task StopHost()
+    {
+        if (_factory is not null) await _factory.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+    }
+}
