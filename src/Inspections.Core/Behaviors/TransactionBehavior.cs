@@ -21,11 +21,6 @@ public sealed class TransactionBehavior<TMessage, TResponse>(DbSession db, ICurr
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    private static readonly Sql InsertAudit = new("""
-        INSERT INTO audit_entries (id, occurred_at, user_id, user_name, role, jurisdiction, command, entity_type, entity_id, payload)
-        VALUES (@Id, @OccurredAt, @UserId, @UserName, @Role, @Jurisdiction, @Command, @EntityType, @EntityId, @Payload)
-        """);
-
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         await db.BeginAsync(cancellationToken);
@@ -34,7 +29,7 @@ public sealed class TransactionBehavior<TMessage, TResponse>(DbSession db, ICurr
             var response = await next(message, cancellationToken);
             var subject = db.AuditSubject
                 ?? throw new InvalidOperationException($"{typeof(TMessage).Name} did not name the entity it changed.");
-            await db.ExecuteAsync(InsertAudit, new
+            await db.ExecuteAsync(AuditSql.Insert, new
             {
                 Id = Guid.CreateVersion7(),
                 OccurredAt = clock.GetUtcNow(),
@@ -59,4 +54,13 @@ public sealed class TransactionBehavior<TMessage, TResponse>(DbSession db, ICurr
 
     // Nested feature types read best as "RegisterVenue.Command" → "RegisterVenue".
     private static readonly string CommandName = typeof(TMessage).DeclaringType?.Name ?? typeof(TMessage).Name;
+}
+
+/// <summary>Kept outside the generic behaviour so there is one statement, not one per command type.</summary>
+internal static class AuditSql
+{
+    public static readonly Sql Insert = new("""
+        INSERT INTO audit_entries (id, occurred_at, user_id, user_name, role, jurisdiction, command, entity_type, entity_id, payload)
+        VALUES (@Id, @OccurredAt, @UserId, @UserName, @Role, @Jurisdiction, @Command, @EntityType, @EntityId, @Payload)
+        """);
 }

@@ -8,7 +8,10 @@ namespace Inspections.Domain.Calendar;
 /// <param name="DueInstantUtc">End of the due day (24:00 local = 00:00 of the next local day), in UTC.
 /// Completion strictly before it is on time; at or after it is late.</param>
 /// <param name="RemainingDays">Counted days (working or natural per <see cref="Kind"/>) after the as-of
-/// day up to and including the due day, suspended days excluded; 0 on the due day, negative when overdue.
+/// day up to and including the due day, suspended days excluded; 0 on the due day, negative once a counted
+/// day has passed after it. On non-counted days straight after the due date (the weekend after a Friday
+/// deadline) it is 0 while <see cref="Status"/> already says Overdue: the status, not the sign, decides
+/// lateness, and the count keeps shrinking by exactly one per counted day.
 /// For completed clocks it is measured at the completion day.</param>
 /// <param name="CalendarMissing">True when a year the result depends on has no calendar loaded;
 /// the dates are then provisional (weekends only for that year).</param>

@@ -67,23 +67,15 @@ public sealed class ClockEvaluator
         var asOfDay = _time.LocalDayNumber(effective);
         var start = clock.StartDate.DayNumber;
         var working = clock.Kind == ClockKind.WorkingDays;
-        var starts = clock.SpanStarts;
-        var ends = clock.SpanEnds;
 
         // Walk the counted stretches between suspensions until the limit is used up.
         var toCount = clock.LimitDays + clock.ExtensionDays;
         var cursor = start;
         var suspended = 0;
         var due = -1;
-        for (var i = 0; i < starts.Length; i++)
+        var walker = new SuspensionWalker(clock, asOfDay);
+        while (walker.Next(out var s, out var e))
         {
-            var s = starts[i];
-            var e = ends[i] == DeadlineClock.OpenEnd ? asOfDay : ends[i];
-            if (e < s)
-            {
-                continue; // an open suspension that has not begun yet as of this evaluation
-            }
-
             var available = Count(working, cursor, s - 1);
             if (available >= toCount)
             {
@@ -209,6 +201,10 @@ public sealed class ClockEvaluator
         {
             sb.Append("（调休上班日）");
         }
+        else
+        {
+            sb.Append(' ');
+        }
 
         sb.Append(wording.CompletionVerb);
 
@@ -219,10 +215,12 @@ public sealed class ClockEvaluator
                 break;
             case ClockStatus.CompletedLate:
                 sb.Append("；已于 ").Append(Format(evaluation.AsOfDate)).Append(' ').Append(wording.CompletionVerb)
-                  .Append("，超期 ").Append(-evaluation.RemainingDays).Append(unit);
+                  .Append("，超期");
+                AppendOverdueDays(sb, evaluation.RemainingDays, unit);
                 break;
             case ClockStatus.Overdue:
-                sb.Append("；已超期 ").Append(-evaluation.RemainingDays).Append(unit);
+                sb.Append("；已超期");
+                AppendOverdueDays(sb, evaluation.RemainingDays, unit);
                 break;
             case ClockStatus.Suspended:
                 sb.Append("；目前中止计时，剩余 ").Append(evaluation.RemainingDays).Append(unit);
@@ -242,6 +240,15 @@ public sealed class ClockEvaluator
         return sb.ToString();
     }
 
+    private static void AppendOverdueDays(StringBuilder sb, int remainingDays, string unit)
+    {
+        // Late on the weekend after a Friday deadline: late, but no counted day lost yet.
+        if (remainingDays < 0)
+        {
+            sb.Append(' ').Append(-remainingDays).Append(unit);
+        }
+    }
+
     /// <summary>Counted days in (a, b] ignoring suspensions; a ≤ b.</summary>
     private int Count(bool working, int a, int b) => working ? _calendar.CountBetween(a, b) : b - a;
 
@@ -253,18 +260,10 @@ public sealed class ClockEvaluator
     private int CountExcludingSuspensions(bool working, DeadlineClock clock, int a, int b, int asOfDay, out bool asOfSuspended)
     {
         var count = Count(working, a, b);
-        var starts = clock.SpanStarts;
-        var ends = clock.SpanEnds;
         asOfSuspended = false;
-        for (var i = 0; i < starts.Length; i++)
+        var walker = new SuspensionWalker(clock, asOfDay);
+        while (walker.Next(out var s, out var e))
         {
-            var s = starts[i];
-            var e = ends[i] == DeadlineClock.OpenEnd ? asOfDay : ends[i];
-            if (e < s)
-            {
-                continue;
-            }
-
             if (s <= asOfDay && asOfDay <= e)
             {
                 asOfSuspended = true;

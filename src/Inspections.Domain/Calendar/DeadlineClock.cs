@@ -11,7 +11,7 @@ namespace Inspections.Domain.Calendar;
 /// </remarks>
 public sealed class DeadlineClock
 {
-    internal const int OpenEnd = int.MaxValue;
+    internal const int NoOpenSuspension = int.MaxValue;
 
     private readonly ClockSuspension[] _suspensions;
     private readonly ClockExtension[] _extensions;
@@ -41,6 +41,11 @@ public sealed class DeadlineClock
         CompletedAt = completedAt;
         ExtensionDays = _extensions.Sum(e => e.Days);
         (SpanStarts, SpanEnds) = Normalise(startDate, _suspensions);
+        var firstCountable = startDate.DayNumber + 1;
+        OpenStart = _suspensions.Where(x => x.IsOpen)
+            .Select(x => Math.Max(x.Start.DayNumber, firstCountable))
+            .DefaultIfEmpty(NoOpenSuspension)
+            .Min();
     }
 
     public ClockSubject Subject { get; }
@@ -61,11 +66,17 @@ public sealed class DeadlineClock
     /// <summary>When the work was completed 办结, as an instant; null while open.</summary>
     public DateTimeOffset? CompletedAt { get; }
 
-    /// <summary>Merged suspension periods as day numbers, clipped to start after <see cref="StartDate"/>.</summary>
+    /// <summary>Closed suspension periods as day numbers, sorted, merged and clipped to start after <see cref="StartDate"/>.</summary>
     internal int[] SpanStarts { get; }
 
-    /// <summary>Inclusive ends matching <see cref="SpanStarts"/>; <see cref="OpenEnd"/> for an open suspension.</summary>
+    /// <summary>Inclusive ends matching <see cref="SpanStarts"/>.</summary>
     internal int[] SpanEnds { get; }
+
+    /// <summary>
+    /// Start of the earliest open suspension (clipped like the others), or <see cref="NoOpenSuspension"/>.
+    /// Kept apart from the closed periods because its end is the as-of day, known only at evaluation.
+    /// </summary>
+    internal int OpenStart { get; }
 
     public static IReadOnlyList<CalendarValidationError> Validate(
         ClockKind kind,
@@ -119,15 +130,11 @@ public sealed class DeadlineClock
 
     private static (int[] Starts, int[] Ends) Normalise(DateOnly startDate, ClockSuspension[] suspensions)
     {
-        if (suspensions.Length == 0)
-        {
-            return ([], []);
-        }
-
         // The start day is never counted, so a suspension on it changes nothing; clip to the day after.
         var firstCountable = startDate.DayNumber + 1;
         var spans = suspensions
-            .Select(s => (Start: Math.Max(s.Start.DayNumber, firstCountable), End: s.End?.DayNumber ?? OpenEnd))
+            .Where(s => !s.IsOpen)
+            .Select(s => (Start: Math.Max(s.Start.DayNumber, firstCountable), End: s.End!.Value.DayNumber))
             .Where(s => s.End >= s.Start)
             .OrderBy(s => s.Start)
             .ToList();
@@ -137,7 +144,7 @@ public sealed class DeadlineClock
         foreach (var (start, end) in spans)
         {
             // Overlapping or touching periods would otherwise count their shared days twice.
-            if (ends.Count > 0 && (ends[^1] == OpenEnd || start <= ends[^1] + 1))
+            if (ends.Count > 0 && start <= ends[^1] + 1)
             {
                 ends[^1] = Math.Max(ends[^1], end);
                 continue;
@@ -148,5 +155,70 @@ public sealed class DeadlineClock
         }
 
         return (starts.ToArray(), ends.ToArray());
+    }
+}
+
+/// <summary>
+/// Walks a clock's suspensions as disjoint periods in date order for one as-of day, folding the
+/// open suspension (which ends on the as-of day) into the closed ones. A ref struct so that walking
+/// allocates nothing.
+/// </summary>
+internal ref struct SuspensionWalker
+{
+    private readonly int[] _starts;
+    private readonly int[] _ends;
+    private readonly int _asOfDay;
+    private int _openStart;
+    private int _index;
+
+    public SuspensionWalker(DeadlineClock clock, int asOfDay)
+    {
+        _starts = clock.SpanStarts;
+        _ends = clock.SpanEnds;
+        _asOfDay = asOfDay;
+        // An open suspension that has not begun by the as-of day does not exist yet.
+        _openStart = clock.OpenStart <= asOfDay ? clock.OpenStart : DeadlineClock.NoOpenSuspension;
+        _index = 0;
+    }
+
+    /// <summary>Next period [start, end], both inclusive; false when none remain.</summary>
+    public bool Next(out int start, out int end)
+    {
+        var hasOpen = _openStart != DeadlineClock.NoOpenSuspension;
+        if (hasOpen && (_index >= _starts.Length || _openStart <= _starts[_index]))
+        {
+            start = _openStart;
+            end = _asOfDay;
+            _openStart = DeadlineClock.NoOpenSuspension;
+        }
+        else if (_index < _starts.Length)
+        {
+            start = _starts[_index];
+            end = _ends[_index];
+            _index++;
+        }
+        else
+        {
+            start = end = 0;
+            return false;
+        }
+
+        while (true)
+        {
+            if (_index < _starts.Length && _starts[_index] <= end + 1)
+            {
+                end = Math.Max(end, _ends[_index]);
+                _index++;
+            }
+            else if (_openStart != DeadlineClock.NoOpenSuspension && _openStart <= end + 1)
+            {
+                end = Math.Max(end, _asOfDay);
+                _openStart = DeadlineClock.NoOpenSuspension;
+            }
+            else
+            {
+                return true;
+            }
+        }
     }
 }

@@ -1,0 +1,106 @@
+using System.Net;
+using Inspections.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inspections.Api.Tests;
+
+/// <summary>No endpoint ships open by accident; the dashboard and health checks admit whom they should.</summary>
+public sealed class SecurityTests() : ApiFixture("sqlite")
+{
+    // Only these answer without a token: liveness and readiness, and the API description with its page.
+    private static readonly string[] OpenPrefixes = ["/health", "/openapi/", "/scalar"];
+
+    [Test]
+    public async Task Every_mapped_endpoint_refuses_an_anonymous_call()
+    {
+        var sources = Api.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        var endpoints = sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>().ToList();
+        Assert.That(endpoints, Has.Count.GreaterThan(4));
+        var anonymous = Api.Client(null);
+        var checkedCount = 0;
+        foreach (var endpoint in endpoints)
+        {
+            var template = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            if (OpenPrefixes.Any(p => template.StartsWith(p, StringComparison.Ordinal))) continue;
+            var path = System.Text.RegularExpressions.Regex.Replace(template, @"\{([^}:]+)(:[^}]*)?\}", m =>
+                m.Groups[2].Value.Contains("guid") ? Guid.Empty.ToString() : "x");
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var method in methods)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), path);
+                if (method is "POST" or "PUT" or "PATCH")
+                    request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+                var response = await anonymous.SendAsync(request);
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), $"{method} {template}");
+                checkedCount++;
+            }
+        }
+        Assert.That(checkedCount, Is.GreaterThanOrEqualTo(5));
+    }
+
+    [Test]
+    public async Task Health_checks_answer_without_a_token()
+    {
+        var anonymous = Api.Client(null);
+        Assert.That((await anonymous.GetAsync("/health")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var ready = await anonymous.GetAsync("/health/ready");
+        Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), await ready.Content.ReadAsStringAsync());
+    }
+
+    [Test]
+    public async Task The_openapi_document_and_api_page_are_served()
+    {
+        var anonymous = Api.Client(null);
+        var doc = await anonymous.GetStringAsync("/openapi/v1.json");
+        Assert.That(doc, Does.Contain("/api/venues").And.Contain("bearer"));
+        Assert.That((await anonymous.GetAsync("/scalar/v1")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [TestCase(null, HttpStatusCode.Unauthorized)]
+    [TestCase("officer", HttpStatusCode.Forbidden)]
+    [TestCase("clerk", HttpStatusCode.Forbidden)]
+    [TestCase("supervisor", HttpStatusCode.OK)]
+    [TestCase("admin", HttpStatusCode.OK)]
+    public async Task The_hangfire_dashboard_admits_supervisors_and_admins_only(string? role, HttpStatusCode expected)
+    {
+        var response = await Api.Client(role).GetAsync("/hangfire");
+        Assert.That(response.StatusCode, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task The_dashboard_takes_a_token_from_the_query_once_and_keeps_it_in_a_cookie()
+    {
+        var handler = Api.Server.CreateHandler();
+        var cookies = new System.Net.CookieContainer();
+        using var client = new HttpClient(new CookieHandler(cookies) { InnerHandler = handler }) { BaseAddress = Api.Server.BaseAddress };
+        var first = await client.GetAsync("/hangfire?access_token=" + Api.Token("supervisor"));
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var second = await client.GetAsync("/hangfire/jobs/enqueued");
+        Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task A_token_signed_with_another_key_is_refused()
+    {
+        var forged = new Inspections.Api.Auth.TokenIssuer(
+            new Inspections.Api.Auth.AuthOptions { SigningKey = "some-other-key-that-is-also-long-enough-0123" }, TimeProvider.System)
+            .Mint("mallory", "mallory", "admin", "510115");
+        var client = Api.Client(null);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", forged);
+        Assert.That((await client.GetAsync("/api/venues")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    private sealed class CookieHandler(System.Net.CookieContainer cookies) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            var header = cookies.GetCookieHeader(request.RequestUri!);
+            if (header.Length > 0) request.Headers.Add("Cookie", header);
+            var response = await base.SendAsync(request, ct);
+            if (response.Headers.TryGetValues("Set-Cookie", out var set))
+                foreach (var c in set) cookies.SetCookies(request.RequestUri!, c);
+            return response;
+        }
+    }
+}
