@@ -22,6 +22,7 @@ var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<Dat
 if (command == "migrate")
 {
     Migrator.Migrate(database, new DbUp.Engine.Output.ConsoleUpgradeLog());
+    await Seeder.RunAsync(new DbConnectionFactory(database), new SeedFiles(SeedRoot()), TimeProvider.System);
     Console.WriteLine($"Migrated {database.ParsedProvider} database.");
     return 0;
 }
@@ -66,7 +67,11 @@ services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
 var app = builder.Build();
 
 if (app.Configuration.GetValue("Database:MigrateOnStart", true))
+{
     Migrator.Migrate(database);
+    await Seeder.RunAsync(app.Services.GetRequiredService<DbConnectionFactory>(), new SeedFiles(SeedRoot()),
+        app.Services.GetRequiredService<TimeProvider>());
+}
 
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
@@ -86,13 +91,14 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference(o => o.WithTitle("Inspections API 文化市场综合执法")).AllowAnonymous();
 
-app.MapVenues();
-app.MapAudit();
+app.MapEndpointModules();
 
 if (app.Environment.IsDevelopment())
     app.Lifetime.ApplicationStarted.Register(() => Commands.PrintDevToken(app));
 
 app.Run();
 return 0;
+
+string SeedRoot() => builder.Configuration["Database:SeedPath"] is { Length: > 0 } p ? p : SeedFiles.DefaultRoot;
 
 public partial class Program;

@@ -4,9 +4,9 @@ using Mediator;
 
 namespace Inspections.Api.Endpoints;
 
-public static class AuditEndpoints
+public sealed class AuditEndpoints : IEndpointModule
 {
-    public static void MapAudit(this IEndpointRouteBuilder app) =>
+    public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/audit", async (string? entityType, string? entityId, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new AuditTrail.Query(entityType, entityId), ct)))
             .Allow<AuditTrail.Query>()

@@ -5,9 +5,9 @@ using Mediator;
 
 namespace Inspections.Api.Endpoints;
 
-public static class VenueEndpoints
+public sealed class VenueEndpoints : IEndpointModule
 {
-    public static void MapVenues(this IEndpointRouteBuilder app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         var venues = app.MapGroup("/api/venues").WithTags("Venues 场所");
 

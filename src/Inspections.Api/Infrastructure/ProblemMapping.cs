@@ -22,7 +22,7 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
             {
                 Status = StatusCodes.Status404NotFound,
                 Title = Text.Pick("未找到", "Not found"),
-                Detail = Text.Pick($"未找到该{EntityZh(nf.Entity)}（{nf.Id}）。", $"The {nf.Entity} {nf.Id} was not found."),
+                Detail = Text.Pick($"未找到该{nf.EntityZh}（{nf.Id}）。", $"The {nf.EntityEn} {nf.Id} was not found."),
             },
             ForbiddenException f => new ProblemDetails
             {
@@ -91,11 +91,6 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
     public static string FieldName(string propertyName) =>
         string.Join('.', propertyName.Split('.').Select(p => p.Length == 0 ? p : JsonNamingPolicy.CamelCase.ConvertName(p)));
 
-    private static string EntityZh(string entity) => entity switch
-    {
-        "venue" => "场所",
-        _ => "记录",
-    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
     private partial void LogUnexpected(Exception exception, string method, string path);

@@ -1,10 +1,11 @@
 namespace Inspections.Core.Common;
 
-/// <summary>The row asked for does not exist (or is not visible to the caller). Maps to 404.</summary>
-public sealed class NotFoundException(string entity, object id)
-    : Exception($"{entity} {id} was not found.")
+/// <summary>The row asked for does not exist. Maps to 404. Entity names in Chinese and English: ("场所", "venue").</summary>
+public sealed class NotFoundException(string entityZh, string entityEn, object id)
+    : Exception($"The {entityEn} {id} was not found.")
 {
-    public string Entity { get; } = entity;
+    public string EntityZh { get; } = entityZh;
+    public string EntityEn { get; } = entityEn;
     public object Id { get; } = id;
 }
 

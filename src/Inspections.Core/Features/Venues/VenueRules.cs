@@ -92,7 +92,7 @@ internal static class VenueRow
 
     public static async Task<VenueDto> LoadAsync(Data.DbSession db, Guid id, CancellationToken ct) =>
         await db.QuerySingleOrDefaultAsync<VenueDto>(SelectById, new { Id = id }, ct)
-        ?? throw new NotFoundException("venue", id);
+        ?? throw new NotFoundException("场所", "venue", id);
 
     /// <summary>The parameters of an insert or update, with the user's text trimmed.</summary>
     public static object Parameters(IVenueFacts f, Guid id, string jurisdiction, DateTimeOffset now, long version) => new
