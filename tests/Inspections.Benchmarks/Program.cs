@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using Inspections.Benchmarks;
+using Inspections.Domain.Calendar;
+
+// Usage:
+//   dotnet run -c Release --project tests/Inspections.Benchmarks -- clocks [count]   quick one-shot figures
+//   dotnet run -c Release --project tests/Inspections.Benchmarks -- bdn [BenchmarkDotNet args]
+var mode = args.Length > 0 ? args[0] : "clocks";
+if (mode == "bdn")
+{
+    BenchmarkSwitcher.FromAssembly(typeof(ClockBenchmarks).Assembly).Run(args[1..]);
+    return 0;
+}
+
+if (mode != "clocks")
+{
+    Console.Error.WriteLine("usage: -- clocks [count] | -- bdn [args]");
+    return 2;
+}
+
+var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
+#if DEBUG
+Console.WriteLine("warning: Debug build; use -c Release for meaningful figures");
+#endif
+
+var years = Workload.LoadSeedYears();
+var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+var engine = new ClockEvaluator(WorkingCalendar.Create(years), zone);
+var naive = new NaiveClockEvaluator(years, zone);
+var clocks = Workload.CreateClocks(count);
+
+// Both implementations must agree before their speeds mean anything.
+var mismatches = 0;
+for (var i = 0; i < clocks.Length; i += 97)
+{
+    var fast = engine.Evaluate(clocks[i], Workload.AsOf, Workload.DueSoonDays);
+    var slow = naive.Evaluate(clocks[i], Workload.AsOf, Workload.DueSoonDays);
+    if (fast.DueDate != slow.Due || fast.RemainingDays != slow.Remaining || fast.Status != slow.Status)
+    {
+        mismatches++;
+    }
+}
+
+var engineResult = Measure("engine", clocks, c => engine.Evaluate(c, Workload.AsOf, Workload.DueSoonDays).DueDate.DayNumber);
+var naiveResult = Measure("baseline (naive day loop)", clocks, c => naive.Evaluate(c, Workload.AsOf, Workload.DueSoonDays).Due.DayNumber);
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"{count:N0} clocks, as of {Workload.AsOf:yyyy-MM-dd HH:mm zzz}, one thread; cross-check mismatches: {mismatches}"));
+Console.WriteLine($"{engineResult}; {naiveResult}");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speed-up: {engineResult.PerSecond / naiveResult.PerSecond:N1}x"));
+return mismatches == 0 ? 0 : 1;
+
+static Result Measure(string name, DeadlineClock[] clocks, Func<DeadlineClock, int> evaluate)
+{
+    // Warm-up lets tiered JIT reach its optimised code before the timed pass.
+    var checksum = 0;
+    for (var round = 0; round < 3; round++)
+    {
+        for (var i = 0; i < Math.Min(clocks.Length, 50_000); i++)
+        {
+            checksum += evaluate(clocks[i]);
+        }
+    }
+
+    GC.Collect();
+    var before = GC.GetAllocatedBytesForCurrentThread();
+    var watch = Stopwatch.StartNew();
+    foreach (var clock in clocks)
+    {
+        checksum += evaluate(clock);
+    }
+
+    watch.Stop();
+    var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+    GC.KeepAlive(checksum);
+    return new Result(name, clocks.Length / watch.Elapsed.TotalSeconds, (double)allocated / clocks.Length);
+}
+
+internal sealed record Result(string Name, double PerSecond, double BytesPerClock)
+{
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Name}: {PerSecond:N0} clocks/s, {BytesPerClock:N1} B/clock");
+}
