@@ -54,9 +54,11 @@ return mismatches == 0 ? 0 : 1;
 
 static Result Measure(string name, DeadlineClock[] clocks, Func<DeadlineClock, int> evaluate)
 {
-    // Warm-up lets tiered JIT reach its optimised code before the timed pass.
+    // Warm-up for a full second: tiered JIT waits ~100 ms and recompiles hot methods in the background,
+    // so a short warm-up would time part of the run on unoptimised code.
     var checksum = 0;
-    for (var round = 0; round < 3; round++)
+    var warmUp = Stopwatch.StartNew();
+    for (var round = 0; round < 3 || warmUp.ElapsedMilliseconds < 1_000; round++)
     {
         for (var i = 0; i < Math.Min(clocks.Length, 50_000); i++)
         {

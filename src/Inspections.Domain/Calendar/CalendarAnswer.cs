@@ -10,12 +10,15 @@ public readonly struct CalendarAnswer<T>
 {
     private readonly WorkingCalendar? _calendar;
 
-    internal CalendarAnswer(T value, WorkingCalendar calendar, int fromYear, int toYear, bool calendarMissing)
+    private readonly int _fromDay;
+    private readonly int _toDay;
+
+    internal CalendarAnswer(T value, WorkingCalendar calendar, int fromDay, int toDay, bool calendarMissing)
     {
         Value = value;
         _calendar = calendar;
-        FromYear = fromYear;
-        ToYear = toYear;
+        _fromDay = fromDay;
+        _toDay = toDay;
         CalendarMissing = calendarMissing;
     }
 
@@ -23,15 +26,14 @@ public readonly struct CalendarAnswer<T>
 
     public bool CalendarMissing { get; }
 
-    /// <summary>First year the answer depended on (inclusive).</summary>
-    public int FromYear { get; }
-
-    /// <summary>Last year the answer depended on (inclusive); less than <see cref="FromYear"/> when none.</summary>
-    public int ToYear { get; }
-
-    /// <summary>The unloaded years the answer depended on. Allocates; keep it off hot paths.</summary>
+    /// <summary>
+    /// The unloaded years the answer depended on, ascending; empty when <see cref="CalendarMissing"/> is false.
+    /// Allocates; keep it off hot paths.
+    /// </summary>
     public IReadOnlyList<int> MissingYears =>
-        CalendarMissing && _calendar is not null ? _calendar.MissingYears(FromYear, ToYear) : [];
+        CalendarMissing && _calendar is not null && _fromDay <= _toDay
+            ? _calendar.MissingYears(DateOnly.FromDayNumber(_fromDay).Year, DateOnly.FromDayNumber(_toDay).Year)
+            : [];
 
     public override string ToString() =>
         CalendarMissing ? $"{Value} (calendar missing for {string.Join(", ", MissingYears)})" : $"{Value}";

@@ -22,8 +22,8 @@ namespace Inspections.Domain.Calendar;
 /// <param name="AsOfDate">Local date the evaluation was made for (the completion day for completed clocks).</param>
 /// <param name="UnadjustedDueDate">For natural-day clocks, the due date before rolling forward off a
 /// non-working day; equals <see cref="DueDate"/> otherwise.</param>
-/// <param name="CalendarFromYear">First year the result depends on.</param>
-/// <param name="CalendarToYear">Last year the result depends on.</param>
+/// <param name="CalendarFrom">First day whose calendar entry the result depends on.</param>
+/// <param name="CalendarTo">Last day whose calendar entry the result depends on.</param>
 public readonly record struct ClockEvaluation(
     ClockStatus Status,
     DateOnly DueDate,
@@ -35,9 +35,13 @@ public readonly record struct ClockEvaluation(
     ClockKind Kind,
     DateOnly AsOfDate,
     DateOnly UnadjustedDueDate,
-    int CalendarFromYear,
-    int CalendarToYear)
+    DateOnly CalendarFrom,
+    DateOnly CalendarTo)
 {
+    public int CalendarFromYear => CalendarFrom.Year;
+
+    public int CalendarToYear => CalendarTo.Year;
+
     public bool IsCompleted => Status is ClockStatus.CompletedOnTime or ClockStatus.CompletedLate;
 
     public bool WasRolledForward => UnadjustedDueDate != DueDate;

@@ -124,16 +124,16 @@ public sealed class ClockEvaluator
 
         // Which years the answer leaned on: every day counted for a working-day clock; only the
         // roll-forward decision for a natural-day clock.
-        int fromYear, toYear;
+        int spanFrom, spanTo;
         if (working)
         {
-            fromYear = DateOnly.FromDayNumber(Math.Min(start, asOfDay) + 1).Year;
-            toYear = DateOnly.FromDayNumber(Math.Max(due, asOfDay)).Year;
+            spanFrom = Math.Min(start, asOfDay) + 1;
+            spanTo = Math.Max(due, asOfDay);
         }
         else
         {
-            fromYear = DateOnly.FromDayNumber(unadjusted).Year;
-            toYear = DateOnly.FromDayNumber(due).Year;
+            spanFrom = unadjusted;
+            spanTo = due;
         }
 
         return new ClockEvaluation(
@@ -141,14 +141,14 @@ public sealed class ClockEvaluator
             DateOnly.FromDayNumber(due),
             dueInstant,
             remaining,
-            _calendar.AnyMissing(fromYear, toYear),
+            _calendar.AnyMissingDays(spanFrom, spanTo),
             suspended,
             clock.ExtensionDays,
             clock.Kind,
             DateOnly.FromDayNumber(asOfDay),
             DateOnly.FromDayNumber(unadjusted),
-            fromYear,
-            toYear);
+            DateOnly.FromDayNumber(spanFrom),
+            DateOnly.FromDayNumber(spanTo));
     }
 
     /// <summary>

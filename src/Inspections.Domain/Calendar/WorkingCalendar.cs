@@ -34,6 +34,7 @@ public sealed class WorkingCalendar
     private readonly int _firstYear;
     private readonly int _lastYear;
     private readonly int[] _missingBefore; // unloaded years in [_firstYear, _firstYear + i)
+    private readonly int[] _unloadedBefore; // days of unloaded years in [_base, _base + i)
     private readonly Dictionary<DateOnly, string> _names;
 
     private WorkingCalendar(IReadOnlyList<CalendarYear> years)
@@ -52,6 +53,7 @@ public sealed class WorkingCalendar
             _prefix = [0];
             _workingDays = [];
             _missingBefore = [0];
+            _unloadedBefore = [0];
             return;
         }
 
@@ -101,6 +103,15 @@ public sealed class WorkingCalendar
         for (var y = _firstYear; y <= _lastYear; y++)
         {
             _missingBefore[y - _firstYear + 1] = _missingBefore[y - _firstYear] + (loaded.Contains(y) ? 0 : 1);
+        }
+
+        // The same fact per day, so hot paths can ask "does (lo, hi] touch an unloaded year" without
+        // turning day numbers into years: a span of days touches every year between its ends.
+        _unloadedBefore = new int[length + 1];
+        for (var i = 0; i < length; i++)
+        {
+            var unloaded = !loaded.Contains(DateOnly.FromDayNumber(_base + i).Year);
+            _unloadedBefore[i + 1] = _unloadedBefore[i] + (unloaded ? 1 : 0);
         }
     }
 
@@ -166,8 +177,8 @@ public sealed class WorkingCalendar
 
     public CalendarAnswer<bool> IsWorkingDay(DateOnly date)
     {
-        var year = date.Year;
-        return new CalendarAnswer<bool>(IsWorkingDayNumber(date.DayNumber), this, year, year, !IsYearLoaded(year));
+        var day = date.DayNumber;
+        return new CalendarAnswer<bool>(IsWorkingDayNumber(day), this, day, day, AnyMissingDays(day, day));
     }
 
     /// <summary>True for a listed statutory holiday (regardless of weekday).</summary>
@@ -188,9 +199,7 @@ public sealed class WorkingCalendar
         ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
         var s = start.DayNumber;
         var result = workingDays == 0 ? s : NthWorkingDayAfter(s, workingDays);
-        var fromYear = workingDays == 0 ? start.Year + 1 : DateOnly.FromDayNumber(s + 1).Year;
-        var resultDate = DateOnly.FromDayNumber(result);
-        return Answer(resultDate, fromYear, resultDate.Year);
+        return Answer(DateOnly.FromDayNumber(result), s + 1, result);
     }
 
     /// <summary>
@@ -205,18 +214,15 @@ public sealed class WorkingCalendar
         var a = fromExclusive.DayNumber;
         var b = toInclusive.DayNumber;
         var count = CountBefore(b + 1) - CountBefore(a + 1);
-        var lo = Math.Min(a, b);
-        var hi = Math.Max(a, b);
-        return lo == hi
-            ? new CalendarAnswer<int>(0, this, 1, 0, false)
-            : Answer(count, DateOnly.FromDayNumber(lo + 1).Year, DateOnly.FromDayNumber(hi).Year);
+        return Answer(count, Math.Min(a, b) + 1, Math.Max(a, b));
     }
 
     /// <summary>The date itself when it is a working day, otherwise the next working day.</summary>
     public CalendarAnswer<DateOnly> NextWorkingDayOnOrAfter(DateOnly date)
     {
-        var result = DateOnly.FromDayNumber(DayOfOrdinal(CountBefore(date.DayNumber) + 1));
-        return Answer(result, date.Year, result.Year);
+        var day = date.DayNumber;
+        var result = DayOfOrdinal(CountBefore(day) + 1);
+        return Answer(DateOnly.FromDayNumber(result), day, result);
     }
 
     /// <summary>
@@ -258,19 +264,20 @@ public sealed class WorkingCalendar
 
     // ---- allocation-free primitives on day numbers, shared with the clock evaluator ----
 
-    internal bool AnyMissing(int fromYear, int toYear)
+    /// <summary>Whether any day in [<paramref name="fromDay"/>, <paramref name="toDay"/>] lies in a year not loaded.</summary>
+    internal bool AnyMissingDays(int fromDay, int toDay)
     {
-        if (fromYear > toYear)
+        if (fromDay > toDay)
         {
             return false;
         }
 
-        if (fromYear < _firstYear || toYear > _lastYear)
+        if (fromDay < _base || toDay >= _end)
         {
             return true;
         }
 
-        return _missingBefore[toYear - _firstYear + 1] != _missingBefore[fromYear - _firstYear];
+        return _unloadedBefore[toDay + 1 - _base] != _unloadedBefore[fromDay - _base];
     }
 
     internal bool IsWorkingDayNumber(int day)
@@ -331,9 +338,9 @@ public sealed class WorkingCalendar
         return IsWeekendDayNumber(day) ? Weekend : Weekday;
     }
 
-    private CalendarAnswer<T> Answer<T>(T value, int fromYear, int toYear)
+    private CalendarAnswer<T> Answer<T>(T value, int fromDay, int toDay)
         where T : struct =>
-        new(value, this, fromYear, toYear, AnyMissing(fromYear, toYear));
+        new(value, this, fromDay, toDay, AnyMissingDays(fromDay, toDay));
 
     private static bool IsWeekendDayNumber(int day) => day % 7 >= 5;
 
