@@ -7,6 +7,7 @@ using Inspections.Api.Endpoints;
 using Inspections.Api.Infrastructure;
 using Inspections.Core.Behaviors;
 using Inspections.Core.Data;
+using Inspections.Core.Features.Calendar;
 using Inspections.Core.Features.Venues;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -32,6 +33,8 @@ services.AddSingleton(database);
 services.AddSingleton<DbConnectionFactory>();
 services.AddScoped<DbSession>();
 services.AddSingleton(TimeProvider.System);
+services.AddSingleton(builder.Configuration.GetSection(ClockOptions.Section).Get<ClockOptions>() ?? new ClockOptions());
+services.AddSingleton<CalendarStore>();
 
 services.AddMediator(options =>
 {
@@ -61,7 +64,9 @@ services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
 });
-services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+services.AddHealthChecks()
+    .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+    .AddCheck<CalendarHealthCheck>("calendar", tags: ["ready"]);
 services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
 
 var app = builder.Build();
@@ -87,7 +92,7 @@ app.UseAuthorization();
 app.UseInspectionsDashboard();
 
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthWriter.WriteAsync }).AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference(o => o.WithTitle("Inspections API 文化市场综合执法")).AllowAnonymous();
 

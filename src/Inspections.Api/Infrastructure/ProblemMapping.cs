@@ -64,8 +64,10 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
     {
         // Malformed JSON or a value of the wrong type: name the field when the parser knows it.
         var json = b.InnerException as JsonException;
-        var field = json?.Path is { Length: > 2 } path ? FieldName(path.TrimStart('$', '.')) : "body";
-        var message = json is not null
+        var parameter = System.Text.RegularExpressions.Regex.Match(b.Message, @"parameter ""[^ ""]+ (\w+)""");
+        var field = json?.Path is { Length: > 2 } path ? FieldName(path.TrimStart('$', '.'))
+            : parameter.Success ? FieldName(parameter.Groups[1].Value) : "body";
+        var message = json is not null || parameter.Success
             ? Text.Pick("格式不正确（例如数字、日期应为 2026-01-31 格式、编号应为 GUID）", "has the wrong format (numbers, dates as 2026-01-31, ids as GUIDs)")
             : Text.Pick("请求格式不正确", "The request is malformed");
         return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })

@@ -64,6 +64,8 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
 
     public void AuditAbout(string entityType, Guid id) => AuditSubject = (entityType, id.ToString("D"));
 
+    public void AuditAbout(string entityType, string id) => AuditSubject = (entityType, id);
+
     public async ValueTask DisposeAsync()
     {
         await RollbackAsync();

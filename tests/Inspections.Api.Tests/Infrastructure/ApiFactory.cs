@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Inspections.Api.Tests.Infrastructure;
 
 /// <summary>The real host, over real HTTP handlers, on a real database.</summary>
-public sealed class ApiFactory(DatabaseOptions database, bool hangfireServer = false) : WebApplicationFactory<Program>
+public sealed class ApiFactory(DatabaseOptions database, bool hangfireServer = false, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     public const string SigningKey = "test-signing-key-that-is-long-enough-0123456789";
     public DatabaseOptions Database { get; } = database;
@@ -21,6 +22,7 @@ public sealed class ApiFactory(DatabaseOptions database, bool hangfireServer = f
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("Hangfire:Server", hangfireServer ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (services is not null) builder.ConfigureServices(services);
     }
 
     public string Token(string role, string jurisdiction = "510115", string? user = null, string? credential = null)

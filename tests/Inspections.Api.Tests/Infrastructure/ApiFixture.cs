@@ -11,11 +11,14 @@ public abstract class ApiFixture(string provider)
 
     protected virtual bool HangfireServer => false;
 
+    /// <summary>Replaces services of the host (e.g. the clock) before it starts.</summary>
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services) { }
+
     [OneTimeSetUp]
     public async Task StartHost()
     {
         _database = await TestDatabase.CreateAsync(Provider);
-        _factory = new ApiFactory(_database.Options, HangfireServer);
+        _factory = new ApiFactory(_database.Options, HangfireServer, ConfigureServices);
         _ = _factory.Server; // start now: migrations run here, not inside the first test
     }
 
