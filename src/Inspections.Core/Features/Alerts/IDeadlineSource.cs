@@ -1,0 +1,35 @@
+using Inspections.Core.Data;
+using Inspections.Domain.Calendar;
+
+namespace Inspections.Core.Features.Alerts;
+
+/// <summary>
+/// A feature's open work with a deadline: permit applications, penalty cases, rectification
+/// notices. The deadline scan (a Hangfire recurring job) asks every source for its open clocks,
+/// evaluates them and raises due-soon and overdue alerts. Implementations are found by reflection
+/// in this assembly and need a public parameterless constructor.
+/// </summary>
+public interface IDeadlineSource
+{
+    /// <summary>The clock type for due-soon thresholds ("permit", "case", "notice", …; see ClockOptions).</summary>
+    string ClockType { get; }
+
+    Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CancellationToken ct);
+}
+
+/// <summary>One running clock and what an alert about it needs to say.</summary>
+/// <param name="SubjectType">"permit", "case", "notice", …</param>
+/// <param name="SubjectId">The row the clock belongs to.</param>
+/// <param name="Jurisdiction">The row's jurisdiction: alerts are scoped like the row.</param>
+/// <param name="Title">What a person recognises, e.g. "星空网吧 网吧设立申请" or the case number.</param>
+/// <param name="Clock">The deadline clock.</param>
+/// <param name="Wording">How the explanation names the start and the limit.</param>
+/// <param name="ResponsibleUserId">Who answers for it (首问责任人, case officer), if known.</param>
+public sealed record OpenClock(
+    string SubjectType,
+    Guid SubjectId,
+    string Jurisdiction,
+    string Title,
+    DeadlineClock Clock,
+    ClockWording Wording,
+    string? ResponsibleUserId);
