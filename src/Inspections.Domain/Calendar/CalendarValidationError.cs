@@ -30,6 +30,8 @@ public static class CalendarErrorCodes
     public const string CsvBadKind = "calendar_csv.bad_kind";
 
     public const string LimitNegative = "clock.limit_negative";
+    public const string LimitTooLarge = "clock.limit_too_large";
+    public const string ExtensionDaysTooLarge = "clock.extension_days_too_large";
     public const string ExtensionDaysNotPositive = "clock.extension_days_not_positive";
     public const string ExtensionApproverRequired = "clock.extension_approver_required";
     public const string ExtensionReasonRequired = "clock.extension_reason_required";

@@ -66,6 +66,12 @@ public sealed record ClockExtension
                 CalendarErrorCodes.ExtensionDaysNotPositive, fieldPrefix + "days",
                 "延长天数必须大于 0", "Extension days must be greater than zero"));
         }
+        else if (days > DeadlineClock.MaxDays)
+        {
+            errors.Add(new CalendarValidationError(
+                CalendarErrorCodes.ExtensionDaysTooLarge, fieldPrefix + "days",
+                $"延长天数不能超过 {DeadlineClock.MaxDays}", $"An extension cannot exceed {DeadlineClock.MaxDays} days"));
+        }
 
         if (string.IsNullOrWhiteSpace(approver))
         {

@@ -11,6 +11,9 @@ namespace Inspections.Domain.Calendar;
 /// </remarks>
 public sealed class DeadlineClock
 {
+    /// <summary>Upper bound for a limit and for each extension, in days.</summary>
+    public const int MaxDays = 3650;
+
     internal const int NoOpenSuspension = int.MaxValue;
 
     private readonly ClockSuspension[] _suspensions;
@@ -96,6 +99,12 @@ public sealed class DeadlineClock
         {
             errors.Add(new CalendarValidationError(
                 CalendarErrorCodes.LimitNegative, "limitDays", "时限天数不能为负数", "The limit cannot be negative"));
+        }
+        else if (limitDays > MaxDays)
+        {
+            // No statutory limit comes near this; a larger value is a data-entry slip and would overflow day arithmetic.
+            errors.Add(new CalendarValidationError(
+                CalendarErrorCodes.LimitTooLarge, "limitDays", $"时限天数不能超过 {MaxDays}", $"The limit cannot exceed {MaxDays} days"));
         }
 
         for (var i = 0; i < suspensions.Count; i++)

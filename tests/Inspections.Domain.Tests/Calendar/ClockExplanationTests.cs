@@ -79,4 +79,15 @@ public sealed class ClockExplanationTests
         Assert.That(Evaluator.Explain(clock, evaluation, ClockWording.PermitPromised), Does.EndWith("应于 2026-03-06 办结；已超期"));
         Assert.That(Evaluator.Evaluate(clock, Local(2026, 3, 9), 2).RemainingDays, Is.EqualTo(-1));
     }
+
+    [Test]
+    public void Explanation_of_a_suspended_clock_says_the_clock_is_paused()
+    {
+        // Accepted Mon 2026-03-02, Tue 3 counted, suspended since Wed 4; as of Tue 10 that is 5 working days.
+        var clock = WorkingClock("2026-03-02", 5, new ClockSuspension(D("2026-03-04"), null, "现场核查"));
+        var evaluation = Evaluator.Evaluate(clock, Local(2026, 3, 10), 2);
+
+        Assert.That(Evaluator.Explain(clock, evaluation, ClockWording.PermitPromised), Is.EqualTo(
+            "受理 2026-03-02，承诺时限 5 个工作日，中止 5 个工作日，应于 2026-03-16 办结；目前中止计时，剩余 4 个工作日"));
+    }
 }

@@ -282,5 +282,8 @@ public sealed class DeadlineClockTests
             (CalendarErrorCodes.SuspensionBeforeClockStart, "suspensions[1].start"),
         }));
         Assert.Throws<CalendarValidationException>(() => WorkingClock("2026-03-02", -1));
+        Assert.That(Assert.Throws<CalendarValidationException>(() => WorkingClock("2026-03-02", 100_000))!.Errors[0].Code,
+            Is.EqualTo(CalendarErrorCodes.LimitTooLarge));
+        Assert.That(ClockExtension.Validate(100_000, "王科长", "x")[0].Code, Is.EqualTo(CalendarErrorCodes.ExtensionDaysTooLarge));
     }
 }
