@@ -22,9 +22,14 @@ public static class AuthSetup
             throw new InvalidOperationException("Production accepts tokens from an OIDC authority only: set Auth:Authority.");
 
         services.AddSingleton(options);
-        services.AddSingleton<TokenIssuer>();
+        // Tokens live in real time even when a test moves the application's clock.
+        services.AddSingleton(_ => new TokenIssuer(options, TimeProvider.System));
         services.AddHttpContextAccessor();
-        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<HttpCurrentUser>();
+        // Jobs run without a request: they act as the system user, never as a token's holder.
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext is null
+            ? new SystemUser()
+            : sp.GetRequiredService<HttpCurrentUser>());
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
@@ -69,7 +74,7 @@ public static class AuthSetup
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
-                .RequireClaim(ClaimNames.Jurisdiction).RequireClaim(ClaimNames.Role).Build());
+                .RequireClaim(ClaimNames.Jurisdiction).RequireClaim(ClaimNames.Role, Roles.All).Build());
         return services;
     }
 

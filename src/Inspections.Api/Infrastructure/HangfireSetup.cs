@@ -3,6 +3,7 @@ using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Inspections.Api.Auth;
 using Inspections.Core.Data;
+using Inspections.Core.Features.Alerts;
 
 namespace Inspections.Api.Infrastructure;
 
@@ -34,9 +35,23 @@ public static class HangfireSetup
                     break;
             }
         });
+        services.AddScoped<DeadlineScanJob>();
+        foreach (var source in typeof(IDeadlineSource).Assembly.GetTypes()
+                     .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IDeadlineSource).IsAssignableFrom(t)))
+            services.AddSingleton(typeof(IDeadlineSource), source);
         if (configuration.GetValue("Hangfire:Server", true))
             services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
         return services;
+    }
+
+    /// <summary>Recurring jobs, registered through the service API (the static one needs global storage).</summary>
+    public static WebApplication ScheduleRecurringJobs(this WebApplication app)
+    {
+        var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
+        var cron = app.Configuration["Hangfire:DeadlineScanCron"] ?? "*/15 * * * *";
+        jobs.AddOrUpdate<DeadlineScanJob>(DeadlineScanJob.Id, j => j.RunAsync(CancellationToken.None), cron,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        return app;
     }
 
     public static WebApplication UseInspectionsDashboard(this WebApplication app)

@@ -7,7 +7,7 @@ namespace Inspections.Core.Data;
 /// The request's one connection (and, for commands, its one transaction). Handlers run their
 /// SQL through it so a command's writes and its audit row commit or roll back together.
 /// </summary>
-public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
+public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable, IDisposable
 {
     private DbConnection? _connection;
 
@@ -65,6 +65,15 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
     public void AuditAbout(string entityType, Guid id) => AuditSubject = (entityType, id.ToString("D"));
 
     public void AuditAbout(string entityType, string id) => AuditSubject = (entityType, id);
+
+    /// <summary>For containers that dispose synchronously (Hangfire's job scopes).</summary>
+    public void Dispose()
+    {
+        Transaction?.Dispose(); // disposing an uncommitted transaction rolls it back
+        Transaction = null;
+        _connection?.Dispose();
+        _connection = null;
+    }
 
     public async ValueTask DisposeAsync()
     {

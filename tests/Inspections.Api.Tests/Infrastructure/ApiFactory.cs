@@ -4,6 +4,7 @@ using Inspections.Core.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Inspections.Api.Tests.Infrastructure;
 
@@ -22,6 +23,7 @@ public sealed class ApiFactory(DatabaseOptions database, bool hangfireServer = f
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("Hangfire:Server", hangfireServer ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureLogging(l => l.AddProvider(new TestLog()));
         if (services is not null) builder.ConfigureServices(services);
     }
 
@@ -48,5 +50,22 @@ public sealed class ApiFactory(DatabaseOptions database, bool hangfireServer = f
         var session = new DbSession(new DbConnectionFactory(Database));
         await using (session)
             return await session.ExecuteScalarAsync<long>(new Sql($"SELECT COUNT(*) FROM {table}"), null, CancellationToken.None);
+    }
+}
+
+/// <summary>Sends the host's errors to the running test's output, so a 500 in a test shows its cause.</summary>
+internal sealed class TestLog : Microsoft.Extensions.Logging.ILoggerProvider
+{
+    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger();
+    public void Dispose() { }
+
+    private sealed class Logger : Microsoft.Extensions.Logging.ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => logLevel >= Microsoft.Extensions.Logging.LogLevel.Error;
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel)) TestContext.Out.WriteLine($"[{logLevel}] {formatter(state, exception)} {exception}");
+        }
     }
 }

@@ -1,0 +1,128 @@
+using FluentValidation;
+using Inspections.Core.Behaviors;
+using Inspections.Core.Common;
+using Inspections.Core.Data;
+using Inspections.Domain.Access;
+using Mediator;
+
+namespace Inspections.Core.Features.Alerts;
+
+public sealed record AlertDto
+{
+    public Guid Id { get; init; }
+    public string SubjectType { get; init; } = "";
+    public Guid SubjectId { get; init; }
+    public string Jurisdiction { get; init; } = "";
+    public string Kind { get; init; } = "";
+    public DateOnly DueDate { get; init; }
+    public string Title { get; init; } = "";
+    public string Message { get; init; } = "";
+    public string? ResponsibleUserId { get; init; }
+    public DateTimeOffset RaisedAt { get; init; }
+    public DateTimeOffset? AcknowledgedAt { get; init; }
+    public string? AcknowledgedBy { get; init; }
+    public long Version { get; init; }
+
+    internal const string Columns = """
+        id, subject_type, subject_id, jurisdiction, kind, due_date, title, message, responsible_user_id,
+        raised_at, acknowledged_at, acknowledged_by, version
+        """;
+}
+
+/// <summary>Due-soon and overdue alerts 预警 of the caller's jurisdiction, open ones unless asked otherwise.</summary>
+public static class ListAlerts
+{
+    [AllowedRoles(Roles.Officer, Roles.Clerk, Roles.Supervisor, Roles.Admin)]
+    public sealed record Query : IQuery<Page<AlertDto>>
+    {
+        public string? Kind { get; init; }
+        public string? SubjectType { get; init; }
+        public bool IncludeAcknowledged { get; init; }
+        public bool Mine { get; init; }
+        public string? Cursor { get; init; }
+        public int? Limit { get; init; }
+    }
+
+    internal sealed record Key(Guid I);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Kind).Must(k => k is null or "dueSoon" or "overdue")
+                .Says("预警类型应为 dueSoon（即将到期）或 overdue（已超期）", "Kind must be dueSoon or overdue");
+            RuleFor(x => x.SubjectType).MaximumLength(32).Named("对象类型", "Subject type");
+            RuleFor(x => x.Limit).InclusiveBetween(1, 200).Named("每页条数", "Limit");
+            RuleFor(x => x.Cursor).Must(c => Common.Cursor.IsValid<Key>(c)).Says("分页游标无效", "The paging cursor is not valid");
+        }
+    }
+
+    internal static readonly Sql Select = new(d => $"""
+        SELECT {AlertDto.Columns}
+        FROM alerts
+        WHERE jurisdiction LIKE @JurisdictionPrefix
+          AND (@Kind IS NULL OR kind = @Kind)
+          AND (@SubjectType IS NULL OR subject_type = @SubjectType)
+          AND (@IncludeAcknowledged = 1 OR acknowledged_at IS NULL)
+          AND (@Responsible IS NULL OR responsible_user_id = @Responsible)
+          AND id > @After
+        ORDER BY id
+        {d.Limit("@Take")}
+        """);
+
+    public sealed class Handler(DbSession db, ICurrentUser user) : IQueryHandler<Query, Page<AlertDto>>
+    {
+        public async ValueTask<Page<AlertDto>> Handle(Query query, CancellationToken ct)
+        {
+            Common.Cursor.TryDecode<Key>(query.Cursor, out var after);
+            var limit = query.Limit ?? 50;
+            var rows = await db.QueryAsync<AlertDto>(Select, new
+            {
+                JurisdictionPrefix = Jurisdiction.Prefix(user.Jurisdiction) + "%",
+                query.Kind,
+                query.SubjectType,
+                IncludeAcknowledged = query.IncludeAcknowledged ? 1 : 0,
+                Responsible = query.Mine ? user.UserId : null,
+                // Guid.Empty sorts before every id on all three databases, so no cursor means "from the start".
+                After = after?.I ?? Guid.Empty,
+                Take = limit + 1,
+            }, ct);
+            var items = rows.Take(limit).ToList();
+            return new Page<AlertDto>(items, rows.Count > limit ? Common.Cursor.Encode(new Key(items[^1].Id)) : null);
+        }
+    }
+}
+
+/// <summary>Marks an alert as seen 已阅; the caller sends the version they read.</summary>
+public static class AcknowledgeAlert
+{
+    [AllowedRoles(Roles.Officer, Roles.Clerk, Roles.Supervisor, Roles.Admin)]
+    public sealed record Command(Guid Id, long? Version) : ICommand<AlertDto>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+    }
+
+    private static readonly Sql SelectOne = new($"SELECT {AlertDto.Columns} FROM alerts WHERE id = @Id");
+    private static readonly Sql Acknowledge = new("""
+        UPDATE alerts SET acknowledged_at = @Now, acknowledged_by = @By, version = version + 1
+        WHERE id = @Id AND version = @Version AND acknowledged_at IS NULL
+        """);
+
+    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, AlertDto>
+    {
+        public async ValueTask<AlertDto> Handle(Command command, CancellationToken ct)
+        {
+            var alert = await db.QuerySingleOrDefaultAsync<AlertDto>(SelectOne, new { command.Id }, ct)
+                ?? throw new NotFoundException("预警", "alert", command.Id);
+            user.EnsureCanChange(alert.Jurisdiction);
+            if (alert.AcknowledgedAt is not null)
+                throw new ConflictException($"该预警已由 {alert.AcknowledgedBy} 确认。", $"The alert was already acknowledged by {alert.AcknowledgedBy}.");
+            var changed = await db.ExecuteAsync(Acknowledge, new { command.Id, command.Version, Now = clock.GetUtcNow(), By = user.UserId }, ct);
+            if (changed == 0) throw ConflictException.StaleVersion("预警", command.Version!.Value, alert.Version);
+            db.AuditAbout("alert", command.Id);
+            return (await db.QuerySingleOrDefaultAsync<AlertDto>(SelectOne, new { command.Id }, ct))!;
+        }
+    }
+}
