@@ -1,0 +1,131 @@
+using FluentValidation;
+using Inspections.Core.Behaviors;
+using Inspections.Core.Common;
+using Inspections.Core.Data;
+using Inspections.Core.Features.Venues;
+using Inspections.Domain.Access;
+using Inspections.Domain.Calendar;
+using Inspections.Domain.Inspections;
+using Mediator;
+
+namespace Inspections.Core.Features.Inspections;
+
+/// <summary>
+/// Inspections by venue, officer, period (local dates, inclusive), kind, outcome and campaign, newest
+/// first, a page at a time (keyset on started_at, id). With a venue id it is that venue's history.
+/// </summary>
+public static class SearchInspections
+{
+    [AllowedRoles(Roles.Officer, Roles.Supervisor)]
+    public sealed record Query : IQuery<Page<InspectionSummaryDto>>
+    {
+        public Guid? VenueId { get; init; }
+        public string? Officer { get; init; }
+        public DateOnly? From { get; init; }
+        public DateOnly? To { get; init; }
+        public string? Kind { get; init; }
+        public string? Outcome { get; init; }
+        public Guid? CampaignId { get; init; }
+        public string? Jurisdiction { get; init; }
+        public string? Cursor { get; init; }
+        public int? Limit { get; init; }
+    }
+
+    public sealed record InspectionSummaryDto
+    {
+        public Guid Id { get; init; }
+        public string Jurisdiction { get; init; } = "";
+        public Guid VenueId { get; init; }
+        public string VenueName { get; init; } = "";
+        public string VenueType { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public Guid? CampaignId { get; init; }
+        public Guid? DrawId { get; init; }
+        public DateTimeOffset StartedAt { get; init; }
+        public DateTimeOffset EndedAt { get; init; }
+        public string Outcome { get; init; } = "";
+        public int Violations { get; init; }
+        public DateOnly? RectificationDueOn { get; init; }
+        public bool CaseLead { get; init; }
+        public bool VenueClosed { get; init; }
+    }
+
+    internal sealed record Key(DateTimeOffset S, Guid I);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Kind).Must(Wire.IsValid<InspectionKind>).When(x => x.Kind is not null)
+                .Says($"未知的检查类型，可选值：{Wire.Allowed<InspectionKind>()}", $"Unknown inspection kind; allowed: {Wire.Allowed<InspectionKind>()}");
+            RuleFor(x => x.Outcome).Must(Wire.IsValid<InspectionOutcome>).When(x => x.Outcome is not null)
+                .Says($"未知的处理结果，可选值：{Wire.Allowed<InspectionOutcome>()}", $"Unknown outcome; allowed: {Wire.Allowed<InspectionOutcome>()}");
+            RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
+                .Says("结束日期不能早于开始日期", "The period ends before it starts");
+            RuleFor(x => x.Officer).MaximumLength(100).Named("执法人员", "Officer");
+            RuleFor(x => x.Jurisdiction)
+                .Must(Domain.Access.Jurisdiction.IsValidCode).When(x => x.Jurisdiction is not null)
+                .Says("辖区应为 6 位行政区划代码", "Jurisdiction must be a six-digit administrative-division code");
+            RuleFor(x => x.Limit).InclusiveBetween(1, 100).Named("每页条数", "Limit");
+            RuleFor(x => x.Cursor).Must(c => Common.Cursor.IsValid<Key>(c))
+                .Says("分页游标无效", "The paging cursor is not valid");
+        }
+    }
+
+    // PostgreSQL cannot type a parameter that first appears as "@p IS NULL" unless it is text, so
+    // optional uuid and instant filters are switched on by integer flags instead.
+    internal static readonly Sql Select = new(d => $"""
+        SELECT {InspectionRows.SummaryColumns}
+        FROM inspections i
+        JOIN venues v ON v.id = i.venue_id
+        WHERE i.jurisdiction LIKE @JurisdictionPrefix
+          AND (@ByVenue = 0 OR i.venue_id = @VenueId)
+          AND (@ByCampaign = 0 OR i.campaign_id = @CampaignId)
+          AND (@Kind IS NULL OR i.kind = @Kind)
+          AND (@Outcome IS NULL OR i.outcome = @Outcome)
+          AND (@ByFrom = 0 OR i.started_at >= @FromInstant)
+          AND (@ByTo = 0 OR i.started_at < @ToInstant)
+          AND (@Officer IS NULL OR EXISTS (SELECT 1 FROM inspection_officers o WHERE o.inspection_id = i.id AND o.user_id = @Officer))
+          AND (@Paged = 0 OR i.started_at < @AfterStarted OR (i.started_at = @AfterStarted AND i.id < @AfterId))
+        ORDER BY i.started_at DESC, i.id DESC
+        {d.Limit("@Take")}
+        """);
+
+    public sealed class Handler(DbSession db, ICurrentUser user) : IQueryHandler<Query, Page<InspectionSummaryDto>>
+    {
+        public async ValueTask<Page<InspectionSummaryDto>> Handle(Query query, CancellationToken ct)
+        {
+            var scope = query.Jurisdiction ?? user.Jurisdiction;
+            user.EnsureCanSee(scope);
+            if (query.VenueId is { } venueId) user.EnsureCanSee((await VenueRow.LoadAsync(db, venueId, ct)).Jurisdiction);
+            Common.Cursor.TryDecode<Key>(query.Cursor, out var after);
+            var limit = query.Limit ?? 20;
+            var rows = await db.QueryAsync<InspectionSummaryDto>(Select, new
+            {
+                JurisdictionPrefix = Domain.Access.Jurisdiction.Prefix(scope) + "%",
+                query.VenueId,
+                query.CampaignId,
+                query.Kind,
+                query.Outcome,
+                FromInstant = query.From is { } from ? StartOfLocalDay(from) : (DateTimeOffset?)null,
+                ToInstant = query.To is { } to ? StartOfLocalDay(to.AddDays(1)) : (DateTimeOffset?)null,
+                Officer = Wire.Clean(query.Officer),
+                AfterStarted = after?.S,
+                Paged = after is null ? 0 : 1,
+                ByVenue = query.VenueId is null ? 0 : 1,
+                ByCampaign = query.CampaignId is null ? 0 : 1,
+                ByFrom = query.From is null ? 0 : 1,
+                ByTo = query.To is null ? 0 : 1,
+                AfterId = after?.I,
+                Take = limit + 1,
+            }, ct);
+            var items = rows.Take(limit).ToList();
+            var next = rows.Count > limit ? Common.Cursor.Encode(new Key(items[^1].StartedAt, items[^1].Id)) : null;
+            return new Page<InspectionSummaryDto>(items, next);
+        }
+
+        /// <summary>Periods are asked for in Beijing dates; rows hold UTC instants.</summary>
+        private static DateTimeOffset StartOfLocalDay(DateOnly date) =>
+            new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), ClockEvaluator.ChinaStandardTime.BaseUtcOffset).ToUniversalTime();
+    }
+}

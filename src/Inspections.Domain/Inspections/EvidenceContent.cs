@@ -1,0 +1,36 @@
+namespace Inspections.Domain.Inspections;
+
+/// <summary>The kinds of evidence file accepted 证据材料: photos and scanned documents.</summary>
+public enum EvidenceKind
+{
+    Jpeg,
+    Png,
+    Pdf,
+}
+
+/// <summary>
+/// Recognises a file by its first bytes. The file name and the declared content type are the
+/// uploader's claims; an executable renamed to .jpg still starts with "MZ", so only the bytes decide.
+/// </summary>
+public static class EvidenceContent
+{
+    private static readonly byte[] JpegMagic = [0xFF, 0xD8, 0xFF];
+    private static readonly byte[] PngMagic = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    private static readonly byte[] PdfMagic = "%PDF-"u8.ToArray();
+
+    public static EvidenceKind? Detect(ReadOnlySpan<byte> content)
+    {
+        if (content.StartsWith(JpegMagic)) return EvidenceKind.Jpeg;
+        if (content.StartsWith(PngMagic)) return EvidenceKind.Png;
+        if (content.StartsWith(PdfMagic)) return EvidenceKind.Pdf;
+        return null;
+    }
+
+    public static string ContentType(this EvidenceKind kind) => kind switch
+    {
+        EvidenceKind.Jpeg => "image/jpeg",
+        EvidenceKind.Png => "image/png",
+        EvidenceKind.Pdf => "application/pdf",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}
