@@ -146,6 +146,18 @@ public sealed class InspectionTests(string provider) : ApiFixture(provider)
     }
 
     [Test]
+    public async Task A_notice_due_in_the_national_day_holiday_is_due_on_the_next_working_day()
+    {
+        var venue = await RegisterVenue("国庆整改网吧");
+        var body = WithViolation(Inspection(venue, new DateTimeOffset(2026, 9, 21, 15, 0, 0, TimeSpan.FromHours(8))), "IC-ID", "未核对登记上网人员身份证件");
+        body["outcome"] = "rectificationNotice";
+        body["rectification"] = new { limitDays = 10, requirements = "落实实名登记" };
+        var created = await (await Api.ZhangSanClient().PostJson("/api/inspections", body)).Expect(HttpStatusCode.Created);
+        Assert.That(created.Str("rectificationIssuedOn"), Is.EqualTo("2026-09-21"));
+        Assert.That(created.Str("rectificationDueOn"), Is.EqualTo("2026-10-08"), "10 natural days end on 2026-10-01, a holiday");
+    }
+
+    [Test]
     public async Task A_case_lead_a_referral_and_seizures_are_recorded()
     {
         var venue = await RegisterVenue("案件线索网吧");

@@ -2,6 +2,7 @@ using FluentValidation;
 using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
+using Inspections.Core.Features.Calendar;
 using Inspections.Core.Features.Venues;
 using Inspections.Domain.Access;
 using Inspections.Domain.Calendar;
@@ -187,7 +188,7 @@ public static class RecordInspection
 
     private sealed record CampaignPeriod(string Jurisdiction, DateOnly StartsOn, DateOnly EndsOn);
 
-    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, InspectionDto>
+    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock, CalendarStore calendars) : ICommandHandler<Command, InspectionDto>
     {
         public async ValueTask<InspectionDto> Handle(Command command, CancellationToken ct)
         {
@@ -205,7 +206,8 @@ public static class RecordInspection
                     new Dictionary<string, object?> { ["currentChecklistVersion"] = checklist.Version });
             var answers = MatchAnswers(checklist, command.Results!);
 
-            var localDate = Calendar.LocalDate(command.StartedAt!.Value);
+            var calendar = await calendars.EvaluatorAsync(db, ct);
+            var localDate = calendar.LocalDate(command.StartedAt!.Value);
             if (command.CampaignId is { } campaignId) await EnsureCampaignFits(campaignId, venue.Jurisdiction, localDate, ct);
             if (command.DrawId is { } drawId
                 && await db.ExecuteScalarAsync<long>(CountAssignment, new { DrawId = drawId, VenueId = venue.Id, venue.Jurisdiction }, ct) == 0)
@@ -215,10 +217,10 @@ public static class RecordInspection
             var id = Guid.CreateVersion7(now);
             var outcome = command.Outcome!;
             var notice = command.Rectification;
-            var issuedOn = notice is null ? (DateOnly?)null : notice.IssuedOn ?? Calendar.LocalDate(command.EndedAt!.Value);
+            var issuedOn = notice is null ? (DateOnly?)null : notice.IssuedOn ?? calendar.LocalDate(command.EndedAt!.Value);
             if (notice is not null && issuedOn < localDate)
                 throw Wire.Invalid("Rectification.IssuedOn", "整改通知不能早于检查日期", "The notice cannot be issued before the inspection");
-            DateOnly? dueOn = notice is null ? null : RectificationDue(id, issuedOn!.Value, notice.LimitDays!.Value, now);
+            DateOnly? dueOn = notice is null ? null : RectificationDue(calendar, id, issuedOn!.Value, notice.LimitDays!.Value, now);
 
             await db.ExecuteAsync(Insert, new
             {
@@ -311,14 +313,12 @@ public static class RecordInspection
 
     /// <summary>
     /// The due date printed on the notice: the limit counted in natural days from the day after issue,
-    /// rolled forward off a non-working day. Until the working calendar is loaded from the database this
-    /// uses an empty calendar (weekends only).
+    /// rolled forward off a weekend or holiday by the working calendar. It is stored because the date
+    /// served on the venue is what binds, even if the calendar is corrected later.
     /// </summary>
-    private static DateOnly RectificationDue(Guid inspectionId, DateOnly issuedOn, int limitDays, DateTimeOffset now)
+    private static DateOnly RectificationDue(ClockEvaluator calendar, Guid inspectionId, DateOnly issuedOn, int limitDays, DateTimeOffset now)
     {
         var clock = new DeadlineClock(new ClockSubject("rectification-notice", inspectionId.ToString("D")), ClockKind.NaturalDays, issuedOn, limitDays);
-        return Calendar.Evaluate(clock, now, dueSoonDays: 0).DueDate;
+        return calendar.Evaluate(clock, now, dueSoonDays: 0).DueDate;
     }
-
-    private static readonly ClockEvaluator Calendar = new(WorkingCalendar.Empty);
 }
