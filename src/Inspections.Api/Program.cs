@@ -7,6 +7,7 @@ using Inspections.Api.Endpoints;
 using Inspections.Api.Infrastructure;
 using Inspections.Core.Behaviors;
 using Inspections.Core.Data;
+using Inspections.Core.Evidence;
 using Inspections.Core.Features.Calendar;
 using Inspections.Core.Features.Venues;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -35,6 +36,8 @@ services.AddScoped<DbSession>();
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton(builder.Configuration.GetSection(ClockOptions.Section).Get<ClockOptions>() ?? new ClockOptions());
 services.AddSingleton<CalendarStore>();
+services.AddSingleton(builder.Configuration.GetSection(EvidenceOptions.Section).Get<EvidenceOptions>() ?? new EvidenceOptions());
+services.AddSingleton<IEvidenceStore, FileSystemEvidenceStore>();
 
 services.AddMediator(options =>
 {

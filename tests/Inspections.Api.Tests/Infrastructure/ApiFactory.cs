@@ -15,6 +15,15 @@ public sealed class ApiFactory(DatabaseOptions database, bool hangfireServer = f
     public const string SigningKey = "test-signing-key-that-is-long-enough-0123456789";
     public DatabaseOptions Database { get; } = database;
 
+    /// <summary>Evidence files of this host, in a temp folder removed with the host.</summary>
+    public string EvidenceRoot { get; } = Path.Combine(Path.GetTempPath(), "inspections-tests", "evidence-" + Guid.NewGuid().ToString("N"));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try { if (Directory.Exists(EvidenceRoot)) Directory.Delete(EvidenceRoot, recursive: true); } catch (IOException) { }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -23,6 +32,7 @@ public sealed class ApiFactory(DatabaseOptions database, bool hangfireServer = f
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("Hangfire:Server", hangfireServer ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Evidence:Root", EvidenceRoot);
         builder.ConfigureLogging(l => l.AddProvider(new TestLog()));
         if (services is not null) builder.ConfigureServices(services);
     }

@@ -1,0 +1,55 @@
+using Inspections.Api.Auth;
+using Inspections.Core.Evidence;
+using Inspections.Core.Features.Inspections;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Inspections.Api.Endpoints;
+
+public sealed class InspectionEvidenceEndpoints : IEndpointModule
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var evidence = app.MapGroup("/api/inspections/{id:guid}/evidence").WithTags("Inspections 检查");
+
+        // Token-authenticated API: no cookies, so no cross-site form posts to defend against.
+        evidence.MapPost("/", async (Guid id, IFormFile? file, [FromForm] string? itemCode, [FromForm] string? caption,
+                EvidenceOptions options, IMediator mediator, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(new UploadEvidence.Command
+                {
+                    InspectionId = id,
+                    FileName = file?.FileName,
+                    ItemCode = itemCode,
+                    Caption = caption,
+                    Content = file is null ? null : await ReadAtMost(file, options.MaxBytes + 1, ct),
+                }, ct);
+                return Results.Created($"/api/inspections/{id}/evidence/{created.Id}", created);
+            })
+            .Allow<UploadEvidence.Command>()
+            .DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data")
+            .WithSummary("上传证据（照片 JPEG/PNG 或 PDF，multipart 字段 file、itemCode、caption） Upload evidence")
+            .Produces<EvidenceDto>(StatusCodes.Status201Created);
+
+        evidence.MapGet("/{evidenceId:guid}", async (Guid id, Guid evidenceId, IMediator mediator, CancellationToken ct) =>
+            {
+                var file = await mediator.Send(new DownloadEvidence.Query(id, evidenceId), ct);
+                return Results.File(file.Content, file.Evidence.ContentType, file.Evidence.FileName);
+            })
+            .Allow<DownloadEvidence.Query>()
+            .WithSummary("下载证据（校验 SHA-256，被篡改则 409） Download evidence");
+    }
+
+    /// <summary>Reads no more than the limit allows (plus one byte, so the validator can say "too large").</summary>
+    private static async Task<byte[]> ReadAtMost(IFormFile file, long limit, CancellationToken ct)
+    {
+        await using var stream = file.OpenReadStream();
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length < limit && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), ct)) > 0)
+            buffer.Write(chunk, 0, read);
+        return buffer.ToArray();
+    }
+}
