@@ -98,7 +98,9 @@ app.ScheduleRecurringJobs();
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthWriter.WriteAsync }).AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference(o => o.WithTitle("Inspections API 文化市场综合执法")).AllowAnonymous();
+// The interactive page only describes the API (every call still needs a token); production does not serve it.
+if (!app.Environment.IsProduction())
+    app.MapScalarApiReference(o => o.WithTitle("Inspections API 文化市场综合执法")).AllowAnonymous();
 
 app.MapEndpointModules();
 

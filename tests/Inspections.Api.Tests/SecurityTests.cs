@@ -1,5 +1,6 @@
 using System.Net;
 using Inspections.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -89,6 +90,28 @@ public sealed class SecurityTests() : ApiFixture("sqlite")
         var client = Api.Client(null);
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", forged);
         Assert.That((await client.GetAsync("/api/venues")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task Production_serves_no_api_page_and_mints_no_tokens()
+    {
+        await using var production = Api.WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("Auth:Authority", "https://id.example.gov.cn/");
+        });
+        var anonymous = production.CreateClient();
+        Assert.That((await anonymous.GetAsync("/scalar/v1")).StatusCode, Is.Not.EqualTo(HttpStatusCode.OK));
+        Assert.That((await anonymous.GetAsync("/openapi/v1.json")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(new Microsoft.AspNetCore.Builder.WebApplicationOptions
+        {
+            EnvironmentName = "Production",
+            Args = ["token", "--user", "张三", "--role", "admin", "--jurisdiction", "510115"],
+        });
+        builder.Configuration["Auth:SigningKey"] = ApiFactory.SigningKey;
+        Assert.That(Inspections.Api.Infrastructure.Commands.Token(builder, ["token", "--user", "张三", "--role", "admin", "--jurisdiction", "510115"]),
+            Is.EqualTo(2));
     }
 
     private sealed class CookieHandler(System.Net.CookieContainer cookies) : DelegatingHandler
