@@ -9,6 +9,7 @@ using Inspections.Core.Behaviors;
 using Inspections.Core.Data;
 using Inspections.Core.Evidence;
 using Inspections.Core.Features.Calendar;
+using Inspections.Core.Features.Cases;
 using Inspections.Core.Features.Venues;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -38,6 +39,8 @@ services.AddSingleton(builder.Configuration.GetSection(ClockOptions.Section).Get
 services.AddSingleton<CalendarStore>();
 services.AddSingleton(builder.Configuration.GetSection(EvidenceOptions.Section).Get<EvidenceOptions>() ?? new EvidenceOptions());
 services.AddSingleton<IEvidenceStore, FileSystemEvidenceStore>();
+services.AddSingleton((builder.Configuration.GetSection(CaseOptions.Section).Get<CaseOptions>() ?? new CaseOptions()).Validated());
+services.AddScoped<CaseView>();
 
 services.AddMediator(options =>
 {

@@ -1,0 +1,124 @@
+using Inspections.Core.Data;
+using Inspections.Core.Features.Alerts;
+using Inspections.Domain.Calendar;
+using Inspections.Domain.Cases;
+
+namespace Inspections.Core.Features.Cases;
+
+/// <summary>
+/// A case's three limits as deadline clocks, built from the row: the decision limit from filing
+/// (suspended by hearing and appraisal periods, lengthened by approved extensions), the service
+/// limit from the decision and the payment limit from service. Each uses the limit stored when it
+/// began, so a later change of configuration does not move running deadlines.
+/// </summary>
+internal static class CaseClocks
+{
+    public static readonly ClockWording ServiceWording = new("作出处罚决定", "送达期限", "送达");
+    public static readonly ClockWording PaymentWording = new("送达", "缴款期限", "缴纳罚款");
+
+    public static DeadlineClock? Decision(CaseRecord c, IEnumerable<SuspensionRow> suspensions, IEnumerable<ExtensionRow> extensions) =>
+        c is { FiledOn: { } filedOn, DecisionLimitDays: { } limit }
+            ? new DeadlineClock(new ClockSubject("penalty-case", c.Id.ToString("D")), ClockKind.NaturalDays, filedOn, limit,
+                suspensions.Select(s => new ClockSuspension(s.StartOn, s.EndOn, s.Reason)),
+                extensions.Select(e => new ClockExtension(e.Days, e.ApproverName, e.Reason)),
+                c.DecidedAt)
+            : null;
+
+    public static DeadlineClock? Service(CaseRecord c, DateTimeOffset? servedAt) =>
+        c is { DecidedOn: { } decidedOn, ServiceLimitDays: { } limit }
+            ? new DeadlineClock(new ClockSubject("penalty-case-service", c.Id.ToString("D")), ClockKind.NaturalDays, decidedOn, limit,
+                completedAt: servedAt)
+            : null;
+
+    public static DeadlineClock? Payment(CaseRecord c, DateTimeOffset? paidAt) =>
+        c is { ServedOn: { } servedOn, PaymentLimitDays: { } limit }
+            ? new DeadlineClock(new ClockSubject("penalty-case-payment", c.Id.ToString("D")), ClockKind.NaturalDays, servedOn, limit,
+                completedAt: paidAt)
+            : null;
+
+    public static string Title(CaseRecord c) => c.CaseNumber ?? c.PartyName;
+}
+
+/// <summary>Open cases' decision limits for the deadline scan.</summary>
+public sealed class CaseDecisionDeadlines : IDeadlineSource
+{
+    public string ClockType => "case";
+
+    // The stages before a decision (CaseStageMachine.DecisionClockRuns), spelled out so the scan is one indexable query.
+    private static readonly Sql Open = new($"""
+        SELECT {CaseRecord.Columns} FROM cases
+        WHERE stage IN ('filed', 'investigation', 'legalReview', 'priorNotice', 'hearing')
+        """);
+    private static readonly Sql OpenSuspensions = new("""
+        SELECT s.case_id, s.id, s.kind, s.start_on, s.end_on, s.reason FROM case_suspensions s JOIN cases c ON c.id = s.case_id
+        WHERE c.stage IN ('filed', 'investigation', 'legalReview', 'priorNotice', 'hearing')
+        """);
+    private static readonly Sql OpenExtensions = new("""
+        SELECT e.case_id, e.id, e.days, e.reason, e.approver_name, e.approved_at FROM case_extensions e JOIN cases c ON c.id = e.case_id
+        WHERE c.stage IN ('filed', 'investigation', 'legalReview', 'priorNotice', 'hearing')
+        """);
+
+    public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CancellationToken ct)
+    {
+        var cases = await db.QueryAsync<CaseRecord>(Open, null, ct);
+        var suspensions = (await db.QueryAsync<SuspensionWithCase>(OpenSuspensions, null, ct)).ToLookup(s => s.CaseId);
+        var extensions = (await db.QueryAsync<ExtensionWithCase>(OpenExtensions, null, ct)).ToLookup(e => e.CaseId);
+        return cases
+            .Select(c => (c, clock: CaseClocks.Decision(c, suspensions[c.Id].Select(s => s.Row), extensions[c.Id].Select(e => e.Row))))
+            .Where(x => x.clock is not null)
+            .Select(x => new OpenClock("case", x.c.Id, x.c.Jurisdiction, CaseClocks.Title(x.c), x.clock!, ClockWording.PenaltyCase, x.c.OfficerId))
+            .ToList();
+    }
+
+    private sealed record SuspensionWithCase
+    {
+        public Guid CaseId { get; init; }
+        public Guid Id { get; init; }
+        public string Kind { get; init; } = "";
+        public DateOnly StartOn { get; init; }
+        public DateOnly? EndOn { get; init; }
+        public string Reason { get; init; } = "";
+        public SuspensionRow Row => new() { Id = Id, Kind = Kind, StartOn = StartOn, EndOn = EndOn, Reason = Reason };
+    }
+
+    private sealed record ExtensionWithCase
+    {
+        public Guid CaseId { get; init; }
+        public Guid Id { get; init; }
+        public int Days { get; init; }
+        public string Reason { get; init; } = "";
+        public string ApproverName { get; init; } = "";
+        public DateTimeOffset ApprovedAt { get; init; }
+        public ExtensionRow Row => new() { Id = Id, Days = Days, Reason = Reason, ApproverName = ApproverName, ApprovedAt = ApprovedAt };
+    }
+}
+
+/// <summary>Decisions not yet served, for the deadline scan.</summary>
+public sealed class CaseServiceDeadlines : IDeadlineSource
+{
+    public string ClockType => "case-service";
+
+    private static readonly Sql Open = new($"SELECT {CaseRecord.Columns} FROM cases WHERE stage = 'decided' AND served_at IS NULL");
+
+    public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CancellationToken ct) =>
+        (await db.QueryAsync<CaseRecord>(Open, null, ct))
+            .Select(c => (c, clock: CaseClocks.Service(c, null)))
+            .Where(x => x.clock is not null)
+            .Select(x => new OpenClock("case", x.c.Id, x.c.Jurisdiction, CaseClocks.Title(x.c), x.clock!, CaseClocks.ServiceWording, x.c.OfficerId))
+            .ToList();
+}
+
+/// <summary>Served fines not yet paid, for the deadline scan.</summary>
+public sealed class CasePaymentDeadlines : IDeadlineSource
+{
+    public string ClockType => "case-payment";
+
+    private static readonly Sql Open = new($"SELECT {CaseRecord.Columns} FROM cases WHERE stage = 'served' AND payment_limit_days IS NOT NULL");
+
+    public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CancellationToken ct) =>
+        (await db.QueryAsync<CaseRecord>(Open, null, ct))
+            .Select(c => (c, clock: CaseClocks.Payment(c, null)))
+            .Where(x => x.clock is not null)
+            .Select(x => new OpenClock("case", x.c.Id, x.c.Jurisdiction, CaseClocks.Title(x.c), x.clock!, CaseClocks.PaymentWording, x.c.OfficerId))
+            .ToList();
+}

@@ -1,0 +1,138 @@
+using FluentValidation;
+using Inspections.Core.Behaviors;
+using Inspections.Core.Common;
+using Inspections.Core.Data;
+using Inspections.Domain.Access;
+using Inspections.Domain.Cases;
+using Inspections.Domain.Venues;
+using Mediator;
+
+namespace Inspections.Core.Features.Cases;
+
+/// <summary>
+/// Records a lead 案件线索 in the caller's jurisdiction: where it came from, the party, the
+/// suspected violation and the facts. A supervisor then files it 立案 or refuses filing.
+/// </summary>
+public static class OpenLead
+{
+    public sealed record PartyInput(string? Kind, string? Name, string? UnifiedSocialCreditCode, string? IdNumber, string? Address);
+
+    [AllowedRoles(Roles.Officer, Roles.Supervisor)]
+    public sealed record Command : ICommand<CaseDto>
+    {
+        public string? Source { get; init; }
+        /// <summary>The complaint's or letter's own number, e.g. 区长信箱 2026-031.</summary>
+        public string? SourceReference { get; init; }
+        /// <summary>The inspection that found it, when the source is an inspection.</summary>
+        public Guid? InspectionId { get; init; }
+        public Guid? VenueId { get; init; }
+        public PartyInput? Party { get; init; }
+        public string? ViolationCode { get; init; }
+        public string? Facts { get; init; }
+        public DateOnly? OccurredOn { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Source).NotEmpty().Named("案件来源", "Source")
+                .DependentRules(() => RuleFor(x => x.Source).Must(s => CaseWire.TryParse<CaseSource>(s, out _))
+                    .Says($"未知的案件来源，可选值：{CaseWire.Allowed<CaseSource>()}", $"Unknown source; allowed: {CaseWire.Allowed<CaseSource>()}"));
+            RuleFor(x => x.SourceReference).MaximumLength(200).Named("来源编号", "Source reference");
+            RuleFor(x => x.InspectionId).NotNull()
+                .When(x => CaseWire.TryParse<CaseSource>(x.Source, out var s) && s == CaseSource.Inspection)
+                .Says("来源为检查的线索须注明检查记录", "A lead from an inspection names the inspection");
+            RuleFor(x => x.Party).NotNull().Named("当事人", "Party");
+            RuleFor(x => x.Party!.Kind).Must(k => CaseWire.TryParse<PartyKind>(k, out _)).When(x => x.Party is not null)
+                .OverridePropertyName("Party.Kind")
+                .Says($"当事人类型应为：{CaseWire.Allowed<PartyKind>()}", $"Party kind must be one of: {CaseWire.Allowed<PartyKind>()}");
+            RuleFor(x => x.Party!.Name).NotEmpty().MaximumLength(200).When(x => x.Party is not null && x.Party.Kind != "venue")
+                .OverridePropertyName("Party.Name").Named("当事人名称", "Party name");
+            RuleFor(x => x.Party!.Name).MaximumLength(200).When(x => x.Party is not null)
+                .OverridePropertyName("Party.Name").Named("当事人名称", "Party name");
+            RuleFor(x => x.VenueId).NotNull().When(x => x.Party?.Kind == "venue")
+                .Says("当事人为场所时须选择场所", "A venue party needs the venue");
+            RuleFor(x => x.Party!.UnifiedSocialCreditCode)
+                .Must(UnifiedSocialCreditCode.IsValid).When(x => !string.IsNullOrEmpty(x.Party?.UnifiedSocialCreditCode))
+                .OverridePropertyName("Party.UnifiedSocialCreditCode")
+                .Says("统一社会信用代码格式或校验位不正确", "Unified social credit code is malformed or its check character is wrong");
+            RuleFor(x => x.Party!.UnifiedSocialCreditCode).NotEmpty().When(x => x.Party?.Kind == "company")
+                .OverridePropertyName("Party.UnifiedSocialCreditCode")
+                .Says("当事人为单位时须填写统一社会信用代码", "A company party needs its unified social credit code");
+            RuleFor(x => x.Party!.IdNumber).MaximumLength(32).When(x => x.Party is not null)
+                .OverridePropertyName("Party.IdNumber").Named("身份证件号码", "ID number");
+            RuleFor(x => x.Party!.Address).MaximumLength(400).When(x => x.Party is not null)
+                .OverridePropertyName("Party.Address").Named("当事人地址", "Party address");
+            RuleFor(x => x.ViolationCode).NotEmpty().MaximumLength(40).Named("违法行为", "Violation");
+            RuleFor(x => x.Facts).NotEmpty().MaximumLength(4000).Named("违法事实", "Facts");
+        }
+    }
+
+    private static readonly Sql Insert = new("""
+        INSERT INTO cases (id, jurisdiction, stage, source, source_reference, inspection_id, venue_id, party_kind, party_name,
+            party_credit_code, party_id_number, party_address, violation_code, facts, occurred_on, officer_id, officer_name,
+            created_at, rights_waived, warning, license_revoked, updated_at, version)
+        VALUES (@Id, @Jurisdiction, 'lead', @Source, @SourceReference, @InspectionId, @VenueId, @PartyKind, @PartyName,
+            @PartyCreditCode, @PartyIdNumber, @PartyAddress, @ViolationCode, @Facts, @OccurredOn, @OfficerId, @OfficerName,
+            @Now, @False, @False, @False, @Now, 1)
+        """);
+
+    private static readonly Sql Venue = new("""
+        SELECT jurisdiction, name, operator_name, unified_social_credit_code, address FROM venues WHERE id = @Id
+        """);
+
+    private sealed record VenueFacts
+    {
+        public string Jurisdiction { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string? OperatorName { get; init; }
+        public string? UnifiedSocialCreditCode { get; init; }
+        public string Address { get; init; } = "";
+    }
+
+    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock, CaseView view) : ICommandHandler<Command, CaseDto>
+    {
+        public async ValueTask<CaseDto> Handle(Command command, CancellationToken ct)
+        {
+            user.EnsureCanChange(user.Jurisdiction);
+            var party = command.Party!;
+            VenueFacts? venue = null;
+            if (command.VenueId is { } venueId)
+            {
+                venue = await db.QuerySingleOrDefaultAsync<VenueFacts>(Venue, new { Id = venueId }, ct)
+                    ?? throw CaseRows.FieldError(nameof(Command.VenueId), "场所不存在", "No such venue");
+                user.EnsureCanChange(venue.Jurisdiction);
+            }
+            if (await db.ExecuteScalarAsync<long>(ListViolations.Exists, new { Code = command.ViolationCode!.Trim() }, ct) == 0)
+                throw CaseRows.FieldError(nameof(Command.ViolationCode), "违法行为不在目录中", "The violation is not in the catalog");
+
+            var now = clock.GetUtcNow();
+            var id = Guid.CreateVersion7(now);
+            await db.ExecuteAsync(Insert, new
+            {
+                Id = id,
+                user.Jurisdiction,
+                command.Source,
+                SourceReference = CaseRows.Clean(command.SourceReference),
+                command.InspectionId,
+                command.VenueId,
+                PartyKind = party.Kind,
+                PartyName = CaseRows.Clean(party.Name) ?? venue?.OperatorName ?? venue!.Name,
+                PartyCreditCode = CaseRows.Clean(party.UnifiedSocialCreditCode) ?? venue?.UnifiedSocialCreditCode,
+                PartyIdNumber = CaseRows.Clean(party.IdNumber),
+                PartyAddress = CaseRows.Clean(party.Address) ?? venue?.Address,
+                ViolationCode = command.ViolationCode.Trim(),
+                Facts = command.Facts!.Trim(),
+                command.OccurredOn,
+                OfficerId = user.UserId,
+                OfficerName = user.DisplayName,
+                Now = now,
+                False = false,
+            }, ct);
+            await CaseRows.RecordStepAsync(db, user, id, 1, null, CaseStage.Lead, now, CaseWire.Name(Enum.Parse<CaseSource>(command.Source!, ignoreCase: true)), ct);
+            db.AuditAbout("case", id);
+            return await view.BuildAsync(db, await CaseRows.LoadAsync(db, id, ct), ct);
+        }
+    }
+}

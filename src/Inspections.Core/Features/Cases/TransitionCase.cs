@@ -1,0 +1,312 @@
+using FluentValidation;
+using Inspections.Core.Behaviors;
+using Inspections.Core.Common;
+using Inspections.Core.Data;
+using Inspections.Core.Features.Calendar;
+using Inspections.Domain.Access;
+using Inspections.Domain.Calendar;
+using Inspections.Domain.Cases;
+using Mediator;
+
+namespace Inspections.Core.Features.Cases;
+
+/// <summary>
+/// Moves a case one step along the general procedure: filing (with its case number), refusal of
+/// filing, investigation, legal review, prior notice, hearing, decision, service, execution,
+/// closure, archive, or withdrawal. Only the state machine's edges are taken (else 409 naming the
+/// current stage and the allowed next ones); the step's own facts travel in its section of the body.
+/// </summary>
+public static class TransitionCase
+{
+    /// <summary>事先告知: the date the notice of the party's rights (statement, defence, hearing) was served, and whether they waived them.</summary>
+    public sealed record PriorNoticeInput(DateOnly? NoticeOn, bool? RightsWaived);
+
+    /// <summary>The party's hearing request 听证申请 and the day it was made.</summary>
+    public sealed record HearingInput(DateOnly? RequestedOn);
+
+    /// <summary>The penalties of a decision, or where a transfer goes.</summary>
+    public sealed record DecisionInput(
+        bool? Warning, decimal? FineAmount, decimal? ConfiscatedIncome, string? ConfiscatedItems,
+        int? SuspensionDays, bool? RevokeLicense, string? TransferredTo);
+
+    /// <summary>送达方式: 直接送达, 留置送达, 邮寄送达, 公告送达 …</summary>
+    public sealed record ServiceInput(string? Method);
+
+    /// <summary>执行: fine paid (date, amount) and confiscated items disposed of.</summary>
+    public sealed record ExecutionInput(DateOnly? FinePaidOn, decimal? FinePaidAmount, string? ItemsDisposed);
+
+    [AllowedRoles(Roles.Officer, Roles.Supervisor)]
+    public sealed record Command : ICommand<CaseDto>
+    {
+        public Guid Id { get; init; }
+        public string? To { get; init; }
+        public long? Version { get; init; }
+        public string? Note { get; init; }
+        public PriorNoticeInput? PriorNotice { get; init; }
+        public HearingInput? Hearing { get; init; }
+        public DecisionInput? Decision { get; init; }
+        public ServiceInput? Service { get; init; }
+        public ExecutionInput? Execution { get; init; }
+
+        internal CaseStage Target => CaseWire.TryParse<CaseStage>(To, out var s) ? s : CaseStage.Lead;
+    }
+
+    private const decimal MaxAmount = 100_000_000m;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.To).NotEmpty().Named("目标阶段", "Target stage")
+                .DependentRules(() => RuleFor(x => x.To)
+                    .Must(t => CaseWire.TryParse<CaseStage>(t, out var s) && s != CaseStage.Lead)
+                    .Says($"未知的目标阶段，可选值：{CaseWire.Allowed<CaseStage>()}", $"Unknown target stage; allowed: {CaseWire.Allowed<CaseStage>()}"));
+            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+            RuleFor(x => x.Note).MaximumLength(1000).Named("备注", "Note");
+            RuleFor(x => x.Note).NotEmpty()
+                .When(x => x.Target is CaseStage.NotFiled or CaseStage.Withdrawn or CaseStage.NoPenalty)
+                .Says("不予立案、撤销立案、不予处罚须说明理由", "Refusing filing, withdrawing and deciding no penalty need a reason");
+
+            RuleFor(x => x.PriorNotice).NotNull().When(x => x.Target == CaseStage.PriorNotice).Named("事先告知", "Prior notice");
+            RuleFor(x => x.PriorNotice!.NoticeOn).NotNull().When(x => x.Target == CaseStage.PriorNotice && x.PriorNotice is not null)
+                .OverridePropertyName("PriorNotice.NoticeOn").Named("告知日期", "Notice date");
+
+            RuleFor(x => x.Hearing).NotNull().When(x => x.Target == CaseStage.Hearing).Named("听证申请", "Hearing request");
+            RuleFor(x => x.Hearing!.RequestedOn).NotNull().When(x => x.Target == CaseStage.Hearing && x.Hearing is not null)
+                .OverridePropertyName("Hearing.RequestedOn").Named("申请日期", "Request date");
+
+            RuleFor(x => x.Decision).NotNull().When(x => x.Target is CaseStage.Decided or CaseStage.Transferred).Named("处罚决定", "Decision");
+            When(x => x.Decision is not null, () =>
+            {
+                RuleFor(x => x.Decision!.FineAmount).InclusiveBetween(0, MaxAmount).PrecisionScale(12, 2, true)
+                    .OverridePropertyName("Decision.FineAmount").Named("罚款金额", "Fine");
+                RuleFor(x => x.Decision!.ConfiscatedIncome).InclusiveBetween(0, MaxAmount).PrecisionScale(12, 2, true)
+                    .OverridePropertyName("Decision.ConfiscatedIncome").Named("没收违法所得", "Confiscated income");
+                RuleFor(x => x.Decision!.ConfiscatedItems).MaximumLength(1000)
+                    .OverridePropertyName("Decision.ConfiscatedItems").Named("没收物品", "Confiscated items");
+                RuleFor(x => x.Decision!.SuspensionDays).InclusiveBetween(1, 3650)
+                    .OverridePropertyName("Decision.SuspensionDays").Named("停业整顿天数", "Suspension days");
+                RuleFor(x => x.Decision!.TransferredTo).MaximumLength(200)
+                    .OverridePropertyName("Decision.TransferredTo").Named("移送机关", "Transferred to");
+            });
+            RuleFor(x => x.Decision).Must(HasPenalty).When(x => x.Target == CaseStage.Decided && x.Decision is not null)
+                .Says("处罚决定至少包含一项处罚：警告、罚款、没收违法所得或物品、责令停业整顿、吊销许可证",
+                      "A decision needs at least one penalty: warning, fine, confiscation, suspension or revocation");
+            RuleFor(x => x.Decision!.TransferredTo).NotEmpty().When(x => x.Target == CaseStage.Transferred && x.Decision is not null)
+                .OverridePropertyName("Decision.TransferredTo").Says("移送须写明接收机关", "A transfer names the receiving authority");
+
+            RuleFor(x => x.Service).NotNull().When(x => x.Target == CaseStage.Served).Named("送达", "Service");
+            RuleFor(x => x.Service!.Method).NotEmpty().MaximumLength(40).When(x => x.Target == CaseStage.Served && x.Service is not null)
+                .OverridePropertyName("Service.Method").Named("送达方式", "Service method");
+
+            RuleFor(x => x.Execution).NotNull().When(x => x.Target == CaseStage.Executed).Named("执行情况", "Execution");
+            When(x => x.Execution is not null, () =>
+            {
+                RuleFor(x => x.Execution!.FinePaidAmount).InclusiveBetween(0, MaxAmount).PrecisionScale(12, 2, true)
+                    .OverridePropertyName("Execution.FinePaidAmount").Named("缴纳罚款金额", "Fine paid");
+                RuleFor(x => x.Execution!.ItemsDisposed).MaximumLength(1000)
+                    .OverridePropertyName("Execution.ItemsDisposed").Named("物品处置", "Items disposed");
+            });
+        }
+
+        private static bool HasPenalty(DecisionInput? d) => d is not null &&
+            (d.Warning == true || d.FineAmount > 0 || d.ConfiscatedIncome > 0 || !string.IsNullOrWhiteSpace(d.ConfiscatedItems)
+             || d.SuspensionDays > 0 || d.RevokeLicense == true);
+    }
+
+    private static readonly Sql InsertHearingSuspension = new("""
+        INSERT INTO case_suspensions (id, case_id, kind, start_on, end_on, reason, created_at, created_by)
+        VALUES (@Id, @CaseId, 'hearing', @StartOn, NULL, @Reason, @Now, @By)
+        """);
+    private static readonly Sql CloseHearingSuspension = new("""
+        UPDATE case_suspensions SET end_on = CASE WHEN start_on > @EndOn THEN start_on ELSE @EndOn END
+        WHERE case_id = @CaseId AND kind = 'hearing' AND end_on IS NULL
+        """);
+
+    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock, CaseOptions options, CalendarStore calendars, CaseView view)
+        : ICommandHandler<Command, CaseDto>
+    {
+        public async ValueTask<CaseDto> Handle(Command command, CancellationToken ct)
+        {
+            var current = await CaseRows.LoadForChangeAsync(db, user, command.Id, command.Version!.Value, ct);
+            var from = current.StageValue;
+            var to = command.Target;
+            if (!CaseStageMachine.IsAllowed(from, to)) throw IllegalStep(from, to);
+            if (CaseStageMachine.RequiredActor(from, to) == CaseActor.Supervisor && user.Role != Roles.Supervisor)
+                throw new ForbiddenException(
+                    $"“{from.Chinese()} → {to.Chinese()}”须由科长/分管领导审批。",
+                    $"Only a supervisor may take the step {from.English()} → {to.English()}.");
+
+            var now = clock.GetUtcNow();
+            var evaluator = await calendars.EvaluatorAsync(db, ct);
+            var today = evaluator.LocalDate(now);
+            var changed = Apply(current, command, to, now, today) with { Stage = CaseWire.Name(to), UpdatedAt = now };
+
+            if (to == CaseStage.Filed)
+                changed = changed with { CaseNumber = await CaseNumbers.NextAsync(db, options, current.Jurisdiction, today.Year, ct) };
+            if (to == CaseStage.Hearing)
+                await db.ExecuteAsync(InsertHearingSuspension, new
+                {
+                    Id = Guid.CreateVersion7(now), CaseId = current.Id, StartOn = command.Hearing!.RequestedOn,
+                    Reason = "听证期间不计入办案期限", Now = now, By = user.UserId,
+                }, ct);
+            if (from == CaseStage.Hearing)
+                // The hearing period ends the day before the step that follows it; that day counts again.
+                await db.ExecuteAsync(CloseHearingSuspension, new { CaseId = current.Id, EndOn = today.AddDays(-1) }, ct);
+
+            await CaseRows.SaveAsync(db, changed, current.Version, ct);
+            await CaseRows.RecordStepAsync(db, user, current.Id, current.Version + 1, from, to, now, command.Note, ct);
+            db.AuditAbout("case", current.Id);
+            return await view.BuildAsync(db, await CaseRows.LoadAsync(db, current.Id, ct), ct);
+        }
+
+        /// <summary>The step's own facts, and the rules that need the case as it stands.</summary>
+        private CaseRecord Apply(CaseRecord c, Command command, CaseStage to, DateTimeOffset now, DateOnly today)
+        {
+            var note = CaseRows.Clean(command.Note);
+            switch (to)
+            {
+                case CaseStage.Filed:
+                    return c with { FiledAt = now, FiledOn = today, DecisionLimitDays = options.DecisionLimitDays };
+                case CaseStage.NotFiled:
+                    return c with { NotFiledReason = note };
+                case CaseStage.PriorNotice:
+                    var noticeOn = command.PriorNotice!.NoticeOn!.Value;
+                    if (noticeOn > today || noticeOn < c.FiledOn)
+                        throw CaseRows.FieldError("PriorNotice.NoticeOn", "告知日期应在立案之后且不晚于今天", "The notice date must be after filing and not in the future");
+                    return c with { PriorNoticeOn = noticeOn, RightsWaived = command.PriorNotice.RightsWaived ?? false };
+                case CaseStage.Hearing:
+                    var requestedOn = command.Hearing!.RequestedOn!.Value;
+                    var lastDay = c.PriorNoticeOn!.Value.AddDays(options.HearingRequestDays);
+                    if (requestedOn < c.PriorNoticeOn || requestedOn > today || requestedOn > lastDay)
+                        throw CaseRows.FieldError("Hearing.RequestedOn",
+                            $"听证申请应在告知之日（{c.PriorNoticeOn:yyyy-MM-dd}）起 {options.HearingRequestDays} 日内（至 {lastDay:yyyy-MM-dd}）提出，且不晚于今天",
+                            $"A hearing is requested within {options.HearingRequestDays} days of the prior notice ({c.PriorNoticeOn:yyyy-MM-dd}, so by {lastDay:yyyy-MM-dd}) and not in the future");
+                    return c with { HearingRequestedOn = requestedOn };
+                case CaseStage.Decided or CaseStage.NoPenalty or CaseStage.Transferred:
+                    EnsureStatementPeriodOver(c, to, today);
+                    var d = command.Decision;
+                    var kind = to switch { CaseStage.Decided => DecisionKind.Penalty, CaseStage.NoPenalty => DecisionKind.NoPenalty, _ => DecisionKind.Transfer };
+                    return c with
+                    {
+                        DecidedAt = now,
+                        DecidedOn = today,
+                        DecisionKind = CaseWire.Name(kind),
+                        Warning = to == CaseStage.Decided && d?.Warning == true,
+                        FineFen = to == CaseStage.Decided ? NullIfZero(CaseWire.Fen(d?.FineAmount)) : null,
+                        ConfiscatedIncomeFen = to == CaseStage.Decided ? NullIfZero(CaseWire.Fen(d?.ConfiscatedIncome)) : null,
+                        ConfiscatedItems = to == CaseStage.Decided ? CaseRows.Clean(d?.ConfiscatedItems) : null,
+                        SuspensionDays = to == CaseStage.Decided ? d?.SuspensionDays : null,
+                        LicenseRevoked = to == CaseStage.Decided && d?.RevokeLicense == true,
+                        TransferredTo = to == CaseStage.Transferred ? CaseRows.Clean(d?.TransferredTo) : null,
+                        ServiceLimitDays = to == CaseStage.Decided ? options.ServiceLimitDays : null,
+                    };
+                case CaseStage.Served:
+                    return c with
+                    {
+                        ServedAt = now,
+                        ServedOn = today,
+                        ServiceMethod = CaseRows.Clean(command.Service!.Method),
+                        PaymentLimitDays = c.FineFen is > 0 ? options.PaymentLimitDays : null,
+                    };
+                case CaseStage.Executed:
+                    var e = command.Execution!;
+                    if (c.FineFen is > 0 && (e.FinePaidOn is null || CaseWire.Fen(e.FinePaidAmount) != c.FineFen))
+                        throw CaseRows.FieldError("Execution.FinePaidAmount",
+                            $"罚款 {CaseWire.Yuan(c.FineFen):0.00} 元须缴清并注明缴款日期", $"The fine of {CaseWire.Yuan(c.FineFen):0.00} yuan must be paid in full, with the payment date");
+                    if (e.FinePaidOn is { } paidOn && (paidOn > today || paidOn < c.ServedOn))
+                        throw CaseRows.FieldError("Execution.FinePaidOn", "缴款日期应在送达之后且不晚于今天", "The payment date must be after service and not in the future");
+                    if (!string.IsNullOrEmpty(c.ConfiscatedItems) && string.IsNullOrWhiteSpace(e.ItemsDisposed))
+                        throw CaseRows.FieldError("Execution.ItemsDisposed", "没收的物品须写明处置情况", "Say how the confiscated items were disposed of");
+                    return c with
+                    {
+                        FinePaidOn = e.FinePaidOn,
+                        FinePaidFen = c.FineFen is > 0 ? CaseWire.Fen(e.FinePaidAmount) : null,
+                        ItemsDisposed = CaseRows.Clean(e.ItemsDisposed),
+                        ExecutedAt = now,
+                    };
+                case CaseStage.Closed:
+                    return c with { ClosedAt = now };
+                case CaseStage.Archived:
+                    return c with { ArchivedAt = now };
+                case CaseStage.Withdrawn:
+                    return c with { WithdrawnAt = now, WithdrawalReason = note };
+                default:
+                    return c;
+            }
+        }
+
+        /// <summary>
+        /// After the prior notice the party has the configured days to state, defend and ask for a
+        /// hearing; a decision before then would cut those rights off, unless the party waived them.
+        /// </summary>
+        private void EnsureStatementPeriodOver(CaseRecord c, CaseStage to, DateOnly today)
+        {
+            if (c.StageValue != CaseStage.PriorNotice || c.RightsWaived || c.PriorNoticeOn is not { } noticeOn) return;
+            var lastDay = noticeOn.AddDays(options.HearingRequestDays);
+            if (today <= lastDay)
+                throw new ConflictException(
+                    $"当事人陈述、申辩及申请听证的期限至 {lastDay:yyyy-MM-dd} 届满，届满前（或当事人放弃权利前）不能作出决定。",
+                    $"The party may state, defend and request a hearing until {lastDay:yyyy-MM-dd}; no decision ({to.English()}) before then unless they waived it.",
+                    new Dictionary<string, object?> { ["statementPeriodEnds"] = lastDay.ToString("yyyy-MM-dd") });
+        }
+
+        private static long? NullIfZero(long? fen) => fen is 0 ? null : fen;
+    }
+
+    /// <summary>409 naming where the case stands and where it may go.</summary>
+    internal static ConflictException IllegalStep(CaseStage from, CaseStage to)
+    {
+        var allowed = CaseStageMachine.AllowedNext(from);
+        var zh = allowed.Count == 0 ? "无（已终结）" : string.Join("、", allowed.Select(s => s.Chinese()));
+        var en = allowed.Count == 0 ? "none (the case is finished)" : string.Join(", ", allowed.Select(s => s.English()));
+        return new ConflictException(
+            $"案件当前处于“{from.Chinese()}”阶段，不能转入“{to.Chinese()}”；可转入：{zh}。",
+            $"The case is at {from.English()} and cannot move to {to.English()}; allowed next: {en}.",
+            new Dictionary<string, object?>
+            {
+                ["currentStage"] = CaseWire.Name(from),
+                ["allowedNext"] = allowed.Select(CaseWire.Name).ToArray(),
+            });
+    }
+}
+
+/// <summary>
+/// Case numbers 案号: one counter row per agency and year, created if missing without raising a
+/// unique violation (which would abort a PostgreSQL transaction), then incremented and read back in
+/// the filing's transaction. The increment's row lock makes concurrent filings queue, so numbers
+/// are never shared; a filing that rolls back takes its increment with it, so none is skipped.
+/// </summary>
+internal static class CaseNumbers
+{
+    private static readonly Sql EnsureCounter = new(d => d.Provider switch
+    {
+        DbProvider.Sqlite => """
+            INSERT OR IGNORE INTO case_number_counters (jurisdiction, year, last_seq) VALUES (@Jurisdiction, @Year, 0)
+            """,
+        DbProvider.Postgres => """
+            INSERT INTO case_number_counters (jurisdiction, year, last_seq) VALUES (@Jurisdiction, @Year, 0)
+            ON CONFLICT (jurisdiction, year) DO NOTHING
+            """,
+        _ => """
+            INSERT INTO case_number_counters (jurisdiction, year, last_seq)
+            SELECT @Jurisdiction, @Year, 0
+            WHERE NOT EXISTS (SELECT 1 FROM case_number_counters WITH (UPDLOCK, HOLDLOCK) WHERE jurisdiction = @Jurisdiction AND year = @Year)
+            """,
+    });
+    private static readonly Sql Increment = new("""
+        UPDATE case_number_counters SET last_seq = last_seq + 1 WHERE jurisdiction = @Jurisdiction AND year = @Year
+        """);
+    private static readonly Sql Read = new("""
+        SELECT last_seq FROM case_number_counters WHERE jurisdiction = @Jurisdiction AND year = @Year
+        """);
+
+    public static async Task<string> NextAsync(DbSession db, CaseOptions options, string jurisdiction, int year, CancellationToken ct)
+    {
+        var key = new { Jurisdiction = jurisdiction, Year = year };
+        await db.ExecuteAsync(EnsureCounter, key, ct);
+        await db.ExecuteAsync(Increment, key, ct);
+        var sequence = await db.ExecuteScalarAsync<long>(Read, key, ct);
+        return CaseNumberPattern.Render(options.NumberPatternFor(jurisdiction), jurisdiction, year, sequence);
+    }
+}
