@@ -186,7 +186,12 @@ public static class RecordInspection
         VALUES (@InspectionId, @Position, @Item, @Quantity, @Unit)
         """);
 
-    private sealed record CampaignPeriod(string Jurisdiction, DateOnly StartsOn, DateOnly EndsOn);
+    private sealed record CampaignPeriod
+    {
+        public string Jurisdiction { get; init; } = "";
+        public DateOnly StartsOn { get; init; }
+        public DateOnly EndsOn { get; init; }
+    }
 
     public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock, CalendarStore calendars) : ICommandHandler<Command, InspectionDto>
     {

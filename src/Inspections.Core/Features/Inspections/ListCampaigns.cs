@@ -1,0 +1,25 @@
+using Inspections.Core.Behaviors;
+using Inspections.Core.Common;
+using Inspections.Core.Data;
+using Inspections.Domain.Access;
+using Mediator;
+
+namespace Inspections.Core.Features.Inspections;
+
+/// <summary>The campaigns the caller can see, latest first (a district runs a handful a year, so no paging).</summary>
+public static class ListCampaigns
+{
+    [AllowedRoles(Roles.Officer, Roles.Supervisor)]
+    public sealed record Query : IQuery<IReadOnlyList<CampaignDto>>;
+
+    private static readonly Sql Select = new("""
+        SELECT id, jurisdiction, name, description, starts_on, ends_on, created_at, version FROM campaigns
+        WHERE jurisdiction LIKE @JurisdictionPrefix ORDER BY starts_on DESC, id DESC
+        """);
+
+    public sealed class Handler(DbSession db, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<CampaignDto>>
+    {
+        public async ValueTask<IReadOnlyList<CampaignDto>> Handle(Query query, CancellationToken ct) =>
+            await db.QueryAsync<CampaignDto>(Select, new { JurisdictionPrefix = Domain.Access.Jurisdiction.Prefix(user.Jurisdiction) + "%" }, ct);
+    }
+}
