@@ -46,12 +46,7 @@ public static class DrawVenues
                 .Says("执法人员名单至少两人，才能两两配对", "At least two officers are needed to form pairs");
             RuleFor(x => x.Officers).Must(o => o!.Select(p => p?.UserId?.Trim()).Distinct(StringComparer.Ordinal).Count() == o!.Count)
                 .When(x => x.Officers is not null).Says("执法人员不能重复", "The same officer is listed twice");
-            RuleForEach(x => x.Officers).ChildRules(o =>
-            {
-                o.RuleFor(p => p.UserId).NotEmpty().MaximumLength(100).Named("用户编号", "User id");
-                o.RuleFor(p => p.Name).NotEmpty().MaximumLength(50).Named("姓名", "Name");
-                o.RuleFor(p => p.CredentialNumber).NotEmpty().MaximumLength(32).Named("执法证号", "Credential number");
-            });
+            RuleForEach(x => x.Officers).SetValidator(new RecordInspection.OfficerValidator());
         }
     }
 

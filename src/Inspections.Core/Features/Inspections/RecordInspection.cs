@@ -46,6 +46,17 @@ public static class RecordInspection
     }
 
     public sealed record Officer(string? UserId, string? Name, string? CredentialNumber);
+    /// <summary>An officer as listed on an inspection or a draw: who, and under which credential number 执法证号.</summary>
+    public sealed class OfficerValidator : AbstractValidator<Officer>
+    {
+        public OfficerValidator()
+        {
+            RuleFor(p => p.UserId).NotEmpty().MaximumLength(100).Named("用户编号", "User id");
+            RuleFor(p => p.Name).NotEmpty().MaximumLength(50).Named("姓名", "Name");
+            RuleFor(p => p.CredentialNumber).NotEmpty().MaximumLength(32).Named("执法证号", "Credential number");
+        }
+    }
+
     public sealed record Answer(string? ItemCode, string? Result, string? Note);
     /// <summary>责令整改通知: issued on a local date (default: the inspection's) with a limit in natural days.</summary>
     public sealed record Rectification(DateOnly? IssuedOn, int? LimitDays, string? Requirements);
@@ -88,12 +99,7 @@ public static class RecordInspection
                 .When(x => x.Officers is not null).Says("执法人员不能重复", "The same officer is listed twice");
             RuleFor(x => x.Officers).Must(o => o!.Select(p => p?.CredentialNumber?.Trim()).Distinct(StringComparer.Ordinal).Count() == o!.Count)
                 .When(x => x.Officers is not null).Says("执法证号不能重复", "The same credential number is listed twice");
-            RuleForEach(x => x.Officers).ChildRules(o =>
-            {
-                o.RuleFor(p => p.UserId).NotEmpty().MaximumLength(100).Named("用户编号", "User id");
-                o.RuleFor(p => p.Name).NotEmpty().MaximumLength(50).Named("姓名", "Name");
-                o.RuleFor(p => p.CredentialNumber).NotEmpty().MaximumLength(32).Named("执法证号", "Credential number");
-            });
+            RuleForEach(x => x.Officers).SetValidator(new OfficerValidator());
 
             RuleFor(x => x.Location).MaximumLength(400).Named("检查地点", "Location");
             RuleFor(x => x.Latitude).InclusiveBetween(-90, 90).Named("纬度", "Latitude");
