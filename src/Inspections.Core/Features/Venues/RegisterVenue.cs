@@ -10,21 +10,7 @@ namespace Inspections.Core.Features.Venues;
 public static class RegisterVenue
 {
     [AllowedRoles(Roles.Officer, Roles.Supervisor, Roles.Admin)]
-    public sealed record Command : ICommand<VenueDto>, IVenueFacts
-    {
-        public string? Name { get; init; }
-        public string? Address { get; init; }
-        public string? Type { get; init; }
-        public string? Jurisdiction { get; init; }
-        public string? OperatorName { get; init; }
-        public string? LegalRepresentative { get; init; }
-        public string? UnifiedSocialCreditCode { get; init; }
-        public string? LicenseNumber { get; init; }
-        public DateOnly? LicenseValidUntil { get; init; }
-        public string? LicenseStatus { get; init; }
-        public int? Terminals { get; init; }
-        public int? Rooms { get; init; }
-    }
+    public sealed record Command : VenueFacts, ICommand<VenueDto>;
 
     public sealed class Validator : VenueFactsValidator<Command>;
 

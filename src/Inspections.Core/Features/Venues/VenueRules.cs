@@ -24,6 +24,23 @@ public interface IVenueFacts
     int? Rooms { get; }
 }
 
+/// <summary>The facts as a request carries them; register and update both send these.</summary>
+public abstract record VenueFacts : IVenueFacts
+{
+    public string? Name { get; init; }
+    public string? Address { get; init; }
+    public string? Type { get; init; }
+    public string? Jurisdiction { get; init; }
+    public string? OperatorName { get; init; }
+    public string? LegalRepresentative { get; init; }
+    public string? UnifiedSocialCreditCode { get; init; }
+    public string? LicenseNumber { get; init; }
+    public DateOnly? LicenseValidUntil { get; init; }
+    public string? LicenseStatus { get; init; }
+    public int? Terminals { get; init; }
+    public int? Rooms { get; init; }
+}
+
 /// <summary>Validation shared by register and update: what a user at the desk gets wrong.</summary>
 public abstract class VenueFactsValidator<T> : AbstractValidator<T> where T : IVenueFacts
 {
