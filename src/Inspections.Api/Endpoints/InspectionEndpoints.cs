@@ -37,6 +37,12 @@ public sealed class InspectionEndpoints : IEndpointModule
             .WithSummary("登记现场检查 Record an inspection")
             .Produces<InspectionDto>(StatusCodes.Status201Created);
 
+        inspections.MapPost("/{id:guid}/rectification-check", async (Guid id, CheckRectification.Command command, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(command with { InspectionId = id }, ct)))
+            .Allow<CheckRectification.Command>()
+            .WithSummary("整改复查（须带 version） Record the follow-up check of a rectification notice")
+            .Produces<InspectionDto>();
+
         inspections.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new GetInspection.Query(id), ct)))
             .Allow<GetInspection.Query>()

@@ -31,6 +31,10 @@ public sealed record InspectionDto
     public int? RectificationLimitDays { get; init; }      // 整改期限（自然日）
     public DateOnly? RectificationDueOn { get; init; }
     public string? RectificationRequirements { get; init; }
+    public DateOnly? RectificationCheckedOn { get; init; }   // 整改复查日
+    public string? RectificationResult { get; init; }        // rectified | notRectified
+    public string? RectificationCheckedBy { get; init; }
+    public string? RectificationCheckNote { get; init; }
     public bool CaseLead { get; init; }                     // 转立案线索
     public string? CaseLeadDescription { get; init; }
     public string? ReferralDepartment { get; init; }        // 移送/函告
@@ -101,7 +105,8 @@ internal static class InspectionRows
         SELECT i.id, i.jurisdiction, i.venue_id, v.name AS venue_name, v.venue_type, i.kind, i.campaign_id, i.draw_id,
             i.joint_departments AS joint_department_list, i.complaint_reference, i.started_at, i.ended_at, i.location,
             i.latitude, i.longitude, i.notes, i.outcome, i.violations, i.rectification_issued_on, i.rectification_limit_days,
-            i.rectification_due_on, i.rectification_requirements, i.case_lead, i.case_lead_description,
+            i.rectification_due_on, i.rectification_requirements, i.rectification_checked_on, i.rectification_result,
+            i.rectification_checked_by, i.rectification_check_note, i.case_lead, i.case_lead_description,
             i.referral_department, i.referral_note, i.venue_closed, i.template_id AS checklist_id,
             t.version AS checklist_version, i.recorded_by, i.recorded_by_name, i.created_at, i.version
         FROM inspections i
