@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Inspections.Api.Tests.Infrastructure;
+using Inspections.Api.Tests.InspectionsFeature;
 
 namespace Inspections.Api.Tests.Cases;
 
@@ -22,9 +23,24 @@ public sealed class CaseStageTests(string provider) : CaseFixture(provider)
             licenseNumber = "川网文 0115 号", terminals = 120, operatorName = "王某",
         })).Expect(HttpStatusCode.Created);
 
+        var inspection = await (await Api.ZhangSanClient().PostJson("/api/inspections", new Dictionary<string, object?>
+        {
+            ["venueId"] = venue.Str("id"), ["kind"] = "routine",
+            ["startedAt"] = new DateTimeOffset(2026, 3, 1, 22, 0, 0, TimeSpan.FromHours(8)),
+            ["endedAt"] = new DateTimeOffset(2026, 3, 1, 22, 40, 0, TimeSpan.FromHours(8)),
+            ["officers"] = new[] { Officers.ZhangSanOnForm, Officers.LiSiOnForm },
+            ["location"] = "温江区柳城大道 88 号",
+            ["results"] = new[] { "IC-LIC", "IC-MINOR", "IC-SIGN", "IC-HOURS", "IC-ID", "IC-CONTENT", "IC-FIRE" }
+                .Select(code => code == "IC-MINOR"
+                    ? new Dictionary<string, object?> { ["itemCode"] = code, ["result"] = "violation", ["note"] = "接纳未成年人 3 名" }
+                    : new Dictionary<string, object?> { ["itemCode"] = code, ["result"] = "compliant" }).ToList(),
+            ["outcome"] = "caseLead",
+            ["caseLeadDescription"] = "涉嫌接纳未成年人",
+        })).Expect(HttpStatusCode.Created);
+
         var c = await (await officer.PostJson("/api/cases", new
         {
-            source = "inspection", inspectionId = Guid.NewGuid(), venueId = venue.Str("id"),
+            source = "inspection", inspectionId = inspection.Str("id"), venueId = venue.Str("id"),
             party = new { kind = "venue" }, violationCode = "cafe-minors-admitted",
             facts = "3 月 1 日 22 时日常检查发现接纳未成年人 3 名上网。", occurredOn = "2026-03-01",
         })).Expect(HttpStatusCode.Created);
@@ -40,6 +56,15 @@ public sealed class CaseStageTests(string provider) : CaseFixture(provider)
         var decision = c.GetProperty("clocks").GetProperty("decision");
         Assert.That(decision.Str("dueDate"), Is.EqualTo("2026-06-01"), "90 natural days after 3-02 is Sunday 5-31, rolled to Monday");
         c = await StepOkAsync(officer, c, "investigation");
+        c = await (await officer.PostJson($"/api/cases/{c.Str("id")}/evidence", new
+        {
+            version = c.GetProperty("version").GetInt64(), kind = "inspection", reference = inspection.Str("id"), description = "现场检查笔录",
+        })).Expect(HttpStatusCode.OK);
+        var unknown = await (await officer.PostJson($"/api/cases/{c.Str("id")}/evidence", new
+        {
+            version = c.GetProperty("version").GetInt64(), kind = "photo", reference = Guid.NewGuid(),
+        })).Expect(HttpStatusCode.BadRequest);
+        Assert.That(unknown.FieldErrors("reference"), Is.Not.Empty);
         c = await StepOkAsync(officer, c, "legalReview");
         c = await StepOkAsync(boss, c, "priorNotice", new { priorNotice = new { noticeOn = "2026-03-02", rightsWaived = false } });
         SetLocal(2026, 3, 4);
@@ -74,7 +99,8 @@ public sealed class CaseStageTests(string provider) : CaseFixture(provider)
         Assert.That(c.GetProperty("decision").GetProperty("fineAmount").GetDecimal(), Is.EqualTo(5000m));
         Assert.That(c.GetProperty("decision").GetProperty("confiscatedIncome").GetDecimal(), Is.EqualTo(320.50m));
         var trail = await (await boss.GetAsync($"/api/audit?entityType=case&entityId={c.Str("id")}")).Expect(HttpStatusCode.OK);
-        Assert.That(trail.GetArrayLength(), Is.EqualTo(11));
+        Assert.That(trail.GetArrayLength(), Is.EqualTo(12), "eleven steps and the evidence link");
+        Assert.That(c.GetProperty("evidence")[0].Str("reference"), Is.EqualTo(inspection.Str("id")));
     }
 
     /// <summary>Every stage reached along the paths below is tried with every stage it may not move to.</summary>
@@ -224,6 +250,7 @@ public sealed class CaseStageTests(string provider) : CaseFixture(provider)
         yield return new TestCaseData(new { source = "rumour", party = new { kind = "person", name = "李某" }, violationCode = "cafe-outside-hours", facts = "x" }, "source").SetName("{m}(unknown source)");
         yield return new TestCaseData(new { source = "complaint", party = new { kind = "company", name = "某公司", unifiedSocialCreditCode = "91510115MA6C00000A" }, violationCode = "cafe-outside-hours", facts = "x" }, "party.unifiedSocialCreditCode").SetName("{m}(bad credit code)");
         yield return new TestCaseData(new { source = "complaint", party = new { kind = "person", name = "李某" }, violationCode = "no-such-violation", facts = "x" }, "violationCode").SetName("{m}(violation not in catalog)");
+        yield return new TestCaseData(new { source = "inspection", inspectionId = Guid.NewGuid(), party = new { kind = "person", name = "李某" }, violationCode = "cafe-outside-hours", facts = "x" }, "inspectionId").SetName("{m}(unknown inspection)");
         yield return new TestCaseData(new { source = "inspection", party = new { kind = "person", name = "李某" }, violationCode = "cafe-outside-hours", facts = "x" }, "inspectionId").SetName("{m}(inspection lead without its inspection)");
         yield return new TestCaseData(new { source = "complaint", party = new { kind = "venue" }, violationCode = "cafe-outside-hours", facts = "x" }, "venueId").SetName("{m}(venue party without venue)");
         yield return new TestCaseData(new { source = "complaint", venueId = Guid.NewGuid(), party = new { kind = "venue" }, violationCode = "cafe-outside-hours", facts = "x" }, "venueId").SetName("{m}(unknown venue)");

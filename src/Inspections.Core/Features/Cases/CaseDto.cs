@@ -311,6 +311,16 @@ internal static class CaseRows
     public static FluentValidation.ValidationException FieldError(string field, string zh, string en) =>
         new([new FluentValidation.Results.ValidationFailure(field, Text.Pick(zh, en))]);
 
+    /// <summary>Suspensions and extensions concern the decision limit, which runs from filing until the decision.</summary>
+    public static void EnsureDecisionClockRuns(CaseRecord c, string actionZh, string actionEn)
+    {
+        if (!CaseStageMachine.DecisionClockRuns(c.StageValue))
+            throw new ConflictException(
+                $"案件处于“{c.StageValue.Chinese()}”阶段，办案期限未在计算，不能{actionZh}。",
+                $"The case is at {c.StageValue.English()}; its decision limit is not running, so you cannot {actionEn}.",
+                new Dictionary<string, object?> { ["currentStage"] = c.Stage });
+    }
+
     public static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     /// <summary>Records a change to a case that is not a stage step (suspension, evidence, …): it still takes and bumps the version.</summary>

@@ -52,6 +52,14 @@ public sealed class CaseView(CalendarStore calendars, ClockOptions clockOptions,
         SELECT id, department, reason, sent_on FROM case_referrals WHERE case_id = @Id ORDER BY sent_on, id
         """);
 
+    /// <summary>The case as it stands after a change made in this request.</summary>
+    internal async Task<CaseDto> ReloadAsync(DbSession db, Guid id, CancellationToken ct) =>
+        await BuildAsync(db, await CaseRows.LoadAsync(db, id, ct), ct);
+
+    /// <summary>Today in the deadline time zone: dates people enter are checked against it.</summary>
+    internal async Task<DateOnly> TodayAsync(DbSession db, CancellationToken ct) =>
+        (await calendars.EvaluatorAsync(db, ct)).LocalDate(clock.GetUtcNow());
+
     internal async Task<CaseDto> BuildAsync(DbSession db, CaseRecord c, CancellationToken ct)
     {
         var id = new { c.Id };

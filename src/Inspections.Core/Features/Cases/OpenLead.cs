@@ -104,6 +104,12 @@ public static class OpenLead
                     ?? throw CaseRows.FieldError(nameof(Command.VenueId), "场所不存在", "No such venue");
                 user.EnsureCanChange(venue.Jurisdiction);
             }
+            if (command.InspectionId is { } inspectionId)
+            {
+                var found = await AddCaseEvidence.InspectionJurisdictionAsync(db, inspectionId, ct)
+                    ?? throw CaseRows.FieldError(nameof(Command.InspectionId), "检查记录不存在", "No such inspection");
+                user.EnsureCanSee(found);
+            }
             if (await db.ExecuteScalarAsync<long>(ListViolations.Exists, new { Code = command.ViolationCode!.Trim() }, ct) == 0)
                 throw CaseRows.FieldError(nameof(Command.ViolationCode), "违法行为不在目录中", "The violation is not in the catalog");
 

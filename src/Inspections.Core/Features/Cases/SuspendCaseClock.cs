@@ -1,0 +1,113 @@
+using FluentValidation;
+using Inspections.Core.Behaviors;
+using Inspections.Core.Common;
+using Inspections.Core.Data;
+using Inspections.Domain.Access;
+using Inspections.Domain.Cases;
+using Mediator;
+
+namespace Inspections.Core.Features.Cases;
+
+/// <summary>
+/// Records a period not counted towards the decision limit 不计入办案期限 (hearing, appraisal 鉴定,
+/// testing …), open-ended until it is ended. Hearing periods are also opened and closed by the
+/// hearing step itself.
+/// </summary>
+public static class SuspendCaseClock
+{
+    [AllowedRoles(Roles.Officer, Roles.Supervisor)]
+    public sealed record Command : ICommand<CaseDto>
+    {
+        public Guid Id { get; init; }
+        public long? Version { get; init; }
+        public string? Kind { get; init; }
+        public DateOnly? StartOn { get; init; }
+        public DateOnly? EndOn { get; init; }
+        public string? Reason { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+            RuleFor(x => x.Kind).Must(k => CaseWire.TryParse<SuspensionKind>(k, out _))
+                .Says($"中止类型应为：{CaseWire.Allowed<SuspensionKind>()}", $"Kind must be one of: {CaseWire.Allowed<SuspensionKind>()}");
+            RuleFor(x => x.StartOn).NotNull().Named("开始日期", "Start date");
+            RuleFor(x => x.EndOn).GreaterThanOrEqualTo(x => x.StartOn).When(x => x.EndOn is not null && x.StartOn is not null)
+                .Says("结束日期不能早于开始日期", "The end cannot be before the start");
+            RuleFor(x => x.Reason).NotEmpty().MaximumLength(1000).Named("事由", "Reason");
+        }
+    }
+
+    private static readonly Sql Insert = new("""
+        INSERT INTO case_suspensions (id, case_id, kind, start_on, end_on, reason, created_at, created_by)
+        VALUES (@Id, @CaseId, @Kind, @StartOn, @EndOn, @Reason, @Now, @By)
+        """);
+
+    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock, CaseView view) : ICommandHandler<Command, CaseDto>
+    {
+        public async ValueTask<CaseDto> Handle(Command command, CancellationToken ct)
+        {
+            var c = await CaseRows.LoadForChangeAsync(db, user, command.Id, command.Version!.Value, ct);
+            CaseRows.EnsureDecisionClockRuns(c, "中止计时", "suspend the clock");
+            var today = await view.TodayAsync(db, ct);
+            if (command.StartOn < c.FiledOn || command.StartOn > today)
+                throw CaseRows.FieldError(nameof(Command.StartOn), $"开始日期应在立案日（{c.FiledOn:yyyy-MM-dd}）与今天之间",
+                    $"The start must lie between filing ({c.FiledOn:yyyy-MM-dd}) and today");
+            if (command.EndOn > today)
+                throw CaseRows.FieldError(nameof(Command.EndOn), "结束日期不能晚于今天", "The end cannot be in the future");
+            var now = clock.GetUtcNow();
+            await db.ExecuteAsync(Insert, new
+            {
+                Id = Guid.CreateVersion7(now), CaseId = c.Id, command.Kind, command.StartOn, command.EndOn,
+                Reason = command.Reason!.Trim(), Now = now, By = user.UserId,
+            }, ct);
+            await CaseRows.TouchAsync(db, c, now, ct);
+            db.AuditAbout("case", c.Id);
+            return await view.ReloadAsync(db, c.Id, ct);
+        }
+    }
+}
+
+/// <summary>Ends an open suspension: the clock counts again from the day after its end.</summary>
+public static class EndCaseSuspension
+{
+    [AllowedRoles(Roles.Officer, Roles.Supervisor)]
+    public sealed record Command : ICommand<CaseDto>
+    {
+        public Guid Id { get; init; }
+        public Guid SuspensionId { get; init; }
+        public long? Version { get; init; }
+        public DateOnly? EndOn { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+            RuleFor(x => x.EndOn).NotNull().Named("结束日期", "End date");
+        }
+    }
+
+    private static readonly Sql Select = new("SELECT start_on FROM case_suspensions WHERE id = @SuspensionId AND case_id = @Id AND end_on IS NULL");
+    private static readonly Sql End = new("UPDATE case_suspensions SET end_on = @EndOn WHERE id = @SuspensionId AND end_on IS NULL");
+
+    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock, CaseView view) : ICommandHandler<Command, CaseDto>
+    {
+        public async ValueTask<CaseDto> Handle(Command command, CancellationToken ct)
+        {
+            var c = await CaseRows.LoadForChangeAsync(db, user, command.Id, command.Version!.Value, ct);
+            var start = await db.QuerySingleOrDefaultAsync<DateOnly?>(Select, new { command.Id, command.SuspensionId }, ct)
+                ?? throw new NotFoundException("未结束的中止期间", "open suspension", command.SuspensionId);
+            if (command.EndOn < start || command.EndOn > await view.TodayAsync(db, ct))
+                throw CaseRows.FieldError(nameof(Command.EndOn), $"结束日期应在开始日期（{start:yyyy-MM-dd}）与今天之间",
+                    $"The end must lie between the start ({start:yyyy-MM-dd}) and today");
+            await db.ExecuteAsync(End, new { command.SuspensionId, command.EndOn }, ct);
+            await CaseRows.TouchAsync(db, c, clock.GetUtcNow(), ct);
+            db.AuditAbout("case", c.Id);
+            return await view.ReloadAsync(db, c.Id, ct);
+        }
+    }
+}
