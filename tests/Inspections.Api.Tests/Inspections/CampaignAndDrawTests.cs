@@ -131,6 +131,34 @@ public sealed class CampaignAndDrawTests(string provider) : ApiFixture(provider)
     }
 
     [Test]
+    public async Task A_random_inspection_is_carried_out_by_the_officers_drawn_for_that_venue()
+    {
+        const string district = "510123";
+        for (var i = 0; i < 2; i++) await Venue($"派员游艺厅{i}", district);
+        var officer = Api.ZhangSanClient(district);
+        var draw = await (await officer.PostJson("/api/draws", new { name = "派员核对", count = 2, officers = FourOfficers, seed = 5 }))
+            .Expect(HttpStatusCode.Created);
+        var assignment = draw.GetProperty("assignments")[0];
+        var drawn = new[] { assignment.Str("firstUserId"), assignment.Str("secondUserId") };
+        var all = FourOfficers.Select(o => (string)o.GetType().GetProperty("userId")!.GetValue(o)!).ToList();
+        var others = all.Where(u => !drawn.Contains(u)).ToList();
+        object Form(string userId) => FourOfficers.Single(o => (string)o.GetType().GetProperty("userId")!.GetValue(o)! == userId);
+
+        var body = Arcade(assignment.Str("venueId"), "2026-11-03");
+        body["kind"] = "random";
+        body["drawId"] = draw.Str("id");
+        body["officers"] = new[] { Form(others[0]), Form(others[1]) };
+        var before = await Api.CountAsync("inspections");
+        // The recorder must be listed, so a supervisor enters it for the wrong pair.
+        var refused = await (await Api.Client("supervisor", district).PostJson("/api/inspections", body)).Expect(HttpStatusCode.BadRequest);
+        Assert.That(refused.FieldErrors("officers"), Has.Some.Contains("抽中的执法人员"));
+        Assert.That(await Api.CountAsync("inspections"), Is.EqualTo(before));
+
+        body["officers"] = new[] { Form(drawn[0]), Form(drawn[1]) };
+        await (await Api.Client("supervisor", district).PostJson("/api/inspections", body)).Expect(HttpStatusCode.Created);
+    }
+
+    [Test]
     public async Task A_published_draw_shows_venues_officer_names_and_credentials_and_results_only()
     {
         const string district = "510122";

@@ -162,8 +162,19 @@ public static class RecordInspection
 
     private static readonly Sql SelectCampaign = new("SELECT jurisdiction, starts_on, ends_on FROM campaigns WHERE id = @Id");
 
-    private static readonly Sql CountAssignment = new(
-        "SELECT COUNT(*) FROM random_draw_assignments a JOIN random_draws d ON d.id = a.draw_id WHERE a.draw_id = @DrawId AND a.venue_id = @VenueId AND d.jurisdiction = @Jurisdiction");
+    private static readonly Sql SelectAssignment = new("""
+        SELECT a.first_user_id, a.first_name, a.second_user_id, a.second_name
+        FROM random_draw_assignments a JOIN random_draws d ON d.id = a.draw_id
+        WHERE a.draw_id = @DrawId AND a.venue_id = @VenueId AND d.jurisdiction = @Jurisdiction
+        """);
+
+    private sealed record DrawnPair
+    {
+        public string FirstUserId { get; init; } = "";
+        public string FirstName { get; init; } = "";
+        public string SecondUserId { get; init; } = "";
+        public string SecondName { get; init; } = "";
+    }
 
     internal static readonly Sql Insert = new("""
         INSERT INTO inspections (id, jurisdiction, venue_id, template_id, kind, campaign_id, draw_id, joint_departments,
@@ -220,9 +231,7 @@ public static class RecordInspection
             var calendar = await calendars.EvaluatorAsync(db, ct);
             var localDate = calendar.LocalDate(command.StartedAt!.Value);
             if (command.CampaignId is { } campaignId) await EnsureCampaignFits(campaignId, venue.Jurisdiction, localDate, ct);
-            if (command.DrawId is { } drawId
-                && await db.ExecuteScalarAsync<long>(CountAssignment, new { DrawId = drawId, VenueId = venue.Id, venue.Jurisdiction }, ct) == 0)
-                throw Wire.Invalid("DrawId", "该场所不在此次双随机抽取名单中", "This venue was not drawn in that random draw");
+            if (command.DrawId is { } drawId) await EnsureDrawnPairInspects(drawId, venue, command.Officers!, ct);
 
             var now = clock.GetUtcNow();
             var id = Guid.CreateVersion7(now);
@@ -308,6 +317,17 @@ public static class RecordInspection
             return checklist.Items.Select(i => byCode[i.Code])
                 .Zip(checklist.Items, (a, i) => new MatchedAnswer(i.Id, a.Result!, Wire.Clean(a.Note)))
                 .ToList();
+        }
+
+        /// <summary>双随机: the venue must be in the draw, and the two officers drawn for it must be the ones inspecting.</summary>
+        private async Task EnsureDrawnPairInspects(Guid drawId, VenueDto venue, IReadOnlyList<Officer> officers, CancellationToken ct)
+        {
+            var pair = await db.QuerySingleOrDefaultAsync<DrawnPair>(SelectAssignment, new { DrawId = drawId, VenueId = venue.Id, venue.Jurisdiction }, ct)
+                ?? throw Wire.Invalid("DrawId", "该场所不在此次双随机抽取名单中", "This venue was not drawn in that random draw");
+            var present = officers.Select(o => o.UserId?.Trim()).ToHashSet(StringComparer.Ordinal);
+            if (!present.Contains(pair.FirstUserId) || !present.Contains(pair.SecondUserId))
+                throw Wire.Invalid("Officers", $"双随机抽查须由抽中的执法人员（{pair.FirstName}、{pair.SecondName}）实施",
+                    $"A random inspection is carried out by the officers drawn for it ({pair.FirstName}, {pair.SecondName})");
         }
 
         private async Task EnsureCampaignFits(Guid campaignId, string jurisdiction, DateOnly localDate, CancellationToken ct)
