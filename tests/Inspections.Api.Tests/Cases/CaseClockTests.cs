@@ -9,14 +9,6 @@ public sealed class CaseClockTests(string provider) : CaseFixture(provider)
 {
     private static JsonElement Decision(JsonElement c) => c.GetProperty("clocks").GetProperty("decision");
 
-    private async Task<JsonElement> Post(HttpClient client, JsonElement c, string path, object body, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var withVersion = JsonSerializer.SerializeToElement(body).EnumerateObject()
-            .ToDictionary(p => p.Name, p => (object?)p.Value);
-        withVersion["version"] = c.GetProperty("version").GetInt64();
-        return await (await client.PostJson($"/api/cases/{c.Str("id")}/{path}", withVersion)).Expect(expected);
-    }
-
     [Test]
     public async Task The_90_day_limit_rolls_over_National_Day_and_a_suspension_and_an_extension_push_it()
     {
@@ -30,22 +22,22 @@ public sealed class CaseClockTests(string provider) : CaseFixture(provider)
         // An appraisal 8-10..8-16 is not counted: 7 days later, 10-09 (a Friday, a working day).
         SetLocal(2026, 8, 10);
         c = await StepOkAsync(Officer(), c, "investigation");
-        c = await Post(Officer(), c, "suspensions", new { kind = "appraisal", startOn = "2026-08-10", reason = "送检电脑硬盘，鉴定期间不计入办案期限" });
+        c = await RecordAsync(Officer(), c, "suspensions", new { kind = "appraisal", startOn = "2026-08-10", reason = "送检电脑硬盘，鉴定期间不计入办案期限" });
         Assert.That(Decision(c).Str("status"), Is.EqualTo("suspended"));
         SetLocal(2026, 8, 20);
         var suspension = c.GetProperty("suspensions")[0].Str("id");
-        var early = await Post(Officer(), c, $"suspensions/{suspension}/end", new { endOn = "2026-08-21" }, HttpStatusCode.BadRequest);
+        var early = await RecordAsync(Officer(), c, $"suspensions/{suspension}/end", new { endOn = "2026-08-21" }, HttpStatusCode.BadRequest);
         Assert.That(early.FieldErrors("endOn"), Is.Not.Empty, "an end in the future");
-        c = await Post(Officer(), c, $"suspensions/{suspension}/end", new { endOn = "2026-08-16" });
+        c = await RecordAsync(Officer(), c, $"suspensions/{suspension}/end", new { endOn = "2026-08-16" });
         Assert.That(Decision(c).Str("dueDate"), Is.EqualTo("2026-10-09"));
         Assert.That(Decision(c).GetProperty("suspendedDays").GetInt32(), Is.EqualTo(7));
         Assert.That(Decision(c).Str("explanation"), Does.Contain("中止 7 日"));
 
         // Only a supervisor extends, with a reason: +30 days is Sun 11-08, rolled to Mon 11-09.
-        await Post(Officer(), c, "extensions", new { days = 30, reason = "案情复杂" }, HttpStatusCode.Forbidden);
-        var noReason = await Post(Supervisor(), c, "extensions", new { days = 30 }, HttpStatusCode.BadRequest);
+        await RecordAsync(Officer(), c, "extensions", new { days = 30, reason = "案情复杂" }, HttpStatusCode.Forbidden);
+        var noReason = await RecordAsync(Supervisor(), c, "extensions", new { days = 30 }, HttpStatusCode.BadRequest);
         Assert.That(noReason.FieldErrors("reason"), Is.Not.Empty);
-        c = await Post(Supervisor(), c, "extensions", new { days = 30, reason = "案情复杂，需进一步调查取证" });
+        c = await RecordAsync(Supervisor(), c, "extensions", new { days = 30, reason = "案情复杂，需进一步调查取证" });
         Assert.That(Decision(c).Str("dueDate"), Is.EqualTo("2026-11-09"));
         Assert.That(Decision(c).Str("explanation"), Does.Contain("批准延长 30 日（案情复杂，需进一步调查取证）"));
 
@@ -62,10 +54,10 @@ public sealed class CaseClockTests(string provider) : CaseFixture(provider)
     {
         SetLocal(2026, 5, 6);
         var c = await StepOkAsync(Supervisor(), await OpenLeadAsync(), "filed");
-        var before = await Post(Officer(), c, "suspensions", new { kind = "appraisal", startOn = "2026-05-01", reason = "鉴定" }, HttpStatusCode.BadRequest);
+        var before = await RecordAsync(Officer(), c, "suspensions", new { kind = "appraisal", startOn = "2026-05-01", reason = "鉴定" }, HttpStatusCode.BadRequest);
         Assert.That(before.FieldErrors("startOn"), Is.Not.Empty);
         var lead = await OpenLeadAsync();
-        var problem = await Post(Officer(), lead, "suspensions", new { kind = "appraisal", startOn = "2026-05-06", reason = "鉴定" }, HttpStatusCode.Conflict);
+        var problem = await RecordAsync(Officer(), lead, "suspensions", new { kind = "appraisal", startOn = "2026-05-06", reason = "鉴定" }, HttpStatusCode.Conflict);
         Assert.That(problem.Str("currentStage"), Is.EqualTo("lead"));
     }
 

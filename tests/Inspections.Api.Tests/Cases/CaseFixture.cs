@@ -52,6 +52,14 @@ public abstract class CaseFixture(string provider) : ApiFixture(provider)
         return await client.PostJson($"/api/cases/{@case.Str("id")}/transitions", body);
     }
 
+    /// <summary>Posts to one of the case's record endpoints (suspensions, challenges, …) with the case's current version.</summary>
+    protected static async Task<JsonElement> RecordAsync(HttpClient client, JsonElement @case, string path, object body, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var fields = JsonSerializer.SerializeToElement(body).EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value);
+        fields["version"] = @case.GetProperty("version").GetInt64();
+        return await (await client.PostJson($"/api/cases/{@case.Str("id")}/{path}", fields)).Expect(expected);
+    }
+
     protected async Task<JsonElement> StepOkAsync(HttpClient client, JsonElement @case, string to, object? extra = null) =>
         await (await StepAsync(client, @case, to, extra)).Expect(HttpStatusCode.OK);
 
