@@ -26,6 +26,12 @@ public sealed class CaseEndpoints : IEndpointModule
             .WithSummary("登记案件线索 Record a lead")
             .Produces<CaseDto>(StatusCodes.Status201Created);
 
+        cases.MapGet("/", async ([AsParameters] SearchCases.Query query, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(query, ct)))
+            .Allow<SearchCases.Query>()
+            .WithSummary("案件台账（按阶段、承办人、场所、违法行为、立案日期、案号；游标分页） Search cases")
+            .Produces<Inspections.Core.Common.Page<SearchCases.CaseSummary>>();
+
         cases.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new GetCase.Query(id), ct)))
             .Allow<GetCase.Query>()
