@@ -10,6 +10,7 @@ using Inspections.Core.Data;
 using Inspections.Core.Evidence;
 using Inspections.Core.Features.Calendar;
 using Inspections.Core.Features.Cases;
+using Inspections.Core.Features.Permits;
 using Inspections.Core.Features.Venues;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -41,6 +42,8 @@ services.AddSingleton(builder.Configuration.GetSection(EvidenceOptions.Section).
 services.AddSingleton<IEvidenceStore, FileSystemEvidenceStore>();
 services.AddSingleton((builder.Configuration.GetSection(CaseOptions.Section).Get<CaseOptions>() ?? new CaseOptions()).Validated());
 services.AddScoped<CaseView>();
+services.AddSingleton((builder.Configuration.GetSection(PermitOptions.Section).Get<PermitOptions>() ?? new PermitOptions()).Validated());
+services.AddScoped<PermitView>();
 
 services.AddMediator(options =>
 {

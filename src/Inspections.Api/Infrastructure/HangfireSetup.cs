@@ -4,6 +4,7 @@ using Hangfire.PostgreSql;
 using Inspections.Api.Auth;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Alerts;
+using Inspections.Core.Features.Permits;
 
 namespace Inspections.Api.Infrastructure;
 
@@ -36,6 +37,7 @@ public static class HangfireSetup
             }
         });
         services.AddScoped<DeadlineScanJob>();
+        services.AddScoped<PermitAccountabilityJob>();
         foreach (var source in typeof(IDeadlineSource).Assembly.GetTypes()
                      .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IDeadlineSource).IsAssignableFrom(t)))
             services.AddSingleton(typeof(IDeadlineSource), source);
@@ -51,6 +53,8 @@ public static class HangfireSetup
         var cron = app.Configuration["Hangfire:DeadlineScanCron"] ?? "*/15 * * * *";
         jobs.AddOrUpdate<DeadlineScanJob>(DeadlineScanJob.Id, j => j.RunAsync(CancellationToken.None), cron,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        jobs.AddOrUpdate<PermitAccountabilityJob>(PermitAccountabilityJob.Id, j => j.RunAsync(CancellationToken.None),
+            app.Configuration["Hangfire:PermitAccountabilityCron"] ?? "5 * * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return app;
     }
 

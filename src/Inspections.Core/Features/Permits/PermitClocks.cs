@@ -1,0 +1,106 @@
+using Inspections.Core.Data;
+using Inspections.Core.Features.Alerts;
+using Inspections.Domain.Calendar;
+using Inspections.Domain.Permits;
+
+namespace Inspections.Core.Features.Permits;
+
+/// <summary>
+/// An application's clocks, built from its row with the limits copied in at receipt, so a later
+/// catalog edit never moves a running deadline: the correction window from receipt, and the
+/// promised and statutory limits from acceptance (suspensions stop both; an approved extension
+/// lengthens the statutory one only).
+/// </summary>
+internal static class PermitClocks
+{
+    public static readonly ClockWording CorrectionWording = new("收件", "补正告知期限", "一次性告知补正或受理");
+
+    public static DeadlineClock CorrectionWindow(PermitRecord p) =>
+        new(new ClockSubject("permit-correction", p.Id.ToString("D")), ClockKind.WorkingDays, p.ReceivedOn, p.CorrectionWindowDays);
+
+    public static DeadlineClock? Promised(PermitRecord p, IEnumerable<PermitSuspensionRow> suspensions) =>
+        p.AcceptedOn is { } on
+            ? new DeadlineClock(new ClockSubject("permit", p.Id.ToString("D")), ClockKind.WorkingDays, on, p.PromisedLimitDays,
+                Periods(suspensions), completedAt: p.CompletedAt)
+            : null;
+
+    public static DeadlineClock? Statutory(PermitRecord p, IEnumerable<PermitSuspensionRow> suspensions, IEnumerable<PermitExtensionRow> extensions) =>
+        p.AcceptedOn is { } on
+            ? new DeadlineClock(new ClockSubject("permit-statutory", p.Id.ToString("D")), ClockKind.WorkingDays, on, p.StatutoryLimitDays,
+                Periods(suspensions), extensions.Select(e => new ClockExtension(e.Days, e.ApproverName, e.Reason)), p.CompletedAt)
+            : null;
+
+    /// <summary>A suspension resumed on the day it began stopped nothing and ends before it starts: leave it out.</summary>
+    private static IEnumerable<ClockSuspension> Periods(IEnumerable<PermitSuspensionRow> rows) =>
+        rows.Where(s => s.EndOn is not { } end || end >= s.StartOn)
+            .Select(s => new ClockSuspension(s.StartOn, s.EndOn, s.Reason));
+
+    /// <summary>
+    /// 行政许可法 art. 32: an application still at the desk when the correction window has run out
+    /// counts as accepted on the day it was received. Applied when the application is read, so the
+    /// rule holds from the first instant after the window, and written down by the next command.
+    /// </summary>
+    public static PermitRecord Effective(PermitRecord p, ClockEvaluator evaluator, DateTimeOffset now)
+    {
+        var windowPassed = evaluator.Evaluate(CorrectionWindow(p), now, 0).Status == ClockStatus.Overdue;
+        return PermitStageMachine.IsDeemedAccepted(p.StageValue, windowPassed)
+            ? p with
+            {
+                Stage = PermitWire.Name(PermitStage.Accepted),
+                AcceptedAt = p.ReceivedAt,
+                AcceptedOn = p.ReceivedOn,
+                AcceptedDeemed = true,
+            }
+            : p;
+    }
+
+    public static PermitClockDto? Show(ClockEvaluator evaluator, DeadlineClock? clock, DateTimeOffset asOf, int dueSoon, ClockWording wording)
+    {
+        if (clock is null) return null;
+        var e = evaluator.Evaluate(clock, asOf, dueSoon);
+        return new PermitClockDto
+        {
+            Status = PermitWire.Name(e.Status),
+            DueDate = e.DueDate,
+            RemainingDays = e.RemainingDays,
+            LimitDays = clock.LimitDays,
+            ExtensionDays = e.ExtensionDays,
+            SuspendedDays = e.SuspendedDays,
+            CalendarMissing = e.CalendarMissing,
+            Explanation = evaluator.Explain(clock, e, wording),
+        };
+    }
+}
+
+/// <summary>
+/// Open applications' promised clocks for the deadline scan. An application still at the desk is
+/// timed from its receipt: that is the deadline the law applies if no correction notice goes out in
+/// time (art. 32), so its alert never comes later than the true one. Applications waiting for the
+/// applicant's correction have no running clock.
+/// </summary>
+public sealed class PermitDeadlines : IDeadlineSource
+{
+    public string ClockType => "permit";
+
+    private static readonly Sql Open = new($"""
+        SELECT {PermitRecord.Columns} FROM permit_applications
+        WHERE stage IN ('received', 'accepted', 'underReview', 'suspended', 'approved', 'refused')
+        """);
+    private static readonly Sql OpenSuspensions = new("""
+        SELECT s.application_id, s.id, s.kind, s.start_on, s.end_on, s.reason
+        FROM permit_suspensions s JOIN permit_applications a ON a.id = s.application_id
+        WHERE a.stage IN ('accepted', 'underReview', 'suspended', 'approved', 'refused')
+        """);
+
+    public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CancellationToken ct)
+    {
+        var open = await db.QueryAsync<PermitRecord>(Open, null, ct);
+        var suspensions = (await db.QueryAsync<PermitSuspensionOf>(OpenSuspensions, null, ct)).ToLookup(s => s.ApplicationId, s => s.Row);
+        return open
+            .Select(p => p.AcceptedOn is null ? p with { AcceptedOn = p.ReceivedOn } : p)
+            .Select(p => new OpenClock("permit", p.Id, p.Jurisdiction, p.Title,
+                PermitClocks.Promised(p, suspensions[p.Id])!, ClockWording.PermitPromised, p.ResponsibleId))
+            .ToList();
+    }
+
+}

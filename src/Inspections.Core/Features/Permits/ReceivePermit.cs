@@ -1,0 +1,138 @@
+using FluentValidation;
+using Inspections.Core.Behaviors;
+using Inspections.Core.Common;
+using Inspections.Core.Data;
+using Inspections.Core.Features.Calendar;
+using Inspections.Domain.Access;
+using Inspections.Domain.Permits;
+using Inspections.Domain.Venues;
+using Mediator;
+
+namespace Inspections.Core.Features.Permits;
+
+/// <summary>
+/// Receives an application at the window 收件. The receiving clerk becomes its first-inquiry
+/// responsible person 首问责任人 for good; the item's name, limits and materials list are copied in,
+/// so a later catalog edit never changes an application already received.
+/// </summary>
+public static class ReceivePermit
+{
+    public sealed record ApplicantInput(string? Name, string? UnifiedSocialCreditCode, string? Phone);
+
+    [AllowedRoles(Roles.Clerk)]
+    public sealed record Command : ICommand<PermitDto>
+    {
+        public string? ItemCode { get; init; }
+        public string? Kind { get; init; }
+        public ApplicantInput? Applicant { get; init; }
+        public Guid? VenueId { get; init; }
+        /// <summary>Codes of the listed materials handed in with the application.</summary>
+        public IReadOnlyList<string>? Materials { get; init; }
+        public string? Note { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.ItemCode).NotEmpty().MaximumLength(40).Named("许可事项", "Permit item");
+            RuleFor(x => x.Kind).NotEmpty().Named("申请类型", "Kind")
+                .DependentRules(() => RuleFor(x => x.Kind).Must(k => PermitWire.TryParse<PermitKind>(k, out _))
+                    .Says($"未知的申请类型，可选值：{PermitWire.Allowed<PermitKind>()}", $"Unknown kind; allowed: {PermitWire.Allowed<PermitKind>()}"));
+            RuleFor(x => x.Applicant).NotNull().Named("申请人", "Applicant");
+            RuleFor(x => x.Applicant!.Name).NotEmpty().MaximumLength(200).When(x => x.Applicant is not null)
+                .OverridePropertyName("Applicant.Name").Named("申请人名称", "Applicant name");
+            RuleFor(x => x.Applicant!.UnifiedSocialCreditCode).Must(UnifiedSocialCreditCode.IsValid)
+                .When(x => !string.IsNullOrEmpty(x.Applicant?.UnifiedSocialCreditCode))
+                .OverridePropertyName("Applicant.UnifiedSocialCreditCode")
+                .Says("统一社会信用代码格式或校验位不正确", "Unified social credit code is malformed or its check character is wrong");
+            RuleFor(x => x.Applicant!.Phone).MaximumLength(40).When(x => x.Applicant is not null)
+                .OverridePropertyName("Applicant.Phone").Named("联系电话", "Phone");
+            RuleForEach(x => x.Materials).NotEmpty().MaximumLength(40).Named("材料编码", "Material code");
+            RuleFor(x => x.Note).MaximumLength(1000).Named("备注", "Note");
+        }
+    }
+
+    private static readonly Sql VenueJurisdiction = new("SELECT jurisdiction FROM venues WHERE id = @Id");
+    private static readonly Sql Insert = new("""
+        INSERT INTO permit_applications (id, jurisdiction, item_code, item_name, kind, stage, applicant_name, applicant_credit_code,
+            applicant_phone, venue_id, statutory_limit_days, promised_limit_days, correction_window_days, materials, submitted,
+            received_at, received_on, accepted_deemed, responsible_id, responsible_name, holder_id, holder_name, updated_at, version)
+        VALUES (@Id, @Jurisdiction, @ItemCode, @ItemName, @Kind, 'received', @ApplicantName, @ApplicantCreditCode,
+            @ApplicantPhone, @VenueId, @StatutoryLimitDays, @PromisedLimitDays, @CorrectionWindowDays, @Materials, @Submitted,
+            @Now, @ReceivedOn, @False, @UserId, @UserName, @UserId, @UserName, @Now, 1)
+        """);
+
+    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock, CalendarStore calendars, PermitOptions options, PermitView view)
+        : ICommandHandler<Command, PermitDto>
+    {
+        public async ValueTask<PermitDto> Handle(Command command, CancellationToken ct)
+        {
+            var item = await FindItemAsync(command.ItemCode!, ct);
+            if (item is null)
+                throw PermitRows.FieldError("itemCode", $"没有编码为“{command.ItemCode}”的许可事项", $"There is no permit item '{command.ItemCode}'");
+            if (!item.Kinds.Contains(command.Kind!))
+                throw PermitRows.FieldError("kind",
+                    $"“{item.Name}”不受理该类型的申请，可受理：{string.Join("、", item.Kinds.Select(k => PermitWire.Parse<PermitKind>(k).Chinese()))}",
+                    $"'{item.Name}' does not take this kind of application; it takes: {string.Join(", ", item.Kinds)}");
+            var submitted = PermitMaterials.Check(item.Materials, command.Materials, "materials");
+            if (command.VenueId is { } venueId)
+            {
+                var venueJurisdiction = await db.QuerySingleOrDefaultAsync<string>(VenueJurisdiction, new { Id = venueId }, ct)
+                    ?? throw PermitRows.FieldError("venueId", "该场所不存在", "The venue does not exist");
+                user.EnsureCanSee(venueJurisdiction);
+            }
+
+            var now = clock.GetUtcNow();
+            var evaluator = await calendars.EvaluatorAsync(db, ct);
+            var id = Guid.CreateVersion7(now);
+            await db.ExecuteAsync(Insert, new
+            {
+                Id = id,
+                user.Jurisdiction,
+                ItemCode = item.Code,
+                ItemName = item.Name,
+                command.Kind,
+                ApplicantName = command.Applicant!.Name!.Trim(),
+                ApplicantCreditCode = PermitRows.Clean(command.Applicant.UnifiedSocialCreditCode),
+                ApplicantPhone = PermitRows.Clean(command.Applicant.Phone),
+                command.VenueId,
+                item.StatutoryLimitDays,
+                item.PromisedLimitDays,
+                options.CorrectionWindowDays,
+                Materials = PermitJson.Write(item.Materials),
+                Submitted = PermitJson.Write(submitted),
+                Now = now,
+                ReceivedOn = evaluator.LocalDate(now),
+                False = false,
+                user.UserId,
+                UserName = user.DisplayName,
+            }, ct);
+            await PermitRows.RecordStepAsync(db, id, 1, null, PermitStage.Received, user.UserId, user.DisplayName, user.Role, now, command.Note, ct);
+            db.AuditAbout("permit", id);
+            return await view.BuildAsync(db, await PermitRows.LoadAsync(db, id, ct), ct);
+        }
+
+        private async Task<PermitItemDto?> FindItemAsync(string code, CancellationToken ct)
+        {
+            try { return await PermitItems.LoadAsync(db, code, ct); }
+            catch (NotFoundException) { return null; }
+        }
+    }
+}
+
+/// <summary>Checking handed-in materials against an application's list.</summary>
+internal static class PermitMaterials
+{
+    /// <summary>The codes handed in, in the list's order; a code not on the list is a field error naming the list.</summary>
+    public static IReadOnlyList<string> Check(IReadOnlyList<PermitMaterial> list, IEnumerable<string>? handedIn, string field, IEnumerable<string>? already = null)
+    {
+        var given = (handedIn ?? []).Select(c => c.Trim()).Concat(already ?? []).ToHashSet(StringComparer.Ordinal);
+        var unknown = given.Where(c => list.All(m => m.Code != c)).ToList();
+        if (unknown.Count > 0)
+            throw PermitRows.FieldError(field,
+                $"材料编码 {string.Join("、", unknown)} 不在该事项的材料清单中（清单：{string.Join("、", list.Select(m => $"{m.Code} {m.Name}"))}）",
+                $"Material codes {string.Join(", ", unknown)} are not on this item's list ({string.Join(", ", list.Select(m => m.Code))})");
+        return list.Where(m => given.Contains(m.Code)).Select(m => m.Code).ToList();
+    }
+}
