@@ -1,3 +1,4 @@
+using Inspections.Core.Features.Calendar;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Inspections.Domain.Cases;
@@ -81,18 +82,6 @@ public sealed record CaseDecision
     public int? SuspensionDays { get; init; }         // 责令停业整顿天数
     public bool LicenseRevoked { get; init; }         // 吊销许可证
     public string? TransferredTo { get; init; }
-}
-
-public sealed record ClockDto
-{
-    public string Status { get; init; } = "";
-    public DateOnly DueDate { get; init; }
-    public int RemainingDays { get; init; }
-    public int LimitDays { get; init; }
-    public int ExtensionDays { get; init; }
-    public int SuspendedDays { get; init; }
-    public bool CalendarMissing { get; init; }
-    public string Explanation { get; init; } = "";
 }
 
 /// <summary>Decision limit 办案期限, service limit 送达期限 and payment limit 缴款期限, once each applies.</summary>

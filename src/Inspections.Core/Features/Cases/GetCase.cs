@@ -143,26 +143,10 @@ public sealed class CaseView(CalendarStore calendars, ClockOptions clockOptions,
             : (DateTimeOffset?)null;
         return new CaseClocksDto
         {
-            Decision = Show(evaluator, CaseClocks.Decision(c, suspensions, extensions), asOf, dueSoon, ClockWording.PenaltyCase),
-            Service = Show(evaluator, CaseClocks.Service(c, c.ServedAt), asOf, clockOptions.DueSoonFor("case-service"), CaseClocks.ServiceWording),
-            Payment = Show(evaluator, CaseClocks.Payment(c, paidAt), asOf, clockOptions.DueSoonFor("case-payment"), CaseClocks.PaymentWording),
+            Decision = ClockDto.Show(evaluator, CaseClocks.Decision(c, suspensions, extensions), asOf, dueSoon, ClockWording.PenaltyCase),
+            Service = ClockDto.Show(evaluator, CaseClocks.Service(c, c.ServedAt), asOf, clockOptions.DueSoonFor("case-service"), CaseClocks.ServiceWording),
+            Payment = ClockDto.Show(evaluator, CaseClocks.Payment(c, paidAt), asOf, clockOptions.DueSoonFor("case-payment"), CaseClocks.PaymentWording),
         };
     }
 
-    private static ClockDto? Show(ClockEvaluator evaluator, DeadlineClock? clock, DateTimeOffset asOf, int dueSoon, ClockWording wording)
-    {
-        if (clock is null) return null;
-        var e = evaluator.Evaluate(clock, asOf, dueSoon);
-        return new ClockDto
-        {
-            Status = CaseWire.Name(e.Status),
-            DueDate = e.DueDate,
-            RemainingDays = e.RemainingDays,
-            LimitDays = clock.LimitDays,
-            ExtensionDays = e.ExtensionDays,
-            SuspendedDays = e.SuspendedDays,
-            CalendarMissing = e.CalendarMissing,
-            Explanation = evaluator.Explain(clock, e, wording),
-        };
-    }
 }

@@ -105,9 +105,9 @@ public sealed class PermitView(CalendarStore calendars, ClockOptions clockOption
         // Not accepted: the promised clock never started. Otherwise a finished application shows where it ended.
         return new PermitClocksDto
         {
-            CorrectionWindow = atDesk ? PermitClocks.Show(evaluator, PermitClocks.CorrectionWindow(p), now, 1, PermitClocks.CorrectionWording) : null,
-            Promised = PermitClocks.Show(evaluator, PermitClocks.Promised(p, suspensions), now, dueSoon, ClockWording.PermitPromised),
-            Statutory = PermitClocks.Show(evaluator, PermitClocks.Statutory(p, suspensions, extensions), now, dueSoon, ClockWording.PermitStatutory),
+            CorrectionWindow = atDesk ? ClockDto.Show(evaluator, PermitClocks.CorrectionWindow(p), now, 1, PermitClocks.CorrectionWording) : null,
+            Promised = ClockDto.Show(evaluator, PermitClocks.Promised(p, suspensions), now, dueSoon, ClockWording.PermitPromised),
+            Statutory = ClockDto.Show(evaluator, PermitClocks.Statutory(p, suspensions, extensions), now, dueSoon, ClockWording.PermitStatutory),
         };
     }
 }

@@ -1,3 +1,4 @@
+using Inspections.Core.Features.Calendar;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Alerts;
 using Inspections.Domain.Calendar;
@@ -54,22 +55,6 @@ internal static class PermitClocks
             : p;
     }
 
-    public static PermitClockDto? Show(ClockEvaluator evaluator, DeadlineClock? clock, DateTimeOffset asOf, int dueSoon, ClockWording wording)
-    {
-        if (clock is null) return null;
-        var e = evaluator.Evaluate(clock, asOf, dueSoon);
-        return new PermitClockDto
-        {
-            Status = PermitWire.Name(e.Status),
-            DueDate = e.DueDate,
-            RemainingDays = e.RemainingDays,
-            LimitDays = clock.LimitDays,
-            ExtensionDays = e.ExtensionDays,
-            SuspendedDays = e.SuspendedDays,
-            CalendarMissing = e.CalendarMissing,
-            Explanation = evaluator.Explain(clock, e, wording),
-        };
-    }
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Inspections.Core.Features.Calendar;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Inspections.Core.Common;
@@ -63,27 +64,15 @@ public sealed record PermitMaterial(string Code, string Name);
 
 public sealed record MaterialDto(string Code, string Name, bool Submitted);
 
-public sealed record PermitClockDto
-{
-    public string Status { get; init; } = "";
-    public DateOnly DueDate { get; init; }
-    public int RemainingDays { get; init; }
-    public int LimitDays { get; init; }
-    public int ExtensionDays { get; init; }
-    public int SuspendedDays { get; init; }
-    public bool CalendarMissing { get; init; }
-    public string Explanation { get; init; } = "";
-}
-
 /// <summary>
 /// The correction window 补正告知期限 while the application waits at the desk; the promised 承诺时限
 /// and statutory 法定时限 limits once it is accepted.
 /// </summary>
 public sealed record PermitClocksDto
 {
-    public PermitClockDto? CorrectionWindow { get; init; }
-    public PermitClockDto? Promised { get; init; }
-    public PermitClockDto? Statutory { get; init; }
+    public ClockDto? CorrectionWindow { get; init; }
+    public ClockDto? Promised { get; init; }
+    public ClockDto? Statutory { get; init; }
 }
 
 public sealed record PermitStep

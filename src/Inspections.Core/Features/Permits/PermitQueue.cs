@@ -33,7 +33,7 @@ public static class PermitQueue
         public string HolderName { get; init; } = "";
         /// <summary>promised (承诺时限), correctionWindow (补正告知期限), or null while waiting for the applicant.</summary>
         public string? ClockName { get; init; }
-        public PermitClockDto? Clock { get; init; }
+        public ClockDto? Clock { get; init; }
         public long Version { get; init; }
     }
 
@@ -82,7 +82,7 @@ public static class PermitQueue
                     var clocks = view.Clocks(evaluator, p, suspensions[p.Id].ToList(), []);
                     var (name, shown) = clocks.Promised is { } promised ? ("promised", promised)
                         : clocks.CorrectionWindow is { } window ? ("correctionWindow", window)
-                        : ((string?)null, (PermitClockDto?)null);
+                        : ((string?)null, (ClockDto?)null);
                     return new Entry
                     {
                         Id = p.Id, Title = p.Title, ItemName = p.ItemName, Kind = p.Kind, Stage = p.Stage,
