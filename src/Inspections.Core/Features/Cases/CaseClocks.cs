@@ -1,3 +1,4 @@
+using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Alerts;
 using Inspections.Domain.Calendar;

@@ -92,35 +92,6 @@ public sealed record CaseClocksDto
     public ClockDto? Payment { get; init; }
 }
 
-public sealed record StageStep
-{
-    public string? FromStage { get; init; }
-    public string ToStage { get; init; } = "";
-    public string ActorId { get; init; } = "";
-    public string ActorName { get; init; } = "";
-    public string ActorRole { get; init; } = "";
-    public DateTimeOffset OccurredAt { get; init; }
-    public string? Note { get; init; }
-}
-
-public sealed record SuspensionRow
-{
-    public Guid Id { get; init; }
-    public string Kind { get; init; } = "";
-    public DateOnly StartOn { get; init; }
-    public DateOnly? EndOn { get; init; }
-    public string Reason { get; init; } = "";
-}
-
-public sealed record ExtensionRow
-{
-    public Guid Id { get; init; }
-    public int Days { get; init; }
-    public string Reason { get; init; } = "";
-    public string ApproverName { get; init; } = "";
-    public DateTimeOffset ApprovedAt { get; init; }
-}
-
 public sealed record EvidenceRow
 {
     public Guid Id { get; init; }

@@ -48,8 +48,8 @@ public sealed class PermitView(CalendarStore calendars, ClockOptions clockOption
     {
         var id = new { stored.Id };
         var evaluator = await calendars.EvaluatorAsync(db, ct);
-        var suspensions = await db.QueryAsync<PermitSuspensionRow>(Suspensions, id, ct);
-        var extensions = await db.QueryAsync<PermitExtensionRow>(Extensions, id, ct);
+        var suspensions = await db.QueryAsync<SuspensionRow>(Suspensions, id, ct);
+        var extensions = await db.QueryAsync<ExtensionRow>(Extensions, id, ct);
         var p = PermitClocks.Effective(stored, evaluator, clock.GetUtcNow());
         var submitted = p.SubmittedCodes.ToHashSet(StringComparer.Ordinal);
         return new PermitDto
@@ -87,7 +87,7 @@ public sealed class PermitView(CalendarStore calendars, ClockOptions clockOption
             HolderId = p.HolderId,
             HolderName = p.HolderName,
             Clocks = Clocks(evaluator, p, suspensions, extensions),
-            History = await db.QueryAsync<PermitStep>(History, id, ct),
+            History = await db.QueryAsync<StageStep>(History, id, ct),
             Suspensions = suspensions,
             Extensions = extensions,
             Handoffs = await db.QueryAsync<PermitHandoffRow>(Handoffs, id, ct),
@@ -96,7 +96,7 @@ public sealed class PermitView(CalendarStore calendars, ClockOptions clockOption
         };
     }
 
-    internal PermitClocksDto Clocks(ClockEvaluator evaluator, PermitRecord p, IReadOnlyList<PermitSuspensionRow> suspensions, IReadOnlyList<PermitExtensionRow> extensions)
+    internal PermitClocksDto Clocks(ClockEvaluator evaluator, PermitRecord p, IReadOnlyList<SuspensionRow> suspensions, IReadOnlyList<ExtensionRow> extensions)
     {
         var now = clock.GetUtcNow();
         var dueSoon = clockOptions.DueSoonFor("permit");

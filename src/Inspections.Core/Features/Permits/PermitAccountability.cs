@@ -128,7 +128,7 @@ public static class SweepPermitAccountability
             {
                 var p = PermitClocks.Effective(stored, evaluator, now);
                 if (p.AcceptedOn is null) continue;
-                var suspensions = await db.QueryAsync<PermitSuspensionRow>(PermitView.Suspensions, new { p.Id }, ct);
+                var suspensions = await db.QueryAsync<SuspensionRow>(PermitView.Suspensions, new { p.Id }, ct);
                 var promised = PermitClocks.Promised(p, suspensions)!;
                 var evaluation = evaluator.Evaluate(promised, now, clockOptions.DueSoonFor("permit"));
                 if (evaluation.Status != ClockStatus.Overdue) continue;

@@ -1,3 +1,4 @@
+using Inspections.Core.Common;
 using Inspections.Core.Features.Calendar;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Alerts;
@@ -19,20 +20,20 @@ internal static class PermitClocks
     public static DeadlineClock CorrectionWindow(PermitRecord p) =>
         new(new ClockSubject("permit-correction", p.Id.ToString("D")), ClockKind.WorkingDays, p.ReceivedOn, p.CorrectionWindowDays);
 
-    public static DeadlineClock? Promised(PermitRecord p, IEnumerable<PermitSuspensionRow> suspensions) =>
+    public static DeadlineClock? Promised(PermitRecord p, IEnumerable<SuspensionRow> suspensions) =>
         p.AcceptedOn is { } on
             ? new DeadlineClock(new ClockSubject("permit", p.Id.ToString("D")), ClockKind.WorkingDays, on, p.PromisedLimitDays,
                 Periods(suspensions), completedAt: p.CompletedAt)
             : null;
 
-    public static DeadlineClock? Statutory(PermitRecord p, IEnumerable<PermitSuspensionRow> suspensions, IEnumerable<PermitExtensionRow> extensions) =>
+    public static DeadlineClock? Statutory(PermitRecord p, IEnumerable<SuspensionRow> suspensions, IEnumerable<ExtensionRow> extensions) =>
         p.AcceptedOn is { } on
             ? new DeadlineClock(new ClockSubject("permit-statutory", p.Id.ToString("D")), ClockKind.WorkingDays, on, p.StatutoryLimitDays,
                 Periods(suspensions), extensions.Select(e => new ClockExtension(e.Days, e.ApproverName, e.Reason)), p.CompletedAt)
             : null;
 
     /// <summary>A suspension resumed on the day it began stopped nothing and ends before it starts: leave it out.</summary>
-    private static IEnumerable<ClockSuspension> Periods(IEnumerable<PermitSuspensionRow> rows) =>
+    private static IEnumerable<ClockSuspension> Periods(IEnumerable<SuspensionRow> rows) =>
         rows.Where(s => s.EndOn is not { } end || end >= s.StartOn)
             .Select(s => new ClockSuspension(s.StartOn, s.EndOn, s.Reason));
 

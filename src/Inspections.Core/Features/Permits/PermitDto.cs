@@ -44,9 +44,9 @@ public sealed record PermitDto
     public string HolderId { get; init; } = "";        // where the file is now
     public string HolderName { get; init; } = "";
     public PermitClocksDto Clocks { get; init; } = new();
-    public IReadOnlyList<PermitStep> History { get; init; } = [];
-    public IReadOnlyList<PermitSuspensionRow> Suspensions { get; init; } = [];
-    public IReadOnlyList<PermitExtensionRow> Extensions { get; init; } = [];
+    public IReadOnlyList<StageStep> History { get; init; } = [];
+    public IReadOnlyList<SuspensionRow> Suspensions { get; init; } = [];
+    public IReadOnlyList<ExtensionRow> Extensions { get; init; } = [];
     public IReadOnlyList<PermitHandoffRow> Handoffs { get; init; } = [];
     public DateTimeOffset UpdatedAt { get; init; }
     public long Version { get; init; }
@@ -75,35 +75,6 @@ public sealed record PermitClocksDto
     public ClockDto? Statutory { get; init; }
 }
 
-public sealed record PermitStep
-{
-    public string? FromStage { get; init; }
-    public string ToStage { get; init; } = "";
-    public string ActorId { get; init; } = "";
-    public string ActorName { get; init; } = "";
-    public string ActorRole { get; init; } = "";
-    public DateTimeOffset OccurredAt { get; init; }
-    public string? Note { get; init; }
-}
-
-public sealed record PermitSuspensionRow
-{
-    public Guid Id { get; init; }
-    public string Kind { get; init; } = "";
-    public DateOnly StartOn { get; init; }
-    public DateOnly? EndOn { get; init; }
-    public string Reason { get; init; } = "";
-}
-
-public sealed record PermitExtensionRow
-{
-    public Guid Id { get; init; }
-    public int Days { get; init; }
-    public string Reason { get; init; } = "";
-    public string ApproverName { get; init; } = "";
-    public DateTimeOffset ApprovedAt { get; init; }
-}
-
 /// <summary>去向留言: who passed the file to whom, when and why.</summary>
 public sealed record PermitHandoffRow
 {
@@ -125,7 +96,7 @@ internal sealed record PermitSuspensionOf
     public DateOnly? EndOn { get; init; }
     public string Reason { get; init; } = "";
 
-    public PermitSuspensionRow Row => new() { Id = Id, Kind = Kind, StartOn = StartOn, EndOn = EndOn, Reason = Reason };
+    public SuspensionRow Row => new() { Id = Id, Kind = Kind, StartOn = StartOn, EndOn = EndOn, Reason = Reason };
 }
 
 /// <summary>The permit_applications row as stored; handlers change a copy and write it back whole.</summary>

@@ -166,7 +166,7 @@ public static class TransitionPermit
 
         private async Task HoldToAccountIfLateAsync(PermitRecord completed, ClockEvaluator evaluator, DateTimeOffset now, CancellationToken ct)
         {
-            var suspensions = await db.QueryAsync<PermitSuspensionRow>(PermitView.Suspensions, new { completed.Id }, ct);
+            var suspensions = await db.QueryAsync<SuspensionRow>(PermitView.Suspensions, new { completed.Id }, ct);
             var promised = PermitClocks.Promised(completed, suspensions)!;
             var evaluation = evaluator.Evaluate(promised, now, clockOptions.DueSoonFor("permit"));
             if (evaluation.Status == ClockStatus.CompletedLate)
