@@ -22,3 +22,36 @@ public sealed class ArchitectureTests
         Assert.That(refs, Does.Contain("Inspections.Domain"));
     }
 }
+
+/// <summary>Every request that carries input is validated, and every request says who may send it.</summary>
+public sealed class RequestConventionTests
+{
+    private static readonly Type[] Requests = typeof(Inspections.Core.Data.Sql).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && t.GetInterfaces().Any(i => i == typeof(Mediator.IMessage)))
+        .ToArray();
+
+    [Test]
+    public void Every_request_names_the_roles_that_may_send_it()
+    {
+        Assert.That(Requests, Is.Not.Empty);
+        Assert.That(Requests.Where(t => Inspections.Core.Behaviors.AllowedRolesAttribute.Of(t) is null).Select(t => t.FullName), Is.Empty);
+    }
+
+    [Test]
+    public void Every_command_with_input_has_a_validator()
+    {
+        static Type? Validates(Type t)
+        {
+            for (var b = t.BaseType; b is not null; b = b.BaseType)
+                if (b.IsGenericType && b.GetGenericTypeDefinition() == typeof(FluentValidation.AbstractValidator<>))
+                    return b.GetGenericArguments()[0];
+            return null;
+        }
+        var validated = typeof(Inspections.Core.Data.Sql).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract).Select(Validates).OfType<Type>().ToHashSet();
+        // A command whose only input is the route's id (or nothing) has nothing to validate.
+        var withInput = Requests.Where(t => t.GetInterfaces().Any(i => i == typeof(Mediator.IBaseCommand)))
+            .Where(t => t.GetProperties().Any(p => p.Name is not ("Id" or "EqualityContract")));
+        Assert.That(withInput.Where(t => !validated.Contains(t)).Select(t => t.FullName), Is.Empty);
+    }
+}
