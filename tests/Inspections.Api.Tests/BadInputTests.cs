@@ -11,7 +11,8 @@ namespace Inspections.Api.Tests;
 /// Nothing answers 500 to a bad request: every mapped endpoint, called by every role with a set of
 /// malformed bodies and query strings, gets a 4xx (or a 2xx where the input happens to be acceptable).
 /// </summary>
-public sealed class BadInputTests() : ApiFixture("sqlite")
+[TestFixtureSource(typeof(Providers), nameof(Providers.All))]
+public sealed class BadInputTests(string provider) : ApiFixture(provider)
 {
     private static readonly string[] Bodies =
     [
