@@ -1,0 +1,216 @@
+using System.Globalization;
+using FluentValidation;
+using Inspections.Core.Behaviors;
+using Inspections.Core.Common;
+using Inspections.Core.Data;
+using Inspections.Core.Features.Calendar;
+using Inspections.Core.Features.Cases;
+using Inspections.Core.Features.Permits;
+using Inspections.Core.Features.Venues;
+using Inspections.Domain.Access;
+using Inspections.Domain.Inspections;
+using Inspections.Domain.Venues;
+using Mediator;
+
+namespace Inspections.Core.Features.Reports;
+
+/// <summary>
+/// The figures of a work summary 工作总结 for a period — inspections, venues, cases, the permit
+/// window, referral letters — and the paragraph these offices type by hand today ("办结行政违规
+/// 案件29起,办结率达100%,无一例行政复议。办证大厅受理……申请185件"), generated from the data.
+/// The case and window figures are the very queries supervisors read elsewhere, sent again here,
+/// so the summary can never disagree with them.
+/// </summary>
+public static class WorkSummary
+{
+    [AllowedRoles(Roles.Supervisor)]
+    public sealed record Query(DateOnly? From, DateOnly? To, DateOnly? AsOf) : IQuery<Report>;
+
+    public sealed record Count(string Key, string Name, int Value);
+
+    public sealed record InspectionFigures
+    {
+        public int Total { get; init; }
+        public IReadOnlyList<Count> ByKind { get; init; } = [];
+        public IReadOnlyList<Count> ByOutcome { get; init; } = [];
+        public int WithViolations { get; init; }
+        public int RectificationNotices { get; init; }
+        public int RectificationsChecked { get; init; }
+        public int CaseLeads { get; init; }
+        public int VenuesClosed { get; init; }
+        public int ItemsSeized { get; init; }
+    }
+
+    public sealed record VenueFigures
+    {
+        /// <summary>All venues of the jurisdiction as they stand now, by licence status.</summary>
+        public IReadOnlyList<Count> ByLicenseStatus { get; init; } = [];
+        /// <summary>Unlicensed venues registered in the period (摸底排查 found).</summary>
+        public int UnlicensedFound { get; init; }
+    }
+
+    public sealed record Report
+    {
+        public DateOnly From { get; init; }
+        public DateOnly To { get; init; }
+        public DateOnly AsOf { get; init; }
+        public string Jurisdiction { get; init; } = "";
+        public InspectionFigures Inspections { get; init; } = new();
+        public VenueFigures Venues { get; init; } = new();
+        public CaseClosureRate.Figures Cases { get; init; } = new();
+        public int PermitsAccepted { get; init; }
+        public PermitFigures.OnTimeRow? PermitsOnTime { get; init; }
+        public IReadOnlyList<Count> ReferralLetters { get; init; } = [];
+        public string Paragraph { get; init; } = "";
+    }
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.From).NotNull().Named("开始日期", "From");
+            RuleFor(x => x.To).NotNull().Named("结束日期", "To");
+            RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
+                .Says("结束日期不能早于开始日期", "The period ends before it starts");
+            RuleFor(x => x.To).Must((x, to) => to!.Value.DayNumber - x.From!.Value.DayNumber <= 3660)
+                .When(x => x.From is not null && x.To is not null && x.To >= x.From)
+                .Says("统计期间不能超过 10 年", "The period cannot exceed 10 years");
+        }
+    }
+
+    private sealed record InspectionRow
+    {
+        public string Kind { get; init; } = "";
+        public string Outcome { get; init; } = "";
+        public int Violations { get; init; }
+        public DateOnly? RectificationCheckedOn { get; init; }
+        public bool CaseLead { get; init; }
+        public bool VenueClosed { get; init; }
+    }
+
+    private sealed record VenueRowLite
+    {
+        public string LicenseStatus { get; init; } = "";
+        public DateTimeOffset CreatedAt { get; init; }
+    }
+
+    private static readonly Sql Inspections = new("""
+        SELECT kind, outcome, violations, rectification_checked_on, case_lead, venue_closed
+        FROM inspections
+        WHERE jurisdiction LIKE @JurisdictionPrefix AND started_at >= @Start AND started_at < @End
+        """);
+
+    private static readonly Sql Seized = new("""
+        SELECT COALESCE(SUM(s.quantity), 0)
+        FROM inspection_seizures s JOIN inspections i ON i.id = s.inspection_id
+        WHERE i.jurisdiction LIKE @JurisdictionPrefix AND i.started_at >= @Start AND i.started_at < @End
+        """);
+
+    private static readonly Sql Venues = new("SELECT license_status, created_at FROM venues WHERE jurisdiction LIKE @JurisdictionPrefix");
+
+    private static readonly Sql Referrals = new("""
+        SELECT r.department
+        FROM case_referrals r JOIN cases c ON c.id = r.case_id
+        WHERE c.jurisdiction LIKE @JurisdictionPrefix AND r.sent_on >= @From AND r.sent_on <= @To
+        """);
+
+    public sealed class Handler(DbSession db, ICurrentUser user, CalendarStore calendars, TimeProvider clock, IMediator mediator)
+        : IQueryHandler<Query, Report>
+    {
+        public async ValueTask<Report> Handle(Query query, CancellationToken ct)
+        {
+            var from = query.From!.Value;
+            var to = query.To!.Value;
+            var evaluator = await calendars.EvaluatorAsync(db, ct);
+            var asOf = query.AsOf ?? evaluator.LocalDate(clock.GetUtcNow());
+            var scope = new
+            {
+                JurisdictionPrefix = Jurisdiction.Prefix(user.Jurisdiction) + "%",
+                Start = StartOf(evaluator.TimeZone, from),
+                End = StartOf(evaluator.TimeZone, to.AddDays(1)),
+                From = from,
+                To = to,
+            };
+
+            var inspections = await db.QueryAsync<InspectionRow>(Inspections, scope, ct);
+            var seized = await db.ExecuteScalarAsync<long>(Seized, scope, ct);
+            var venues = await db.QueryAsync<VenueRowLite>(Venues, scope, ct);
+            var referrals = await db.QueryAsync<string>(Referrals, scope, ct);
+            var cases = await mediator.Send(new CaseClosureRate.Query { From = from, To = to, AsOf = asOf }, ct);
+            var permits = await mediator.Send(new PermitFigures.Query(from, to), ct);
+
+            var figures = new InspectionFigures
+            {
+                Total = inspections.Count,
+                ByKind = Enum.GetValues<InspectionKind>()
+                    .Select(k => new Count(Wire(k), k.ChineseName(), inspections.Count(i => i.Kind == Wire(k)))).ToList(),
+                ByOutcome = Enum.GetValues<InspectionOutcome>()
+                    .Select(o => new Count(Wire(o), o.ChineseName(), inspections.Count(i => i.Outcome == Wire(o)))).ToList(),
+                WithViolations = inspections.Count(i => i.Violations > 0),
+                RectificationNotices = inspections.Count(i => i.Outcome == Wire(InspectionOutcome.RectificationNotice)),
+                RectificationsChecked = inspections.Count(i => i.RectificationCheckedOn is not null),
+                CaseLeads = inspections.Count(i => i.CaseLead),
+                VenuesClosed = inspections.Count(i => i.VenueClosed),
+                ItemsSeized = (int)seized,
+            };
+            var venueFigures = new VenueFigures
+            {
+                ByLicenseStatus = Enum.GetValues<LicenseStatus>()
+                    .Select(s => new Count(Wire(s), s.ChineseName(), venues.Count(v => v.LicenseStatus == Wire(s)))).ToList(),
+                UnlicensedFound = venues.Count(v => v.LicenseStatus == Wire(LicenseStatus.Unlicensed)
+                    && v.CreatedAt >= scope.Start && v.CreatedAt < scope.End),
+            };
+            var letters = referrals.GroupBy(d => d, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new Count(g.Key, g.Key, g.Count())).ToList();
+
+            return new Report
+            {
+                From = from,
+                To = to,
+                AsOf = asOf,
+                Jurisdiction = user.Jurisdiction,
+                Inspections = figures,
+                Venues = venueFigures,
+                Cases = cases.Totals,
+                PermitsAccepted = permits.AcceptedTotal,
+                PermitsOnTime = permits.OnTime,
+                ReferralLetters = letters,
+                Paragraph = Paragraph(from, to, figures, venueFigures, cases, permits, letters),
+            };
+        }
+
+        private static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum => VenueFactsValidator<RegisterVenue.Command>.WireName(value);
+
+        private static DateTimeOffset StartOf(TimeZoneInfo zone, DateOnly day)
+        {
+            var local = day.ToDateTime(TimeOnly.MinValue);
+            return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+        }
+
+        private static string Percent(decimal? rate) =>
+            rate is { } r ? (r * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "—";
+
+        private static string Paragraph(DateOnly from, DateOnly to, InspectionFigures i, VenueFigures v, CaseClosureRate.Report cases,
+            PermitFigures.Result permits, IReadOnlyList<Count> letters)
+        {
+            var kinds = string.Join("、", i.ByKind.Where(k => k.Value > 0).Select(k => $"{k.Name}{k.Value}次"));
+            var c = cases.Totals;
+            var zh = $"{from:yyyy年M月d日}至{to:yyyy年M月d日}，共开展检查{i.Total}次"
+                + (kinds.Length > 0 ? $"（{kinds}）" : "")
+                + $"，发现违规{i.WithViolations}家次，下达责令整改通知{i.RectificationNotices}份，取缔关停{i.VenuesClosed}家"
+                + (i.ItemsSeized > 0 ? $"，收缴查扣物品{i.ItemsSeized}件（台）" : "")
+                + (v.UnlicensedFound > 0 ? $"，摸底排查无证经营场所{v.UnlicensedFound}家" : "")
+                + $"。立案{c.Filed}起，办结行政违规案件{c.Closed}起，办结率达{Percent(c.ClosureRate)}"
+                + (c.Reconsiderations.Total == 0 ? "，无一例行政复议" : $"，行政复议{c.Reconsiderations.Total}起")
+                + $"。{permits.IntakeSentence}"
+                + (permits.OnTime.Completed > 0 ? $"，按时办结率{Percent(permits.OnTime.OnTimeRate)}" : "")
+                + (letters.Count > 0 ? "；" + string.Join("，", letters.Select(l => $"函告{l.Name}{l.Value}起")) : "")
+                + "。";
+            var en = $"From {from:yyyy-MM-dd} to {to:yyyy-MM-dd}: {i.Total} inspections, {i.WithViolations} with violations, "
+                + $"{i.RectificationNotices} rectification notices, {i.VenuesClosed} venues closed, {i.ItemsSeized} items seized; "
+                + $"{c.Filed} cases filed, {c.Closed} closed (closure rate {Percent(c.ClosureRate)}), {c.Reconsiderations.Total} reconsiderations; "
+                + $"{permits.AcceptedTotal} permit applications accepted; {letters.Sum(l => l.Value)} referral letters.";
+            return Text.Pick(zh, en);
+        }
+    }
+}
