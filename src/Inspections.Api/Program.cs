@@ -64,7 +64,10 @@ services.AddInspectionsAuth(builder.Configuration, builder.Environment);
 services.AddInspectionsHangfire(database, builder.Configuration);
 
 services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
-    ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier);
+{
+    ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+    if (ctx.Exception is null) ProblemMapping.DescribeStatus(ctx.ProblemDetails);
+});
 services.AddExceptionHandler<ProblemMapping>();
 // Malformed JSON and wrongly typed values reach ProblemMapping, which names the field, in every environment.
 services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

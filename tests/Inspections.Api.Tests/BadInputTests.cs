@@ -35,7 +35,14 @@ public sealed class BadInputTests(string provider) : ApiFixture(provider)
     ];
 
     [Test]
-    public async Task No_endpoint_answers_500_to_malformed_input_from_any_role()
+    public async Task No_endpoint_answers_500_to_malformed_input_from_any_role() => await Sweep(null);
+
+    [Test]
+    public async Task Refusals_are_in_english_when_english_is_asked_for() => await Sweep("en");
+
+    private static readonly Regex Chinese = new(@"\p{IsCJKUnifiedIdeographs}", RegexOptions.Compiled);
+
+    private async Task Sweep(string? language)
     {
         var endpoints = Api.Services.GetRequiredService<IEnumerable<EndpointDataSource>>()
             .SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
@@ -45,9 +52,11 @@ public sealed class BadInputTests(string provider) : ApiFixture(provider)
         var failures = new List<string>();
         var calls = 0;
         var statuses = new List<int>();
+        var englishChecked = 0;
+        Assert.That(Chinese.IsMatch("未找到") && !Chinese.IsMatch("Not found"), "the check tells Chinese from English");
         foreach (var role in new[] { "officer", "clerk", "supervisor", "admin" })
         {
-            var client = Api.Client(role);
+            var client = Api.Client(role, language: language);
             foreach (var endpoint in endpoints)
             {
                 var template = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
@@ -76,12 +85,16 @@ public sealed class BadInputTests(string provider) : ApiFixture(provider)
                         statuses.Add((int)response.StatusCode);
                         if ((int)response.StatusCode >= 500)
                             failures.Add($"{role} {method} {url} {(body is null ? "" : body[..Math.Min(body.Length, 60)])} → {(int)response.StatusCode}");
+                        if (language == "en" && (int)response.StatusCode >= 400 && ++englishChecked > 0
+                            && await response.Content.ReadAsStringAsync() is var text && Chinese.IsMatch(text))
+                            failures.Add($"{role} {method} {url} {(body is null ? "" : body[..Math.Min(body.Length, 60)])} → Chinese in an English answer: {text[..Math.Min(text.Length, 300)]}");
                     }
                 }
             }
         }
         TestContext.Out.WriteLine($"{calls} calls: " + string.Join(", ", statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}")));
         Assert.That(calls, Is.GreaterThan(500));
+        if (language == "en") Assert.That(englishChecked, Is.GreaterThan(500), "refusals checked for English");
         Assert.That(failures, Is.Empty, string.Join("\n", failures));
     }
 }

@@ -41,6 +41,18 @@ public sealed class SecurityTests() : ApiFixture("sqlite")
     }
 
     [Test]
+    public async Task Refusals_by_the_framework_are_problems_in_the_callers_language()
+    {
+        var anonymous = await (await Api.Client(null).GetAsync("/api/venues")).Expect(HttpStatusCode.Unauthorized);
+        Assert.That(anonymous.Str("title"), Is.EqualTo("未登录或令牌无效"));
+        var clerk = await (await Api.Client("clerk").PostJson("/api/venues", new { name = "x" })).Expect(HttpStatusCode.Forbidden);
+        Assert.That(clerk.Str("title"), Is.EqualTo("无权操作"));
+        var english = await (await Api.Client("clerk", language: "en").PostJson("/api/venues", new { name = "x" })).Expect(HttpStatusCode.Forbidden);
+        Assert.That(english.Str("title"), Is.EqualTo("Forbidden"));
+        Assert.That(english.Str("traceId"), Is.Not.Empty);
+    }
+
+    [Test]
     public async Task Health_checks_answer_without_a_token()
     {
         var anonymous = Api.Client(null);

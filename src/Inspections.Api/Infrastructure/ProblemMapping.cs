@@ -89,6 +89,30 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
         return problem;
     }
 
+    /// <summary>
+    /// Bodies for answers the framework gives without an exception (no token, a role the endpoint
+    /// does not admit, no such route): in the caller's language like every other answer.
+    /// </summary>
+    public static void DescribeStatus(ProblemDetails problem)
+    {
+        (string Zh, string En, string DetailZh, string DetailEn)? text = problem.Status switch
+        {
+            StatusCodes.Status401Unauthorized => ("未登录或令牌无效", "Unauthorized",
+                "请携带有效的访问令牌（Authorization: Bearer …）。", "Send a valid bearer token."),
+            StatusCodes.Status403Forbidden => ("无权操作", "Forbidden",
+                "您的角色无权执行此操作。", "Your role may not do this."),
+            StatusCodes.Status404NotFound => ("未找到", "Not found", "请求的地址不存在。", "No such address."),
+            StatusCodes.Status405MethodNotAllowed => ("不支持的请求方法", "Method not allowed",
+                "该地址不支持此请求方法。", "This address does not take this method."),
+            StatusCodes.Status415UnsupportedMediaType => ("不支持的内容类型", "Unsupported media type",
+                "请以 application/json（上传文件用 multipart/form-data）提交。", "Send application/json (multipart/form-data for files)."),
+            _ => null,
+        };
+        if (text is not { } t) return;
+        problem.Title = Text.Pick(t.Zh, t.En);
+        problem.Detail ??= Text.Pick(t.DetailZh, t.DetailEn);
+    }
+
     /// <summary>"LicenseNumber" → "licenseNumber", "Items[0].Note" → "items[0].note": the JSON names the caller sent.</summary>
     public static string FieldName(string propertyName) =>
         string.Join('.', propertyName.Split('.').Select(p => p.Length == 0 ? p : JsonNamingPolicy.CamelCase.ConvertName(p)));
