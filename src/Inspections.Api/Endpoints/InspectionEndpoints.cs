@@ -52,7 +52,7 @@ public sealed class InspectionEndpoints : IEndpointModule
         inspections.MapGet("/", async ([AsParameters] SearchParameters p, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(p.ToQuery(null), ct)))
             .Allow<SearchInspections.Query>()
-            .WithSummary("查询检查记录（按场所、执法人员、期间、类型、结果、专项行动；游标分页） Search inspections")
+            .WithSummary("查询检查记录（按场所、执法人员、期间、类型、结果、专项行动、待立案线索；游标分页） Search inspections")
             .Produces<Page<SearchInspections.InspectionSummaryDto>>();
 
         app.MapGet("/api/venues/{id:guid}/inspections", async (Guid id, [AsParameters] SearchParameters p, IMediator mediator, CancellationToken ct) =>
@@ -65,12 +65,12 @@ public sealed class InspectionEndpoints : IEndpointModule
 
     public sealed record SearchParameters(
         Guid? VenueId, string? Officer, DateOnly? From, DateOnly? To, string? Kind, string? Outcome,
-        Guid? CampaignId, string? Jurisdiction, string? Cursor, int? Limit)
+        Guid? CampaignId, string? Jurisdiction, string? Cursor, int? Limit, bool? LeadsPending)
     {
         public SearchInspections.Query ToQuery(Guid? venueId) => new()
         {
             VenueId = venueId ?? VenueId, Officer = Officer, From = From, To = To, Kind = Kind, Outcome = Outcome,
-            CampaignId = CampaignId, Jurisdiction = Jurisdiction, Cursor = Cursor, Limit = Limit,
+            CampaignId = CampaignId, Jurisdiction = Jurisdiction, Cursor = Cursor, Limit = Limit, LeadsPending = LeadsPending,
         };
     }
 }

@@ -26,6 +26,8 @@ public static class SearchInspections
         public string? Kind { get; init; }
         public string? Outcome { get; init; }
         public Guid? CampaignId { get; init; }
+        /// <summary>Only case leads 转立案线索 that no case has been opened from yet, so none is forgotten.</summary>
+        public bool? LeadsPending { get; init; }
         public string? Jurisdiction { get; init; }
         public string? Cursor { get; init; }
         public int? Limit { get; init; }
@@ -85,6 +87,7 @@ public static class SearchInspections
           AND (@Outcome IS NULL OR i.outcome = @Outcome)
           AND (@ByFrom = 0 OR i.started_at >= @FromInstant)
           AND (@ByTo = 0 OR i.started_at < @ToInstant)
+          AND (@LeadsPending = 0 OR (i.case_lead = 1 AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.inspection_id = i.id)))
           AND (@Officer IS NULL OR EXISTS (SELECT 1 FROM inspection_officers o WHERE o.inspection_id = i.id AND o.user_id = @Officer))
           AND (@Paged = 0 OR i.started_at < @AfterStarted OR (i.started_at = @AfterStarted AND i.id < @AfterId))
         ORDER BY i.started_at DESC, i.id DESC
@@ -110,6 +113,7 @@ public static class SearchInspections
                 FromInstant = query.From is { } from ? StartOfLocalDay(from) : (DateTimeOffset?)null,
                 ToInstant = query.To is { } to ? StartOfLocalDay(to.AddDays(1)) : (DateTimeOffset?)null,
                 Officer = Wire.Clean(query.Officer),
+                LeadsPending = query.LeadsPending == true ? 1 : 0,
                 AfterStarted = after?.S,
                 Paged = after is null ? 0 : 1,
                 ByVenue = query.VenueId is null ? 0 : 1,
