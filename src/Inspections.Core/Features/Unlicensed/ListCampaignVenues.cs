@@ -1,0 +1,43 @@
+using Inspections.Core.Behaviors;
+using Inspections.Core.Common;
+using Inspections.Core.Data;
+using Inspections.Core.Features.Calendar;
+using Inspections.Domain.Access;
+using Mediator;
+
+namespace Inspections.Core.Features.Unlicensed;
+
+/// <summary>The campaign's venues 整治台账: each with its notice clock, prerequisites and outcome.</summary>
+public static class ListCampaignVenues
+{
+    [AllowedRoles(Roles.Officer, Roles.Supervisor)]
+    public sealed record Query(Guid CampaignId) : IQuery<IReadOnlyList<CampaignVenueDto>>;
+
+    public sealed class Handler(DbSession db, ICurrentUser user, CalendarStore calendars, ClockOptions options, TimeProvider clock)
+        : IQueryHandler<Query, IReadOnlyList<CampaignVenueDto>>
+    {
+        public async ValueTask<IReadOnlyList<CampaignVenueDto>> Handle(Query query, CancellationToken ct)
+        {
+            await UnlicensedRows.VisibleCampaignAsync(db, user, query.CampaignId, ct);
+            return await UnlicensedRows.VenuesAsync(db, query.CampaignId, await calendars.EvaluatorAsync(db, ct),
+                clock.GetUtcNow(), options.DueSoonFor("notice"), ct);
+        }
+    }
+}
+
+/// <summary>One venue of the campaign, as the list shows it.</summary>
+public static class GetCampaignVenue
+{
+    [AllowedRoles(Roles.Officer, Roles.Supervisor)]
+    public sealed record Query(Guid CampaignId, Guid CampaignVenueId) : IQuery<CampaignVenueDto>;
+
+    public sealed class Handler(DbSession db, ICurrentUser user, CalendarStore calendars, ClockOptions options, TimeProvider clock)
+        : IQueryHandler<Query, CampaignVenueDto>
+    {
+        public async ValueTask<CampaignVenueDto> Handle(Query query, CancellationToken ct)
+        {
+            await UnlicensedRows.VisibleCampaignAsync(db, user, query.CampaignId, ct);
+            return await UnlicensedRows.ShowVenueAsync(db, calendars, options, clock, query.CampaignId, query.CampaignVenueId, ct);
+        }
+    }
+}

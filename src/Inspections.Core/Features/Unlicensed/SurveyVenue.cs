@@ -1,0 +1,149 @@
+using FluentValidation;
+using Inspections.Core.Behaviors;
+using Inspections.Core.Common;
+using Inspections.Core.Data;
+using Inspections.Core.Features.Calendar;
+using Inspections.Core.Features.Venues;
+using Inspections.Domain.Access;
+using Inspections.Domain.Unlicensed;
+using Inspections.Domain.Venues;
+using Mediator;
+
+namespace Inspections.Core.Features.Unlicensed;
+
+/// <summary>
+/// The survey 摸底排查: an unlicensed venue found during the campaign is registered in the venues
+/// register as unlicensed 无证无照 and linked to the campaign, with its four prerequisites pending.
+/// A venue already registered (as unlicensed, in the campaign's jurisdiction, of a target type) is
+/// linked by its id instead, so the register never holds the same premises twice.
+/// </summary>
+public static class SurveyVenue
+{
+    [AllowedRoles(Roles.Officer, Roles.Supervisor)]
+    public sealed record Command : ICommand<CampaignVenueDto>
+    {
+        public Guid CampaignId { get; init; }
+        public Guid? VenueId { get; init; }
+        public string? Name { get; init; }
+        public string? Address { get; init; }
+        public string? Type { get; init; }
+        public string? OperatorName { get; init; }
+        public int? Terminals { get; init; }
+        public int? Rooms { get; init; }
+        public DateOnly? FoundOn { get; init; }
+        public string? Note { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.FoundOn).NotNull().Named("排查日期", "Survey date");
+            RuleFor(x => x.Note).MaximumLength(2000).Named("排查情况", "Note");
+            When(x => x.VenueId is null, () =>
+            {
+                RuleFor(x => x.Name).NotEmpty().MaximumLength(200).Named("场所名称", "Name");
+                RuleFor(x => x.Address).NotEmpty().MaximumLength(400).Named("经营地址", "Address");
+                RuleFor(x => x.OperatorName).NotEmpty().MaximumLength(100).Named("经营者", "Operator");
+                RuleFor(x => x.Type).NotEmpty().Named("场所类型", "Type")
+                    .DependentRules(() => RuleFor(x => x.Type).Must(UnlicensedRows.IsValid<VenueType>)
+                        .Says($"未知的场所类型，可选值：{UnlicensedRows.Allowed<VenueType>()}", $"Unknown venue type; allowed: {UnlicensedRows.Allowed<VenueType>()}"));
+                RuleFor(x => x.Terminals).GreaterThanOrEqualTo(0).LessThanOrEqualTo(10000).Named("终端数", "Terminals");
+                RuleFor(x => x.Rooms).GreaterThanOrEqualTo(0).LessThanOrEqualTo(1000).Named("包房数", "Rooms");
+            });
+            RuleFor(x => x.Name).Empty().When(x => x.VenueId is not null)
+                .Says("已登记的场所只需 venueId，不再填写场所信息", "Give either venueId or the venue's facts, not both");
+        }
+    }
+
+    /// <summary>What the venues register gets for a venue the survey found.</summary>
+    private sealed record FoundVenue : VenueFacts;
+
+    private sealed record ExistingVenue
+    {
+        public string Jurisdiction { get; init; } = "";
+        public string VenueType { get; init; } = "";
+        public string LicenseStatus { get; init; } = "";
+    }
+
+    private static readonly Sql SelectVenue = new("SELECT jurisdiction, venue_type, license_status FROM venues WHERE id = @Id");
+
+    private static readonly Sql CountLinks = new(
+        "SELECT COUNT(*) FROM unlicensed_campaign_venues WHERE campaign_id = @CampaignId AND venue_id = @VenueId");
+
+    internal static readonly Sql InsertLink = new("""
+        INSERT INTO unlicensed_campaign_venues (id, campaign_id, venue_id, jurisdiction, found_on, found_by, survey_note, created_at, version)
+        VALUES (@Id, @CampaignId, @VenueId, @Jurisdiction, @FoundOn, @FoundBy, @Note, @Now, 1)
+        """);
+
+    internal static readonly Sql InsertPrerequisite = new("""
+        INSERT INTO unlicensed_prerequisites (campaign_venue_id, department, status, decided_on, note)
+        VALUES (@Id, @Department, @Status, NULL, NULL)
+        """);
+
+    public sealed class Handler(DbSession db, ICurrentUser user, CalendarStore calendars, ClockOptions options, TimeProvider clock)
+        : ICommandHandler<Command, CampaignVenueDto>
+    {
+        public async ValueTask<CampaignVenueDto> Handle(Command command, CancellationToken ct)
+        {
+            var campaign = await UnlicensedRows.ChangeableCampaignAsync(db, user, command.CampaignId, ct);
+            var today = await UnlicensedRows.TodayAsync(db, calendars, clock, ct);
+            UnlicensedRows.EnsureWithin("FoundOn", command.FoundOn!.Value, campaign, today);
+
+            var now = clock.GetUtcNow();
+            var venueId = command.VenueId is { } existing
+                ? await CheckExistingAsync(campaign, existing, ct)
+                : await RegisterAsync(campaign, command, now, ct);
+
+            var id = Guid.CreateVersion7(now);
+            await db.ExecuteAsync(InsertLink, new
+            {
+                Id = id, campaign.Jurisdiction, CampaignId = campaign.Id, VenueId = venueId, command.FoundOn,
+                FoundBy = user.UserId, Note = UnlicensedRows.Clean(command.Note), Now = now,
+            }, ct);
+            foreach (var department in UnlicensedTerms.PrerequisiteDepartments)
+                await db.ExecuteAsync(InsertPrerequisite, new
+                {
+                    Id = id, Department = UnlicensedRows.Name(department), Status = UnlicensedRows.Name(PrerequisiteStatus.Pending),
+                }, ct);
+            db.AuditAbout("unlicensedCampaignVenue", id);
+            return await UnlicensedRows.ShowVenueAsync(db, calendars, options, clock, campaign.Id, id, ct);
+        }
+
+        private async Task<Guid> CheckExistingAsync(UnlicensedCampaignDto campaign, Guid venueId, CancellationToken ct)
+        {
+            var venue = await db.QuerySingleOrDefaultAsync<ExistingVenue>(SelectVenue, new { Id = venueId }, ct)
+                ?? throw UnlicensedRows.Invalid("VenueId", "未找到该场所", "No such venue");
+            if (venue.Jurisdiction != campaign.Jurisdiction)
+                throw UnlicensedRows.Invalid("VenueId", $"该场所不在本次整治行动的辖区（{campaign.Jurisdiction}）内",
+                    $"The venue is outside the campaign's jurisdiction ({campaign.Jurisdiction})");
+            if (!UnlicensedRows.IsTargetType(campaign, venue.VenueType))
+                throw UnlicensedRows.Invalid("VenueId", $"该场所类型不在本次整治范围（{UnlicensedRows.TypeNames(campaign)}）内",
+                    $"The venue's type is not a target of this campaign ({string.Join(", ", campaign.VenueTypes)})");
+            if (venue.LicenseStatus != UnlicensedRows.Name(LicenseStatus.Unlicensed))
+                throw UnlicensedRows.Invalid("VenueId", "只有无证无照场所纳入整治", "Only unlicensed venues are taken into the campaign");
+            if (await db.ExecuteScalarAsync<long>(CountLinks, new { CampaignId = campaign.Id, VenueId = venueId }, ct) > 0)
+                throw new ConflictException("该场所已纳入本次整治行动。", "The venue is already part of this campaign.");
+            return venueId;
+        }
+
+        private async Task<Guid> RegisterAsync(UnlicensedCampaignDto campaign, Command command, DateTimeOffset now, CancellationToken ct)
+        {
+            if (!UnlicensedRows.IsTargetType(campaign, command.Type))
+                throw UnlicensedRows.Invalid("Type", $"该场所类型不在本次整治范围（{UnlicensedRows.TypeNames(campaign)}）内",
+                    $"The venue's type is not a target of this campaign ({string.Join(", ", campaign.VenueTypes)})");
+            if (command.Terminals is not null && command.Type != UnlicensedRows.Name(VenueType.InternetCafe))
+                throw UnlicensedRows.Invalid("Terminals", "只有网吧填写终端数", "Only internet cafés have terminals");
+            if (command.Rooms is not null && command.Type != UnlicensedRows.Name(VenueType.SongAndDance) && command.Type != UnlicensedRows.Name(VenueType.GameArcade))
+                throw UnlicensedRows.Invalid("Rooms", "只有歌舞、游艺娱乐场所填写包房数", "Only song-and-dance venues and arcades have rooms");
+            var facts = new FoundVenue
+            {
+                Name = command.Name, Address = command.Address, Type = command.Type, OperatorName = command.OperatorName,
+                LicenseStatus = UnlicensedRows.Name(LicenseStatus.Unlicensed), Terminals = command.Terminals, Rooms = command.Rooms,
+            };
+            var id = Guid.CreateVersion7(now);
+            await db.ExecuteAsync(RegisterVenue.Insert, VenueRow.Parameters(facts, id, campaign.Jurisdiction, now, version: 1), ct);
+            return id;
+        }
+    }
+}
