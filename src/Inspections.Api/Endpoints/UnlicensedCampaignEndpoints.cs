@@ -19,6 +19,12 @@ public sealed class UnlicensedCampaignEndpoints : IEndpointModule
             .WithSummary("新建无证无照经营集中整治行动（期间、整治场所类型） Open a campaign")
             .Produces<UnlicensedCampaignDto>(StatusCodes.Status201Created);
 
+        campaigns.MapGet("/", async (IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new ListUnlicensedCampaigns.Query(), ct)))
+            .Allow<ListUnlicensedCampaigns.Query>()
+            .WithSummary("整治行动列表（本辖区及下辖区） Campaigns")
+            .Produces<IReadOnlyList<UnlicensedCampaignDto>>();
+
         campaigns.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new GetUnlicensedCampaign.Query(id), ct)))
             .Allow<GetUnlicensedCampaign.Query>()

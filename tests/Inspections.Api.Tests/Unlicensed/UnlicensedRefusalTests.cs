@@ -29,6 +29,12 @@ public sealed class UnlicensedRefusalTests(string provider) : UnlicensedFixture(
             new { heldOn = "2026-09-16", kind = "meeting", attendees = 5 })).Expect(HttpStatusCode.Forbidden);
 
         Assert.That(await Api.CountAsync("audit_entries"), Is.EqualTo(before));
+
+        async Task<IEnumerable<string>> Listed(HttpClient client) =>
+            (await (await client.GetAsync("/api/unlicensed-campaigns")).Expect(HttpStatusCode.OK)).EnumerateArray().Select(c => c.Str("id"));
+        Assert.That(await Listed(Officer()), Does.Contain(campaign));
+        Assert.That(await Listed(Api.Client("supervisor", "510100")), Does.Contain(campaign));
+        Assert.That(await Listed(elsewhere), Does.Not.Contain(campaign));
     }
 
     private static IEnumerable<TestCaseData> BadCampaigns()

@@ -71,10 +71,24 @@ public static class SurveyVenue
     private static readonly Sql CountLinks = new(
         "SELECT COUNT(*) FROM unlicensed_campaign_venues WHERE campaign_id = @CampaignId AND venue_id = @VenueId");
 
-    internal static readonly Sql InsertLink = new("""
-        INSERT INTO unlicensed_campaign_venues (id, campaign_id, venue_id, jurisdiction, found_on, found_by, survey_note, created_at, version)
-        VALUES (@Id, @CampaignId, @VenueId, @Jurisdiction, @FoundOn, @FoundBy, @Note, @Now, 1)
-        """);
+    /// <summary>
+    /// Two officers linking the same venue at once: the second insert finds the first's row (or
+    /// waits for it) and writes nothing, instead of raising a unique violation.
+    /// </summary>
+    internal static readonly Sql InsertLink = new(d => d.Provider switch
+    {
+        DbProvider.SqlServer => """
+            INSERT INTO unlicensed_campaign_venues (id, campaign_id, venue_id, jurisdiction, found_on, found_by, survey_note, created_at, version)
+            SELECT @Id, @CampaignId, @VenueId, @Jurisdiction, @FoundOn, @FoundBy, @Note, @Now, 1
+            WHERE NOT EXISTS (SELECT 1 FROM unlicensed_campaign_venues WITH (UPDLOCK, HOLDLOCK)
+                              WHERE campaign_id = @CampaignId AND venue_id = @VenueId)
+            """,
+        _ => """
+            INSERT INTO unlicensed_campaign_venues (id, campaign_id, venue_id, jurisdiction, found_on, found_by, survey_note, created_at, version)
+            VALUES (@Id, @CampaignId, @VenueId, @Jurisdiction, @FoundOn, @FoundBy, @Note, @Now, 1)
+            ON CONFLICT (campaign_id, venue_id) DO NOTHING
+            """,
+    });
 
     internal static readonly Sql InsertPrerequisite = new("""
         INSERT INTO unlicensed_prerequisites (campaign_venue_id, department, status, decided_on, note)
@@ -96,11 +110,12 @@ public static class SurveyVenue
                 : await RegisterAsync(campaign, command, now, ct);
 
             var id = Guid.CreateVersion7(now);
-            await db.ExecuteAsync(InsertLink, new
+            var linked = await db.ExecuteAsync(InsertLink, new
             {
                 Id = id, campaign.Jurisdiction, CampaignId = campaign.Id, VenueId = venueId, command.FoundOn,
                 FoundBy = user.UserId, Note = UnlicensedRows.Clean(command.Note), Now = now,
             }, ct);
+            if (linked == 0) throw AlreadyLinked();
             foreach (var department in UnlicensedTerms.PrerequisiteDepartments)
                 await db.ExecuteAsync(InsertPrerequisite, new
                 {
@@ -123,9 +138,12 @@ public static class SurveyVenue
             if (venue.LicenseStatus != UnlicensedRows.Name(LicenseStatus.Unlicensed))
                 throw UnlicensedRows.Invalid("VenueId", "只有无证无照场所纳入整治", "Only unlicensed venues are taken into the campaign");
             if (await db.ExecuteScalarAsync<long>(CountLinks, new { CampaignId = campaign.Id, VenueId = venueId }, ct) > 0)
-                throw new ConflictException("该场所已纳入本次整治行动。", "The venue is already part of this campaign.");
+                throw AlreadyLinked();
             return venueId;
         }
+
+        private static ConflictException AlreadyLinked() =>
+            new("该场所已纳入本次整治行动。", "The venue is already part of this campaign.");
 
         private async Task<Guid> RegisterAsync(UnlicensedCampaignDto campaign, Command command, DateTimeOffset now, CancellationToken ct)
         {

@@ -4,6 +4,7 @@ using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Calendar;
 using Inspections.Core.Features.Venues;
+using Inspections.Domain.Access;
 using Inspections.Domain.Calendar;
 using Inspections.Domain.Inspections;
 using Inspections.Domain.Unlicensed;
@@ -107,17 +108,26 @@ internal static class UnlicensedRows
         FROM unlicensed_campaigns WHERE id = @Id
         """);
 
-    public static async Task<UnlicensedCampaignDto> CampaignAsync(DbSession db, Guid id, CancellationToken ct)
+    private static readonly Sql SelectCampaigns = new("""
+        SELECT id, jurisdiction, name, description, starts_on, ends_on, venue_types, created_at, created_by, version
+        FROM unlicensed_campaigns WHERE jurisdiction LIKE @JurisdictionPrefix ORDER BY starts_on DESC, id DESC
+        """);
+
+    public static async Task<UnlicensedCampaignDto> CampaignAsync(DbSession db, Guid id, CancellationToken ct) =>
+        Show(await db.QuerySingleOrDefaultAsync<CampaignRow>(SelectCampaign, new { Id = id }, ct)
+            ?? throw new NotFoundException("整治行动", "campaign", id));
+
+    /// <summary>The campaigns of a jurisdiction and those below it, latest first (a district runs a handful a year, so no paging).</summary>
+    public static async Task<IReadOnlyList<UnlicensedCampaignDto>> CampaignsAsync(DbSession db, string jurisdiction, CancellationToken ct) =>
+        (await db.QueryAsync<CampaignRow>(SelectCampaigns, new { JurisdictionPrefix = Jurisdiction.Prefix(jurisdiction) + "%" }, ct))
+            .Select(Show).ToList();
+
+    private static UnlicensedCampaignDto Show(CampaignRow row) => new()
     {
-        var row = await db.QuerySingleOrDefaultAsync<CampaignRow>(SelectCampaign, new { Id = id }, ct)
-            ?? throw new NotFoundException("整治行动", "campaign", id);
-        return new UnlicensedCampaignDto
-        {
-            Id = row.Id, Jurisdiction = row.Jurisdiction, Name = row.Name, Description = row.Description,
-            StartsOn = row.StartsOn, EndsOn = row.EndsOn, VenueTypes = row.VenueTypes.Split(',', StringSplitOptions.RemoveEmptyEntries),
-            CreatedAt = row.CreatedAt, CreatedBy = row.CreatedBy, Version = row.Version,
-        };
-    }
+        Id = row.Id, Jurisdiction = row.Jurisdiction, Name = row.Name, Description = row.Description,
+        StartsOn = row.StartsOn, EndsOn = row.EndsOn, VenueTypes = row.VenueTypes.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        CreatedAt = row.CreatedAt, CreatedBy = row.CreatedBy, Version = row.Version,
+    };
 
     /// <summary>The campaign, if the caller may see it.</summary>
     public static async Task<UnlicensedCampaignDto> VisibleCampaignAsync(DbSession db, ICurrentUser user, Guid id, CancellationToken ct)
