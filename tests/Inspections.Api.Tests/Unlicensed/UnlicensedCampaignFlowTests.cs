@@ -35,8 +35,10 @@ public sealed class UnlicensedCampaignFlowTests(string provider) : UnlicensedFix
         });
 
         // Mobilisation 宣传动员: two operators' meetings and one publicity event.
-        foreach (var (heldOn, kind, attendees) in new[] { ("2026-09-16", "meeting", 12), ("2026-09-20", "publicity", 300), ("2026-09-25", "meeting", 8) })
-            await (await officer.PostJson($"/api/unlicensed-campaigns/{campaign}/mobilisations", new { heldOn, kind, attendees, note = "无证经营危害宣传" }))
+        // The section head records one of them himself: supervisors of the district act as officers do.
+        var supervisor = Api.Client("supervisor");
+        foreach (var (heldOn, kind, attendees, by) in new[] { ("2026-09-16", "meeting", 12, officer), ("2026-09-20", "publicity", 300, officer), ("2026-09-25", "meeting", 8, supervisor) })
+            await (await by.PostJson($"/api/unlicensed-campaigns/{campaign}/mobilisations", new { heldOn, kind, attendees, note = "无证经营危害宣传" }))
                 .Expect(HttpStatusCode.Created);
 
         // Notices: five served; D's is the one still open, and overdue by the 20th of November.
