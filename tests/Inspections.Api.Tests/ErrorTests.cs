@@ -25,3 +25,26 @@ public sealed class ErrorTests() : ApiFixture("sqlite")
         Assert.That(body, Does.Not.Contain("venues").And.Not.Contain("SELECT").And.Not.Contain("Sqlite").And.Not.Contain(" at "));
     }
 }
+
+/// <summary>A write that loses a race on a unique index is a 409 on every database, not a 500.</summary>
+[TestFixtureSource(typeof(Providers), nameof(Providers.All))]
+public sealed class UniqueViolationTests(string provider) : ApiFixture(provider)
+{
+    [Test]
+    public async Task A_duplicate_key_from_the_real_database_is_recognised_as_a_conflict()
+    {
+        var insert = new Sql("""
+            INSERT INTO calendar_days (day, year, kind, name) VALUES (@Day, 2026, 'holiday', '重复')
+            """);
+        var session = new DbSession(new DbConnectionFactory(Api.Database));
+        Exception? caught = null;
+        await using (session)
+        {
+            try { await session.ExecuteAsync(insert, new { Day = new DateOnly(2026, 10, 1) }, CancellationToken.None); }
+            catch (Exception e) { caught = e; }
+        }
+        Assert.That(caught, Is.Not.Null, "2026-10-01 is seeded, so a second row must be refused");
+        Assert.That(Inspections.Api.Infrastructure.ProblemMapping.IsUniqueViolation(caught!), Is.True, caught!.ToString());
+        Assert.That(Inspections.Api.Infrastructure.ProblemMapping.IsUniqueViolation(new InvalidOperationException()), Is.False);
+    }
+}

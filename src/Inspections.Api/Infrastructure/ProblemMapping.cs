@@ -31,6 +31,14 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
                 Detail = f.Detail,
             },
             ConflictException c => Conflict(c),
+            System.Data.Common.DbException d when IsUniqueViolation(d) => new ProblemDetails
+            {
+                // Two people did the same thing at the same moment and the database kept one: a conflict, not a fault.
+                Status = StatusCodes.Status409Conflict,
+                Title = Text.Pick("操作冲突", "Conflict"),
+                Detail = Text.Pick("与同时提交的另一操作冲突，该记录已存在，请刷新后重试。",
+                    "Another request made the same change at the same moment; reload and try again."),
+            },
             _ => null,
         };
         if (problem is null)
@@ -112,6 +120,15 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
         problem.Title = Text.Pick(t.Zh, t.En);
         problem.Detail ??= Text.Pick(t.DetailZh, t.DetailEn);
     }
+
+    /// <summary>A unique or primary-key violation on SQLite, PostgreSQL or SQL Server.</summary>
+    public static bool IsUniqueViolation(Exception e) => e switch
+    {
+        Microsoft.Data.Sqlite.SqliteException s => s.SqliteExtendedErrorCode is 2067 or 1555,
+        Npgsql.PostgresException p => p.SqlState == "23505",
+        Microsoft.Data.SqlClient.SqlException q => q.Number is 2627 or 2601,
+        _ => false,
+    };
 
     /// <summary>"LicenseNumber" → "licenseNumber", "Items[0].Note" → "items[0].note": the JSON names the caller sent.</summary>
     public static string FieldName(string propertyName) =>
