@@ -15,6 +15,7 @@ namespace Inspections.Api.Tests.Reports;
 ///              7-05 routine 星空网吧 (after the period: not counted)
 /// cases        A filed 3-05 and closed 3-05 · B filed 3-06, still open; A sends one referral letter 3-05
 /// window       one performance filing 备案 recorded 3-09
+/// campaign     无证网吧集中整治 3-01..5-31, the 3-04 black internet café linked to it as found
 /// </code>
 /// So: 3 inspections (routine 2, joint 1), 2 with violations, 1 notice, 1 closed down, 10 seized;
 /// cases filed 2, closed 1 (50%), no reconsideration; 1 application accepted; 1 letter to the commerce bureau.
@@ -88,6 +89,13 @@ public sealed class WorkSummaryTests(string provider) : CaseFixture(provider)
         await (await clerk.PostJson($"/api/permits/{filing.Str("id")}/transitions", new { to = "completed", version = filing.GetProperty("version").GetInt64() }))
             .Expect(HttpStatusCode.OK);
 
+        var campaign = await (await Officer().PostJson("/api/unlicensed-campaigns", new
+        {
+            name = "无证网吧集中整治", startsOn = "2026-03-01", endsOn = "2026-05-31", venueTypes = new[] { "internetCafe" },
+        })).Expect(HttpStatusCode.Created);
+        await (await Officer().PostJson($"/api/unlicensed-campaigns/{campaign.Str("id")}/venues", new { venueId = black, foundOn = "2026-03-04" }))
+            .Expect(HttpStatusCode.Created);
+
         await Inspect(cafe, 7, 5, null, "compliant");
         SetLocal(2026, 7, 10);
         _report = await (await Supervisor().GetAsync("/api/reports/work-summary?from=2026-01-01&to=2026-06-30&asOf=2026-06-30")).Expect(HttpStatusCode.OK);
@@ -142,6 +150,8 @@ public sealed class WorkSummaryTests(string provider) : CaseFixture(provider)
         Assert.That(text, Does.Contain("立案2起，办结行政违规案件1起，办结率达50%，无一例行政复议"));
         Assert.That(text, Does.Contain("办证大厅受理备案申请1件"));
         Assert.That(text, Does.Contain("函告温江区市场监督管理局1起"));
+        Assert.That(text, Does.EndWith("开展无证网吧集中整治，摸底排查无证经营场所1家。"));
+        Assert.That(_report.GetProperty("unlicensedCampaigns").GetArrayLength(), Is.EqualTo(1));
     }
 
     [Test]

@@ -6,6 +6,7 @@ using Inspections.Core.Data;
 using Inspections.Core.Features.Calendar;
 using Inspections.Core.Features.Cases;
 using Inspections.Core.Features.Permits;
+using Inspections.Core.Features.Unlicensed;
 using Inspections.Core.Features.Venues;
 using Inspections.Domain.Access;
 using Inspections.Domain.Inspections;
@@ -61,6 +62,8 @@ public static class WorkSummary
         public int PermitsAccepted { get; init; }
         public PermitFigures.OnTimeRow? PermitsOnTime { get; init; }
         public IReadOnlyList<Count> ReferralLetters { get; init; } = [];
+        /// <summary>Each unlicensed-venue campaign 无证无照经营整治 running in the period, with its report line.</summary>
+        public IReadOnlyList<CampaignProgress.ProgressDto> UnlicensedCampaigns { get; init; } = [];
         public string Paragraph { get; init; } = "";
     }
 
@@ -114,6 +117,12 @@ public static class WorkSummary
         WHERE c.jurisdiction LIKE @JurisdictionPrefix AND r.sent_on >= @From AND r.sent_on <= @To
         """);
 
+    private static readonly Sql Campaigns = new("""
+        SELECT id FROM unlicensed_campaigns
+        WHERE jurisdiction LIKE @JurisdictionPrefix AND starts_on <= @To AND ends_on >= @From
+        ORDER BY starts_on, id
+        """);
+
     public sealed class Handler(DbSession db, ICurrentUser user, CalendarStore calendars, TimeProvider clock, IMediator mediator)
         : IQueryHandler<Query, Report>
     {
@@ -138,6 +147,9 @@ public static class WorkSummary
             var referrals = await db.QueryAsync<string>(Referrals, scope, ct);
             var cases = await mediator.Send(new CaseClosureRate.Query { From = from, To = to, AsOf = asOf }, ct);
             var permits = await mediator.Send(new PermitFigures.Query(from, to), ct);
+            var campaigns = new List<CampaignProgress.ProgressDto>();
+            foreach (var id in await db.QueryAsync<Guid>(Campaigns, scope, ct))
+                campaigns.Add(await mediator.Send(new CampaignProgress.Query(id), ct));
 
             var figures = new InspectionFigures
             {
@@ -175,7 +187,9 @@ public static class WorkSummary
                 PermitsAccepted = permits.AcceptedTotal,
                 PermitsOnTime = permits.OnTime,
                 ReferralLetters = letters,
-                Paragraph = Paragraph(from, to, figures, venueFigures, cases, permits, letters),
+                UnlicensedCampaigns = campaigns,
+                Paragraph = Paragraph(from, to, figures, venueFigures, cases, permits, letters)
+                    + string.Concat(campaigns.Select(c => Text.Pick(c.Summary, ""))),
             };
         }
 
