@@ -71,9 +71,7 @@ public static class AddCaseEvidence
                 Id = Guid.CreateVersion7(now), CaseId = c.Id, command.Kind, Reference = reference,
                 Description = CaseRows.Clean(command.Description), Now = now, By = user.DisplayName,
             }, ct);
-            await CaseRows.TouchAsync(db, c, now, ct);
-            db.AuditAbout("case", c.Id);
-            return await view.ReloadAsync(db, c.Id, ct);
+            return await view.RecordedAsync(db, c, now, ct);
         }
     }
 

@@ -54,9 +54,7 @@ public static class ExtendCaseLimit
                 Id = Guid.CreateVersion7(now), CaseId = c.Id, command.Days, Reason = command.Reason!.Trim(),
                 ApproverId = user.UserId, ApproverName = user.DisplayName, Now = now,
             }, ct);
-            await CaseRows.TouchAsync(db, c, now, ct);
-            db.AuditAbout("case", c.Id);
-            return await view.ReloadAsync(db, c.Id, ct);
+            return await view.RecordedAsync(db, c, now, ct);
         }
     }
 }

@@ -29,6 +29,18 @@ public static class GetCase
 /// <summary>Assembles the case the API shows from its row and child rows.</summary>
 public sealed class CaseView(CalendarStore calendars, ClockOptions clockOptions, TimeProvider clock)
 {
+    /// <summary>
+    /// Ends a command that records something on a case without a stage step (suspension, evidence,
+    /// challenge, …): takes and bumps the case's version, names the case for the audit row, and
+    /// answers with the case as it now stands.
+    /// </summary>
+    internal async Task<CaseDto> RecordedAsync(DbSession db, CaseRecord c, DateTimeOffset now, CancellationToken ct)
+    {
+        await CaseRows.TouchAsync(db, c, now, ct);
+        db.AuditAbout("case", c.Id);
+        return await ReloadAsync(db, c.Id, ct);
+    }
+
     private static readonly Sql Violation = new("""
         SELECT code, name, legal_basis, penalty_basis FROM violation_catalog WHERE code = @Code
         """);

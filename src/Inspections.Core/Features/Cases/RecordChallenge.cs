@@ -68,9 +68,7 @@ public static class RecordChallenge
                 Id = Guid.CreateVersion7(now), CaseId = c.Id, command.Kind, Authority = command.Authority!.Trim(), command.FiledOn,
                 Outcome = CaseRows.Clean(command.Outcome), command.DecidedOn, Note = CaseRows.Clean(command.Note), Now = now,
             }, ct);
-            await CaseRows.TouchAsync(db, c, now, ct);
-            db.AuditAbout("case", c.Id);
-            return await view.ReloadAsync(db, c.Id, ct);
+            return await view.RecordedAsync(db, c, now, ct);
         }
     }
 }
@@ -112,9 +110,7 @@ public static class RecordChallengeOutcome
                 throw CaseRows.FieldError(nameof(Command.DecidedOn), $"结果日期应在申请日（{filedOn:yyyy-MM-dd}）与今天之间",
                     $"The outcome date must lie between the filing ({filedOn:yyyy-MM-dd}) and today");
             await db.ExecuteAsync(Update, new { command.ChallengeId, command.Outcome, command.DecidedOn }, ct);
-            await CaseRows.TouchAsync(db, c, clock.GetUtcNow(), ct);
-            db.AuditAbout("case", c.Id);
-            return await view.ReloadAsync(db, c.Id, ct);
+            return await view.RecordedAsync(db, c, clock.GetUtcNow(), ct);
         }
     }
 }

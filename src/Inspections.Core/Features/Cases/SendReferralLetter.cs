@@ -52,9 +52,7 @@ public static class SendReferralLetter
                 Id = Guid.CreateVersion7(now), CaseId = c.Id, Department = command.Department!.Trim(), Reason = command.Reason!.Trim(),
                 command.SentOn, Now = now, By = user.DisplayName,
             }, ct);
-            await CaseRows.TouchAsync(db, c, now, ct);
-            db.AuditAbout("case", c.Id);
-            return await view.ReloadAsync(db, c.Id, ct);
+            return await view.RecordedAsync(db, c, now, ct);
         }
     }
 }

@@ -63,9 +63,7 @@ public static class SuspendCaseClock
                 Id = Guid.CreateVersion7(now), CaseId = c.Id, command.Kind, command.StartOn, command.EndOn,
                 Reason = command.Reason!.Trim(), Now = now, By = user.UserId,
             }, ct);
-            await CaseRows.TouchAsync(db, c, now, ct);
-            db.AuditAbout("case", c.Id);
-            return await view.ReloadAsync(db, c.Id, ct);
+            return await view.RecordedAsync(db, c, now, ct);
         }
     }
 }
@@ -105,9 +103,7 @@ public static class EndCaseSuspension
                 throw CaseRows.FieldError(nameof(Command.EndOn), $"结束日期应在开始日期（{start:yyyy-MM-dd}）与今天之间",
                     $"The end must lie between the start ({start:yyyy-MM-dd}) and today");
             await db.ExecuteAsync(End, new { command.SuspensionId, command.EndOn }, ct);
-            await CaseRows.TouchAsync(db, c, clock.GetUtcNow(), ct);
-            db.AuditAbout("case", c.Id);
-            return await view.ReloadAsync(db, c.Id, ct);
+            return await view.RecordedAsync(db, c, clock.GetUtcNow(), ct);
         }
     }
 }
