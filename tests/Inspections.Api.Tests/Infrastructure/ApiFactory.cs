@@ -3,6 +3,7 @@ using Inspections.Api.Auth;
 using Inspections.Core.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -21,6 +22,7 @@ public sealed class ApiFactory(DatabaseOptions database, bool hangfireServer = f
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        _contractLock.Dispose();
         try { if (Directory.Exists(EvidenceRoot)) Directory.Delete(EvidenceRoot, recursive: true); } catch (IOException) { }
     }
 
@@ -42,6 +44,42 @@ public sealed class ApiFactory(DatabaseOptions database, bool hangfireServer = f
         var issuer = Services.GetRequiredService<TokenIssuer>();
         user ??= $"{role}-{jurisdiction}";
         return issuer.Mint(user, user, role, jurisdiction, credential);
+    }
+
+    private readonly SemaphoreSlim _contractLock = new(1, 1);
+    private OpenApiContract? _contract;
+
+    /// <summary>The host's served OpenAPI document, fetched and compiled once per host on the first API call.</summary>
+    private async Task<OpenApiContract> ContractAsync(HttpMessageHandler server)
+    {
+        if (_contract is { } ready) return ready;
+        await _contractLock.WaitAsync();
+        try
+        {
+            if (_contract is not null) return _contract;
+            using var client = new HttpClient(server, disposeHandler: false) { BaseAddress = ClientOptions.BaseAddress };
+            using var response = await client.GetAsync("/openapi/v1.json");
+            var text = await response.Content.ReadAsStringAsync();
+            if (!response.IsSuccessStatusCode)
+                throw new InvalidOperationException($"/openapi/v1.json answered {(int)response.StatusCode}: {text}");
+            return _contract = OpenApiContract.Parse(text);
+        }
+        finally { _contractLock.Release(); }
+    }
+
+    /// <summary>A client of the host whose every API answer is checked against the host's OpenAPI document.</summary>
+    public new HttpClient CreateClient() => CreateClient(ClientOptions);
+
+    /// <inheritdoc cref="CreateClient()"/>
+    public new HttpClient CreateClient(WebApplicationFactoryClientOptions options)
+    {
+        // What WebApplicationFactory's own CreateClient adds, with the check innermost so it sees each answer
+        // the host gives (a redirect too), not only the last one.
+        var handlers = new List<DelegatingHandler>();
+        if (options.AllowAutoRedirect) handlers.Add(new RedirectHandler(options.MaxAutomaticRedirections));
+        if (options.HandleCookies) handlers.Add(new CookieContainerHandler());
+        handlers.Add(new OpenApiConformanceHandler(ContractAsync));
+        return CreateDefaultClient(options.BaseAddress, [.. handlers]);
     }
 
     /// <summary>A client carrying a token of the given role and jurisdiction (or none when role is null).</summary>
