@@ -75,11 +75,13 @@ services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    // Numbers are JSON numbers: "5" for 5 is refused, so the description can say "integer" and mean it.
+    o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
 });
 services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
     .AddCheck<CalendarHealthCheck>("calendar", tags: ["ready"]);
-services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+services.AddInspectionsOpenApi();
 
 var app = builder.Build();
 

@@ -83,7 +83,8 @@ public static class AuthSetup
     {
         var roles = AllowedRolesAttribute.Of(typeof(TRequest))
             ?? throw new InvalidOperationException($"{typeof(TRequest).FullName} has no [AllowedRoles].");
-        return builder.RequireAuthorization(new AuthorizeAttribute { Roles = string.Join(",", roles) });
+        return builder.RequireAuthorization(new AuthorizeAttribute { Roles = string.Join(",", roles) })
+            .WithMetadata(new Infrastructure.RequestTypeMetadata(typeof(TRequest)));
     }
 
     public static readonly string[] DashboardRoles = [Roles.Supervisor, Roles.Admin];

@@ -11,7 +11,7 @@ public sealed class AlertEndpoints : IEndpointModule
     {
         var alerts = app.MapGroup("/api/alerts").WithTags("Alerts 到期预警");
 
-        alerts.MapGet("/", async (string? kind, string? subjectType, bool? includeAcknowledged, bool? mine, string? cursor, int? limit,
+        alerts.MapGet("/", async ([OneOf("dueSoon", "overdue")] string? kind, string? subjectType, bool? includeAcknowledged, bool? mine, string? cursor, int? limit,
                     IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new ListAlerts.Query
                 {

@@ -11,5 +11,6 @@ public sealed class AuditEndpoints : IEndpointModule
                 Results.Ok(await mediator.Send(new AuditTrail.Query(entityType, entityId), ct)))
             .Allow<AuditTrail.Query>()
             .WithTags("Audit 执法全过程记录")
-            .WithSummary("按实体查询审计记录 Audit trail of one entity");
+            .WithSummary("按实体查询审计记录 Audit trail of one entity")
+            .Produces<IReadOnlyList<AuditTrail.AuditEntryDto>>();
 }

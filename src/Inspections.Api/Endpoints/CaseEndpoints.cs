@@ -1,3 +1,5 @@
+using Inspections.Domain.Venues;
+using Inspections.Core.Common;
 using Inspections.Api.Auth;
 using Inspections.Core.Features.Cases;
 using Mediator;
@@ -8,7 +10,7 @@ public sealed class CaseEndpoints : IEndpointModule
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/violations", async (string? venueType, IMediator mediator, CancellationToken ct) =>
+        app.MapGet("/api/violations", async ([OneOf<VenueType>] string? venueType, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new ListViolations.Query(venueType), ct)))
             .Allow<ListViolations.Query>()
             .WithTags("Cases 行政处罚案件")
@@ -96,5 +98,5 @@ public sealed class CaseEndpoints : IEndpointModule
             .Produces<CaseClosureRate.Report>();
     }
 
-    public sealed record ClosureRateParameters(DateOnly? From, DateOnly? To, DateOnly? AsOf, string? Jurisdiction, string? By);
+    public sealed record ClosureRateParameters(DateOnly? From, DateOnly? To, DateOnly? AsOf, string? Jurisdiction, [OneOf<CaseClosureRate.Grouping>] string? By);
 }

@@ -1,3 +1,5 @@
+using Inspections.Domain.Venues;
+using Inspections.Domain.Inspections;
 using Inspections.Api.Auth;
 using Inspections.Core.Common;
 using Inspections.Core.Features.Inspections;
@@ -11,7 +13,7 @@ public sealed class InspectionEndpoints : IEndpointModule
     {
         var checklists = app.MapGroup("/api/checklists").WithTags("Checklists 检查表");
 
-        checklists.MapGet("/{venueType}", async (string venueType, int? version, IMediator mediator, CancellationToken ct) =>
+        checklists.MapGet("/{venueType}", async ([OneOf<VenueType>] string venueType, int? version, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new GetChecklist.Query(venueType, version), ct)))
             .Allow<GetChecklist.Query>()
             .WithSummary("场所类型的检查表（默认现行版本） Checklist of a venue type")
@@ -59,12 +61,13 @@ public sealed class InspectionEndpoints : IEndpointModule
                 Results.Ok(await mediator.Send(p.ToQuery(id), ct)))
             .Allow<SearchInspections.Query>()
             .WithTags("Inspections 检查")
+            .WithName("listVenueInspections")
             .WithSummary("场所的检查历史 A venue's inspection history")
             .Produces<Page<SearchInspections.InspectionSummaryDto>>();
     }
 
     public sealed record SearchParameters(
-        Guid? VenueId, string? Officer, DateOnly? From, DateOnly? To, string? Kind, string? Outcome,
+        Guid? VenueId, string? Officer, DateOnly? From, DateOnly? To, [OneOf<InspectionKind>] string? Kind, [OneOf<InspectionOutcome>] string? Outcome,
         Guid? CampaignId, string? Jurisdiction, string? Cursor, int? Limit, bool? LeadsPending)
     {
         public SearchInspections.Query ToQuery(Guid? venueId) => new()

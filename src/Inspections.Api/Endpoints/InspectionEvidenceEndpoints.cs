@@ -38,7 +38,8 @@ public sealed class InspectionEvidenceEndpoints : IEndpointModule
                 return Results.File(file.Content, file.Evidence.ContentType, file.Evidence.FileName);
             })
             .Allow<DownloadEvidence.Query>()
-            .WithSummary("下载证据（校验 SHA-256，被篡改则 409） Download evidence");
+            .WithSummary("下载证据（校验 SHA-256，被篡改则 409） Download evidence")
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "image/jpeg", "image/png", "application/pdf");
     }
 
     /// <summary>Reads no more than the limit allows (plus one byte, so the validator can say "too large").</summary>

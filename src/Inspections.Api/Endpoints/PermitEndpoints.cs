@@ -1,3 +1,4 @@
+using Inspections.Core.Common;
 using Inspections.Api.Auth;
 using Inspections.Core.Features.Permits;
 using Mediator;
@@ -71,7 +72,7 @@ public sealed class PermitEndpoints : IEndpointModule
 
         var accountability = permits.MapGroup("/accountability");
 
-        accountability.MapGet("/", async (string? status, string? clerkId, IMediator mediator, CancellationToken ct) =>
+        accountability.MapGet("/", async ([OneOf("open", "closed")] string? status, string? clerkId, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new ListAccountability.Query(status, clerkId), ct)))
             .Allow<ListAccountability.Query>()
             .WithSummary("责任追究记录 Accountability records")

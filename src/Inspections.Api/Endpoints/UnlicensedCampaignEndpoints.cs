@@ -1,3 +1,5 @@
+using Inspections.Domain.Inspections;
+using Inspections.Core.Common;
 using Inspections.Api.Auth;
 using Inspections.Core.Features.Unlicensed;
 using Mediator;
@@ -64,7 +66,7 @@ public sealed class UnlicensedCampaignEndpoints : IEndpointModule
             .WithSummary("下达限期整改通知（自然日，到期日按工作日历顺延；须带 version） Issue the rectification notice")
             .Produces<CampaignVenueDto>();
 
-        campaigns.MapPut("/{id:guid}/venues/{venueId:guid}/prerequisites/{department}", async (Guid id, Guid venueId, string department,
+        campaigns.MapPut("/{id:guid}/venues/{venueId:guid}/prerequisites/{department}", async (Guid id, Guid venueId, [OneOf<JointDepartment>] string department,
                 DecidePrerequisite.Command command, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(command with { CampaignId = id, CampaignVenueId = venueId, Department = department }, ct)))
             .Allow<DecidePrerequisite.Command>()

@@ -1,6 +1,7 @@
 using Inspections.Api.Auth;
 using Inspections.Core.Common;
 using Inspections.Core.Features.Venues;
+using Inspections.Domain.Venues;
 using Mediator;
 
 namespace Inspections.Api.Endpoints;
@@ -23,7 +24,8 @@ public sealed class VenueEndpoints : IEndpointModule
         venues.MapPut("/{id:guid}", async (Guid id, UpdateVenue.Command command, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(command with { Id = id }, ct)))
             .Allow<UpdateVenue.Command>()
-            .WithSummary("修改场所（须带 version，过期版本返回 409） Update a venue");
+            .WithSummary("修改场所（须带 version，过期版本返回 409） Update a venue")
+            .Produces<VenueDto>();
 
         venues.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new GetVenue.Query(id), ct)))
@@ -42,5 +44,5 @@ public sealed class VenueEndpoints : IEndpointModule
             .Produces<Page<VenueDto>>();
     }
 
-    public sealed record SearchParameters(string? Type, string? LicenseStatus, string? Name, string? Jurisdiction, string? Cursor, int? Limit);
+    public sealed record SearchParameters([OneOf<VenueType>] string? Type, [OneOf<LicenseStatus>] string? LicenseStatus, string? Name, string? Jurisdiction, string? Cursor, int? Limit);
 }

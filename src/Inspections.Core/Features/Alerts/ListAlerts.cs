@@ -35,7 +35,7 @@ public static class ListAlerts
     [AllowedRoles(Roles.Officer, Roles.Clerk, Roles.Supervisor, Roles.Admin)]
     public sealed record Query : IQuery<Page<AlertDto>>
     {
-        public string? Kind { get; init; }
+        [OneOf("dueSoon", "overdue")] public string? Kind { get; init; }
         public string? SubjectType { get; init; }
         public bool IncludeAcknowledged { get; init; }
         public bool Mine { get; init; }

@@ -15,12 +15,12 @@ namespace Inspections.Core.Features.Calendar;
 /// </summary>
 public static class ReplaceCalendarYear
 {
-    public sealed record DayInput(DateOnly? Date, string? Kind, string? Name);
+    public sealed record DayInput(DateOnly? Date, [property: OneOf("holiday", "workday")] string? Kind, string? Name);
 
     [AllowedRoles(Roles.Admin)]
     public sealed record Command : ICommand<CalendarYearDto>
     {
-        public int Year { get; init; }
+        [RouteValue] public int Year { get; init; }
         public long? Version { get; init; }
         public string? Source { get; init; }
         public IReadOnlyList<DayInput>? Days { get; init; }

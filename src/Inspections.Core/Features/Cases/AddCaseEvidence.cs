@@ -17,9 +17,9 @@ public static class AddCaseEvidence
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<CaseDto>
     {
-        public Guid Id { get; init; }
+        [RouteValue] public Guid Id { get; init; }
         public long? Version { get; init; }
-        public string? Kind { get; init; }
+        [OneOf<EvidenceKind>] public string? Kind { get; init; }
         public string? Reference { get; init; }
         public string? Description { get; init; }
     }

@@ -30,7 +30,7 @@ public static class CaseClosureRate
         /// <summary>Defaults to today.</summary>
         public DateOnly? AsOf { get; init; }
         public string? Jurisdiction { get; init; }
-        public string? By { get; init; }
+        [OneOf<Grouping>] public string? By { get; init; }
     }
 
     public sealed record ChallengeCounts(int Total, int Upheld, int Changed, int Revoked, int Pending);

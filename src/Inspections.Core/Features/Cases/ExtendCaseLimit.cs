@@ -15,7 +15,7 @@ public static class ExtendCaseLimit
     [AllowedRoles(Roles.Supervisor)]
     public sealed record Command : ICommand<CaseDto>
     {
-        public Guid Id { get; init; }
+        [RouteValue] public Guid Id { get; init; }
         public long? Version { get; init; }
         public int? Days { get; init; }
         public string? Reason { get; init; }

@@ -15,12 +15,12 @@ namespace Inspections.Core.Features.Cases;
 /// </summary>
 public static class OpenLead
 {
-    public sealed record PartyInput(string? Kind, string? Name, string? UnifiedSocialCreditCode, string? IdNumber, string? Address);
+    public sealed record PartyInput([property: OneOf<PartyKind>] string? Kind, string? Name, string? UnifiedSocialCreditCode, string? IdNumber, string? Address);
 
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<CaseDto>
     {
-        public string? Source { get; init; }
+        [OneOf<CaseSource>] public string? Source { get; init; }
         /// <summary>The complaint's or letter's own number, e.g. 区长信箱 2026-031.</summary>
         public string? SourceReference { get; init; }
         /// <summary>The inspection that found it, when the source is an inspection.</summary>

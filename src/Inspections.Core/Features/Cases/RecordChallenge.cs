@@ -17,13 +17,13 @@ public static class RecordChallenge
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<CaseDto>
     {
-        public Guid Id { get; init; }
+        [RouteValue] public Guid Id { get; init; }
         public long? Version { get; init; }
-        public string? Kind { get; init; }
+        [OneOf<ChallengeKind>] public string? Kind { get; init; }
         /// <summary>The reconsideration body or court, e.g. 温江区人民政府, 温江区人民法院.</summary>
         public string? Authority { get; init; }
         public DateOnly? FiledOn { get; init; }
-        public string? Outcome { get; init; }
+        [OneOf<ChallengeOutcome>] public string? Outcome { get; init; }
         public DateOnly? DecidedOn { get; init; }
         public string? Note { get; init; }
     }
@@ -79,10 +79,10 @@ public static class RecordChallengeOutcome
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<CaseDto>
     {
-        public Guid Id { get; init; }
-        public Guid ChallengeId { get; init; }
+        [RouteValue] public Guid Id { get; init; }
+        [RouteValue] public Guid ChallengeId { get; init; }
         public long? Version { get; init; }
-        public string? Outcome { get; init; }
+        [OneOf<ChallengeOutcome>] public string? Outcome { get; init; }
         public DateOnly? DecidedOn { get; init; }
     }
 

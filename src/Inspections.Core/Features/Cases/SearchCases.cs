@@ -17,7 +17,7 @@ public static class SearchCases
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Query : IQuery<Page<CaseSummary>>
     {
-        public string? Stage { get; init; }
+        [OneOf<CaseStage>] public string? Stage { get; init; }
         /// <summary>Only cases still being worked (not closed, archived, withdrawn, not filed, transferred).</summary>
         public bool? OpenOnly { get; init; }
         public string? OfficerId { get; init; }

@@ -16,7 +16,7 @@ public static class SendReferralLetter
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<CaseDto>
     {
-        public Guid Id { get; init; }
+        [RouteValue] public Guid Id { get; init; }
         public long? Version { get; init; }
         public string? Department { get; init; }
         public string? Reason { get; init; }

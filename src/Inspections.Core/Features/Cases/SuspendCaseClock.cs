@@ -18,9 +18,9 @@ public static class SuspendCaseClock
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<CaseDto>
     {
-        public Guid Id { get; init; }
+        [RouteValue] public Guid Id { get; init; }
         public long? Version { get; init; }
-        public string? Kind { get; init; }
+        [OneOf<SuspensionKind>] public string? Kind { get; init; }
         public DateOnly? StartOn { get; init; }
         public DateOnly? EndOn { get; init; }
         public string? Reason { get; init; }
@@ -74,8 +74,8 @@ public static class EndCaseSuspension
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<CaseDto>
     {
-        public Guid Id { get; init; }
-        public Guid SuspensionId { get; init; }
+        [RouteValue] public Guid Id { get; init; }
+        [RouteValue] public Guid SuspensionId { get; init; }
         public long? Version { get; init; }
         public DateOnly? EndOn { get; init; }
     }

@@ -38,8 +38,8 @@ public static class TransitionCase
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<CaseDto>
     {
-        public Guid Id { get; init; }
-        public string? To { get; init; }
+        [RouteValue] public Guid Id { get; init; }
+        [OneOf<CaseStage>] public string? To { get; init; }
         public long? Version { get; init; }
         public string? Note { get; init; }
         public PriorNoticeInput? PriorNotice { get; init; }

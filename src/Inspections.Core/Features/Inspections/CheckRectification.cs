@@ -24,10 +24,10 @@ public static class CheckRectification
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<InspectionDto>
     {
-        public Guid InspectionId { get; init; }
+        [RouteValue] public Guid InspectionId { get; init; }
         public long? Version { get; init; }
         public DateOnly? CheckedOn { get; init; }
-        public string? Result { get; init; }
+        [OneOf("rectified", "notRectified")] public string? Result { get; init; }
         public string? Note { get; init; }
     }
 

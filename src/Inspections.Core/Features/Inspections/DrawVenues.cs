@@ -23,8 +23,8 @@ public static class DrawVenues
     {
         public string? Name { get; init; }
         public Guid? CampaignId { get; init; }
-        public string? VenueType { get; init; }
-        public string? LicenseStatus { get; init; }
+        [OneOf<VenueType>] public string? VenueType { get; init; }
+        [OneOf<LicenseStatus>] public string? LicenseStatus { get; init; }
         public int? Count { get; init; }
         public IReadOnlyList<RecordInspection.Officer>? Officers { get; init; }
         public int? Seed { get; init; }

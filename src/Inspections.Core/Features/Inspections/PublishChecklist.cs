@@ -17,7 +17,7 @@ public static class PublishChecklist
     [AllowedRoles(Roles.Admin)]
     public sealed record Command : ICommand<ChecklistDto>
     {
-        public string? VenueType { get; init; }
+        [OneOf<VenueType>] public string? VenueType { get; init; }
         public string? Title { get; init; }
         public IReadOnlyList<Item>? Items { get; init; }
     }

@@ -22,10 +22,10 @@ public static class RecordInspection
     public sealed record Command : ICommand<InspectionDto>
     {
         public Guid? VenueId { get; init; }
-        public string? Kind { get; init; }
+        [OneOf<InspectionKind>] public string? Kind { get; init; }
         public Guid? CampaignId { get; init; }
         public Guid? DrawId { get; init; }
-        public IReadOnlyList<string>? JointDepartments { get; init; }
+        [OneOf<JointDepartment>] public IReadOnlyList<string>? JointDepartments { get; init; }
         public string? ComplaintReference { get; init; }
         public DateTimeOffset? StartedAt { get; init; }
         public DateTimeOffset? EndedAt { get; init; }
@@ -37,7 +37,7 @@ public static class RecordInspection
         public int? ChecklistVersion { get; init; }
         public IReadOnlyList<Answer>? Results { get; init; }
         public string? Notes { get; init; }
-        public string? Outcome { get; init; }
+        [OneOf<InspectionOutcome>] public string? Outcome { get; init; }
         public Rectification? Rectification { get; init; }
         public string? CaseLeadDescription { get; init; }
         public Referral? Referral { get; init; }
@@ -57,7 +57,7 @@ public static class RecordInspection
         }
     }
 
-    public sealed record Answer(string? ItemCode, string? Result, string? Note);
+    public sealed record Answer(string? ItemCode, [property: OneOf<ItemResult>] string? Result, string? Note);
     /// <summary>责令整改通知: issued on a local date (default: the inspection's) with a limit in natural days.</summary>
     public sealed record Rectification(DateOnly? IssuedOn, int? LimitDays, string? Requirements);
     public sealed record Referral(string? Department, string? Note);

@@ -23,8 +23,8 @@ public static class SearchInspections
         public string? Officer { get; init; }
         public DateOnly? From { get; init; }
         public DateOnly? To { get; init; }
-        public string? Kind { get; init; }
-        public string? Outcome { get; init; }
+        [OneOf<InspectionKind>] public string? Kind { get; init; }
+        [OneOf<InspectionOutcome>] public string? Outcome { get; init; }
         public Guid? CampaignId { get; init; }
         /// <summary>Only case leads 转立案线索 that no case has been opened from yet, so none is forgotten.</summary>
         public bool? LeadsPending { get; init; }

@@ -19,7 +19,7 @@ public static class ExtendPermit
     [AllowedRoles(Roles.Supervisor)]
     public sealed record Command : ICommand<PermitDto>
     {
-        public Guid Id { get; init; }
+        [RouteValue] public Guid Id { get; init; }
         public long? Version { get; init; }
         public int? Days { get; init; }
         public string? Reason { get; init; }

@@ -17,7 +17,7 @@ public static class HandOffPermit
     [AllowedRoles(Roles.Clerk, Roles.Supervisor)]
     public sealed record Command : ICommand<PermitDto>
     {
-        public Guid Id { get; init; }
+        [RouteValue] public Guid Id { get; init; }
         public long? Version { get; init; }
         public string? ToUserId { get; init; }
         public string? ToUserName { get; init; }

@@ -83,12 +83,12 @@ public static class UpdatePermitItem
     [AllowedRoles(Roles.Admin)]
     public sealed record Command : ICommand<PermitItemDto>
     {
-        public string Code { get; init; } = "";
+        [RouteValue] public string Code { get; init; } = "";
         public long? Version { get; init; }
         public string? Name { get; init; }
         public int? StatutoryLimitDays { get; init; }
         public int? PromisedLimitDays { get; init; }
-        public IReadOnlyList<string>? Kinds { get; init; }
+        [OneOf<PermitKind>] public IReadOnlyList<string>? Kinds { get; init; }
         public IReadOnlyList<MaterialInput>? Materials { get; init; }
         public string? LegalBasis { get; init; }
     }

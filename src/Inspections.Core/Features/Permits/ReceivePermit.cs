@@ -23,7 +23,7 @@ public static class ReceivePermit
     public sealed record Command : ICommand<PermitDto>
     {
         public string? ItemCode { get; init; }
-        public string? Kind { get; init; }
+        [OneOf<PermitKind>] public string? Kind { get; init; }
         public ApplicantInput? Applicant { get; init; }
         public Guid? VenueId { get; init; }
         /// <summary>Codes of the listed materials handed in with the application.</summary>

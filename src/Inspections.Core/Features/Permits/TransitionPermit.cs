@@ -21,14 +21,14 @@ public static class TransitionPermit
     [AllowedRoles(Roles.Clerk, Roles.Supervisor)]
     public sealed record Command : ICommand<PermitDto>
     {
-        public Guid Id { get; init; }
-        public string? To { get; init; }
+        [RouteValue] public Guid Id { get; init; }
+        [OneOf<PermitStage>] public string? To { get; init; }
         public long? Version { get; init; }
         public string? Note { get; init; }
         /// <summary>Codes of listed materials handed in since receipt (补正材料).</summary>
         public IReadOnlyList<string>? Materials { get; init; }
         /// <summary>Why the clock stops: hearing, testing, siteInspection, expertReview.</summary>
-        public string? SuspensionKind { get; init; }
+        [OneOf<PermitSuspensionKind>] public string? SuspensionKind { get; init; }
         /// <summary>The licence 许可证号 issued on completion of an approval, or the filing number 备案号.</summary>
         public string? CertificateNumber { get; init; }
 

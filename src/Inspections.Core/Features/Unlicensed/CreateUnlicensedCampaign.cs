@@ -18,7 +18,7 @@ public static class CreateUnlicensedCampaign
         public string? Description { get; init; }
         public DateOnly? StartsOn { get; init; }
         public DateOnly? EndsOn { get; init; }
-        public IReadOnlyList<string?>? VenueTypes { get; init; }
+        [OneOf<VenueType>] public IReadOnlyList<string?>? VenueTypes { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>

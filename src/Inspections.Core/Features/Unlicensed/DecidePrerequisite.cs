@@ -1,3 +1,4 @@
+using Inspections.Domain.Inspections;
 using FluentValidation;
 using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
@@ -19,8 +20,8 @@ public static class DecidePrerequisite
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : VenueStep, ICommand<CampaignVenueDto>
     {
-        public string? Department { get; init; }
-        public string? Status { get; init; }
+        [RouteValue] [OneOf<JointDepartment>] public string? Department { get; init; }
+        [OneOf<PrerequisiteStatus>] public string? Status { get; init; }
         public DateOnly? DecidedOn { get; init; }
         public string? Note { get; init; }
     }

@@ -15,9 +15,9 @@ public static class RecordMobilisation
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<MobilisationDto>
     {
-        public Guid CampaignId { get; init; }
+        [RouteValue] public Guid CampaignId { get; init; }
         public DateOnly? HeldOn { get; init; }
-        public string? Kind { get; init; }
+        [OneOf<MobilisationKind>] public string? Kind { get; init; }
         public int? Attendees { get; init; }
         public string? Note { get; init; }
     }

@@ -15,9 +15,9 @@ public static class RecordOfficeDay
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<OfficeDayDto>
     {
-        public Guid CampaignId { get; init; }
+        [RouteValue] public Guid CampaignId { get; init; }
         public DateOnly? HeldOn { get; init; }
-        public IReadOnlyList<string?>? Departments { get; init; }
+        [OneOf<JointDepartment>] public IReadOnlyList<string?>? Departments { get; init; }
         public IReadOnlyList<Guid>? CampaignVenueIds { get; init; }
         public string? Note { get; init; }
     }

@@ -19,7 +19,7 @@ public static class RecordOutcome
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : VenueStep, ICommand<CampaignVenueDto>
     {
-        public string? Outcome { get; init; }
+        [OneOf<VenueOutcome>] public string? Outcome { get; init; }
         public DateOnly? DecidedOn { get; init; }
         public Guid? PermitApplicationId { get; init; }
         public string? CertificateNumber { get; init; }

@@ -22,11 +22,11 @@ public static class SurveyVenue
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<CampaignVenueDto>
     {
-        public Guid CampaignId { get; init; }
+        [RouteValue] public Guid CampaignId { get; init; }
         public Guid? VenueId { get; init; }
         public string? Name { get; init; }
         public string? Address { get; init; }
-        public string? Type { get; init; }
+        [OneOf<VenueType>] public string? Type { get; init; }
         public string? OperatorName { get; init; }
         public int? Terminals { get; init; }
         public int? Rooms { get; init; }

@@ -8,8 +8,8 @@ namespace Inspections.Core.Features.Unlicensed;
 /// <summary>What every change to a campaign's venue carries: which venue, and the version the caller read.</summary>
 public abstract record VenueStep
 {
-    public Guid CampaignId { get; init; }
-    public Guid CampaignVenueId { get; init; }
+    [RouteValue] public Guid CampaignId { get; init; }
+    [RouteValue] public Guid CampaignVenueId { get; init; }
     public long? Version { get; init; }
 }
 

@@ -14,8 +14,8 @@ public static class SearchVenues
     [AllowedRoles(Roles.Officer, Roles.Clerk, Roles.Supervisor, Roles.Admin)]
     public sealed record Query : IQuery<Page<VenueDto>>
     {
-        public string? Type { get; init; }
-        public string? LicenseStatus { get; init; }
+        [OneOf<VenueType>] public string? Type { get; init; }
+        [OneOf<LicenseStatus>] public string? LicenseStatus { get; init; }
         public string? Name { get; init; }
         public string? Jurisdiction { get; init; }
         public string? Cursor { get; init; }

@@ -13,7 +13,7 @@ public static class UpdateVenue
     [AllowedRoles(Roles.Officer, Roles.Supervisor, Roles.Admin)]
     public sealed record Command : VenueFacts, ICommand<VenueDto>
     {
-        public Guid Id { get; init; }
+        [RouteValue] public Guid Id { get; init; }
         public long? Version { get; init; }
     }
 

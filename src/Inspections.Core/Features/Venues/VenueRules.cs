@@ -29,14 +29,14 @@ public abstract record VenueFacts : IVenueFacts
 {
     public string? Name { get; init; }
     public string? Address { get; init; }
-    public string? Type { get; init; }
+    [OneOf<VenueType>] public string? Type { get; init; }
     public string? Jurisdiction { get; init; }
     public string? OperatorName { get; init; }
     public string? LegalRepresentative { get; init; }
     public string? UnifiedSocialCreditCode { get; init; }
     public string? LicenseNumber { get; init; }
     public DateOnly? LicenseValidUntil { get; init; }
-    public string? LicenseStatus { get; init; }
+    [OneOf<LicenseStatus>] public string? LicenseStatus { get; init; }
     public int? Terminals { get; init; }
     public int? Rooms { get; init; }
 }

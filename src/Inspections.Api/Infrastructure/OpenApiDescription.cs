@@ -1,0 +1,297 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using Inspections.Core.Behaviors;
+using Inspections.Core.Common;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Inspections.Api.Infrastructure;
+
+/// <summary>The request type an endpoint sends through the mediator: its roles, name and kind describe the operation.</summary>
+public sealed record RequestTypeMetadata(Type RequestType);
+
+/// <summary>
+/// Makes `/openapi/v1.json` a description a client generator can trust: one readable schema per type,
+/// an operationId, a description with the roles allowed, every error status the pipeline can answer,
+/// string enums for the wire names, camelCase parameters, and the route's values out of the bodies.
+/// </summary>
+public static class OpenApiDescription
+{
+    public const string ProblemSchema = "ProblemDetails";
+    public const string ValidationProblemSchema = "ValidationProblemDetails";
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static IServiceCollection AddInspectionsOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(o =>
+        {
+            o.CreateSchemaReferenceId = SchemaId;
+            o.AddSchemaTransformer(TransformSchema);
+            o.AddOperationTransformer(TransformOperation);
+            o.AddDocumentTransformer(TransformDocument);
+        });
+
+    // ---- schema names --------------------------------------------------------------------------
+
+    /// <summary>"RegisterVenue.Command" → "RegisterVenueCommand", "Page&lt;VenueDto&gt;" → "VenueDtoPage": unique and stable.</summary>
+    private static string? SchemaId(JsonTypeInfo info) =>
+        OpenApiOptions.CreateDefaultSchemaReferenceId(info) is null ? null : TypeName(info.Type);
+
+    public static string TypeName(Type type)
+    {
+        if (type.IsGenericType)
+        {
+            var definition = type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)];
+            return string.Concat(type.GetGenericArguments().Select(TypeName)) + definition;
+        }
+        var name = type.Name;
+        return type.DeclaringType is { } outer && !name.StartsWith(outer.Name, StringComparison.Ordinal)
+            ? TypeName(outer) + name
+            : name;
+    }
+
+    // ---- schemas -------------------------------------------------------------------------------
+
+    private static Task TransformSchema(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
+    {
+        if (context.JsonPropertyInfo?.AttributeProvider is { } property)
+            ApplyWireValues(schema, property.GetCustomAttributes(inherit: true));
+        if (context.ParameterDescription?.ParameterDescriptor is IParameterInfoParameterDescriptor p)
+            ApplyWireValues(schema, p.ParameterInfo.GetCustomAttributes(inherit: true));
+
+        // Properties the endpoint takes from the URL are not part of the body.
+        if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object && schema.Properties is { Count: > 0 } properties)
+        {
+            foreach (var routed in context.JsonTypeInfo.Properties.Where(IsRouteValue))
+            {
+                properties.Remove(routed.Name);
+                schema.Required?.Remove(routed.Name);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    private static bool IsRouteValue(JsonPropertyInfo property) =>
+        property.AttributeProvider?.IsDefined(typeof(RouteValueAttribute), inherit: true) == true;
+
+    private static void ApplyWireValues(OpenApiSchema schema, object[] attributes)
+    {
+        if (attributes.OfType<IWireValues>().FirstOrDefault() is not { } wire) return;
+        var target = schema.Type?.HasFlag(JsonSchemaType.Array) == true && schema.Items is OpenApiSchema items ? items : schema;
+        var values = wire.Values.Select(v => (JsonNode)JsonValue.Create(v)).ToList();
+        // JSON Schema's enum constrains null too: a field that may be left out keeps null among its values.
+        if (target.Type?.HasFlag(JsonSchemaType.Null) == true) values.Add(null!);
+        target.Enum = values;
+    }
+
+    // ---- operations ----------------------------------------------------------------------------
+
+    private static readonly Dictionary<string, string> RoleNames = new(StringComparer.Ordinal)
+    {
+        ["officer"] = "执法人员 officer",
+        ["clerk"] = "窗口人员 clerk",
+        ["supervisor"] = "科长/分管领导 supervisor",
+        ["admin"] = "系统管理员 admin",
+    };
+
+    private static Task TransformOperation(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        var description = context.Description;
+        var metadata = description.ActionDescriptor.EndpointMetadata;
+        var requestType = metadata.OfType<RequestTypeMetadata>().LastOrDefault()?.RequestType;
+        var roles = requestType is null ? [] : AllowedRolesAttribute.Of(requestType) ?? [];
+        var method = description.HttpMethod ?? "GET";
+        var isCommand = !HttpMethods.IsGet(method);
+        var hasBody = operation.RequestBody is not null;
+        var hasPath = description.ParameterDescriptions.Any(d => d.Source == BindingSource.Path);
+        var creates = operation.Responses?.ContainsKey("201") == true;
+
+        if (string.IsNullOrEmpty(operation.OperationId) && requestType is not null)
+            operation.OperationId = JsonNamingPolicy.CamelCase.ConvertName(OperationName(requestType));
+
+        foreach (var parameter in operation.Parameters ?? [])
+            if (parameter is OpenApiParameter { In: ParameterLocation.Query } query && query.Name is { Length: > 0 } name)
+                query.Name = JsonNamingPolicy.CamelCase.ConvertName(name);
+
+        if (creates)
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = IdempotencyHeader,
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = "幂等键：客户端超时重试时带同一个键与同一请求体，返回首次的应答且不重复创建；同一键配不同请求体返回 422。 " +
+                              "Idempotency key: a retry with the same key and body returns the first answer and creates nothing new; the same key with another body is a 422.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
+            });
+        }
+
+        var roleText = string.Join("、", roles.Select(r => RoleNames.GetValueOrDefault(r, r)));
+        var summary = operation.Summary ?? description.RelativePath ?? "";
+        operation.Description = $"""
+            {summary}
+
+            允许的角色 Roles: {roleText}。{(isCommand ? " 写操作在一个事务内完成，并写入执法全过程记录（审计）。 A write is one transaction, audited in the same transaction." : "")}
+            """;
+        operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+        operation.Extensions["x-roles"] = new JsonNodeExtension(new JsonArray(roles.Select(r => (JsonNode?)JsonValue.Create(r)).ToArray()));
+
+        operation.Responses ??= [];
+        foreach (var response in operation.Responses.Values.OfType<OpenApiResponse>())
+        {
+            if (string.IsNullOrEmpty(response.Description) || response.Description == "OK") response.Description = "成功 OK";
+            // Files are bytes on the wire, not base64 text.
+            foreach (var (type, media) in response.Content ?? new Dictionary<string, OpenApiMediaType>())
+                if (!type.Contains("json", StringComparison.Ordinal))
+                    media.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+        }
+
+        var document = context.Document;
+        Problem(operation, document, "400", "请求有误：字段错误逐项列出（errors），最多列出前 50 条 Bad request: field errors by name, at most the first 50", validation: true);
+        Problem(operation, document, "401", "未登录或令牌无效 Missing or invalid bearer token");
+        Problem(operation, document, "403", "角色或辖区无权操作 The role or jurisdiction may not do this");
+        if (hasPath || hasBody)
+            Problem(operation, document, "404", "所指记录不存在或不在本辖区 The record named does not exist");
+        if (isCommand)
+            Problem(operation, document, "409", "版本已过期（currentVersion 为当前版本）或当前状态不允许该操作 Stale version or a step the state does not allow");
+        if (hasBody)
+            Problem(operation, document, "415", "不支持的内容类型或字符集 Unsupported media type or charset");
+        if (creates)
+            Problem(operation, document, "422", "同一幂等键配了不同的请求体 The idempotency key was used with another body");
+        Problem(operation, document, "503", "数据库暂不可用，请按 Retry-After 稍后重试 The database is unavailable; retry after Retry-After seconds", retryAfter: true);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>"RegisterVenue.Command" → "RegisterVenue"; "WorkingDays.Between" → "WorkingDaysBetween".</summary>
+    private static string OperationName(Type request) => request.DeclaringType is not { } feature ? request.Name
+        : request.Name is "Command" or "Query" ? feature.Name : feature.Name + request.Name;
+
+    private static void Problem(OpenApiOperation operation, OpenApiDocument? document, string status, string description,
+        bool validation = false, bool retryAfter = false)
+    {
+        if (operation.Responses!.ContainsKey(status)) return;
+        var response = new OpenApiResponse
+        {
+            Description = description,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/problem+json"] = new()
+                {
+                    Schema = new OpenApiSchemaReference(validation ? ValidationProblemSchema : ProblemSchema, document),
+                },
+            },
+        };
+        if (retryAfter)
+        {
+            response.Headers = new Dictionary<string, IOpenApiHeader>
+            {
+                ["Retry-After"] = new OpenApiHeader
+                {
+                    Description = "几秒后重试 Seconds to wait before retrying",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
+                },
+            };
+        }
+        operation.Responses[status] = response;
+    }
+
+    // ---- the document --------------------------------------------------------------------------
+
+    private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
+    {
+        ["Venues 场所"] = "文化经营场所登记与查询（网吧、KTV、游艺、书店、音像、印刷、演出） Venue register",
+        ["Inspections 检查"] = "现场检查、检查表、证据、整改复查 Inspections, checklists, evidence and follow-up checks",
+        ["Checklists 检查表"] = "按场所类型的检查表及法律依据 Checklists per venue type with their legal basis",
+        ["Campaigns 专项行动"] = "专项行动（如打击黑网吧）及其汇总 Special campaigns and their totals",
+        ["Random draws 双随机"] = "双随机一公开：可复现的抽取、公开 Reproducible random draws and their publication",
+        ["Cases 行政处罚案件"] = "行政处罚案件：线索、立案、各阶段、时限、办结率 Penalty cases, stages, clocks and closure rate",
+        ["Permits 行政许可"] = "行政许可与限时办结：收件、受理、审查、办结、责任追究 Permit window and its deadlines",
+        ["Unlicensed-venue rectification 无证无照经营整治"] = "无证无照经营集中整治：摸底、动员、通知、前置审批、结果 Unlicensed-venue campaigns",
+        ["Calendar 工作日历"] = "法定节假日与调休、工作日计算 Working-day calendar",
+        ["Alerts 到期预警"] = "即将到期与已超期预警 Due-soon and overdue alerts",
+        ["Reports 工作总结"] = "工作总结的数字与文字，由数据生成 The work summary, generated from the data",
+        ["Audit 执法全过程记录"] = "执法全过程记录（审计） Audit trail",
+    };
+
+    private static Task TransformDocument(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
+    {
+        document.Info.Title = "Inspections API 文化市场综合执法";
+        document.Info.Version = "v1";
+        document.Info.Description = """
+            文化市场综合执法系统的接口：场所、检查、行政处罚案件、行政许可限时办结、无证无照经营整治、工作日历、预警与工作总结。
+            所有提示默认为中文，请求头 `Accept-Language: en` 时为英文。错误按 RFC 9457 以 `application/problem+json` 返回。
+
+            The API of the cultural-market enforcement system. Messages are Chinese by default and English on
+            `Accept-Language: en`; errors are RFC 9457 problem documents.
+            """;
+        document.Info.Contact = new OpenApiContact { Name = "Inspections", Url = new Uri("https://localhost/") };
+        document.Info.License = new OpenApiLicense { Name = "Proprietary 内部使用", Url = new Uri("https://localhost/license") };
+        document.Servers = [new OpenApiServer { Url = "/", Description = "本服务 This server" }];
+
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        document.Components.Schemas[ProblemSchema] = ProblemDetailsSchema(validation: false);
+        document.Components.Schemas[ValidationProblemSchema] = ProblemDetailsSchema(validation: true);
+
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            BearerFormat = "JWT",
+            Description = "dotnet run --project src/Inspections.Api -- token --user 张三 --role officer --jurisdiction 510115",
+        };
+        document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] }];
+
+        var operations = (document.Paths ?? []).Values.SelectMany(p => p.Operations ?? []).Select(o => o.Value).ToList();
+        var usedTags = operations.SelectMany(o => o.Tags ?? (IEnumerable<OpenApiTagReference>)[]).Select(t => t.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        document.Tags = usedTags.Order(StringComparer.Ordinal)
+            .Select(t => new OpenApiTag { Name = t, Description = TagDescriptions.GetValueOrDefault(t, t) })
+            .ToHashSet();
+
+        var duplicate = operations.GroupBy(o => o.OperationId).FirstOrDefault(g => g.Key is null || g.Count() > 1);
+        if (duplicate is not null)
+            throw new InvalidOperationException($"OpenAPI operationId '{duplicate.Key}' is missing or not unique: name the endpoint with .WithName().");
+        return Task.CompletedTask;
+    }
+
+    private static OpenApiSchema ProblemDetailsSchema(bool validation)
+    {
+        var schema = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = validation
+                ? "RFC 9457 问题文档，errors 按字段（JSON 名称，如 items[1].note）列出错误 A problem document with field errors"
+                : "RFC 9457 问题文档 A problem document",
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["type"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+                ["title"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+                ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer | JsonSchemaType.Null, Format = "int32" },
+                ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+                ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+                ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "追踪编号 Trace id" },
+            },
+            // Conflicts add currentVersion / currentStage / allowedNext; truncated error lists add errorCount.
+            AdditionalProperties = new OpenApiSchema(),
+        };
+        if (validation)
+        {
+            schema.Properties["errors"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                AdditionalProperties = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Array,
+                    Items = new OpenApiSchema { Type = JsonSchemaType.String },
+                },
+            };
+            schema.Required = new HashSet<string> { "errors" };
+        }
+        return schema;
+    }
+}
