@@ -103,6 +103,7 @@ public sealed class ContractSweepTests(string provider) : ApiFixture(provider)
         sb.AppendLine(CultureInfo.InvariantCulture, $"classes covered: {r.ClassesUsed.Count(c => c.Key != "valid")}/{BadInputs.All.Count}: {classes}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"requests sent: {r.Requests} in {r.Elapsed.TotalSeconds:F1} s; English refusals checked: {r.EnglishRefusalsChecked}");
         sb.AppendLine("status histogram: " + string.Join(", ", r.Statuses.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}×{s.Value}")));
+        sb.AppendLine("valid requests by users the operation allows, home district: " + string.Join(", ", r.ValidByPermittedUsers.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}×{s.Value}")));
         if (world is not null)
         {
             sb.AppendLine("real rows: " + string.Join(", ", world.Ids.Select(i => $"{i.Key}={i.Value}")));

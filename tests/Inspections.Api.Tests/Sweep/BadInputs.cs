@@ -6,16 +6,21 @@ using System.Text.Json.Nodes;
 namespace Inspections.Api.Tests.Sweep;
 
 /// <summary>What one class of bad input may use: the draft to change, a seeded random, and a string from FsCheck's generator.</summary>
-public sealed record Mutation(Draft Draft, Random Rng, string Fuzz, World World)
+public sealed record Mutation(Draft Draft, Random Rng, string Fuzz, World World, string? Target = null)
 {
     public T Pick<T>(IReadOnlyList<T> items) => items[Rng.Next(items.Count)];
+
+    /// <summary>The slot the plan aims at when it goes field by field, else one drawn at random.</summary>
+    public Slot Choose(IReadOnlyList<Slot> slots) =>
+        Target is { } t && slots.FirstOrDefault(s => s.Key == t) is { } hit ? hit : slots[Rng.Next(slots.Count)];
 }
 
 /// <summary>
 /// One class of bad input: where it applies (judged on the valid draft) and how it spoils it. Apply
 /// returns a short note of what it did, printed with any 5xx.
 /// </summary>
-public sealed record BadInput(string Name, Func<Draft, bool> Applies, Func<Mutation, string> Apply)
+/// <para>Each, where given, lists the slots the sweep spoils one by one (every string field, every date, …).</para>
+public sealed record BadInput(string Name, Func<Draft, bool> Applies, Func<Mutation, string> Apply, Func<Draft, List<Slot>>? Each = null)
 {
     public override string ToString() => Name;
 }
@@ -50,6 +55,11 @@ public static class BadInputs
     private static List<Slot> Paging(Draft d) => d.Slots.Where(s => s.Place != Place.Form && s.Place != Place.Path &&
         new[] { "limit", "cursor", "count", "days", "page", "offset", "version" }.Any(w => s.Name.Contains(w, StringComparison.OrdinalIgnoreCase))).ToList();
 
+    /// <summary>Body members, and query values that are not free text (numbers, dates, ids, flags).</summary>
+    private static List<Slot> Typed(Draft d) => [.. Members(d), .. d.Slots.Where(s => s.Place == Place.Query && !s.Schema.IsPlainString)];
+
+    private static List<Slot> Removable(Draft d) => d.Slots.Where(s => s.Place is Place.Form or Place.Query || s.Place == Place.Body && s.BodyPath.Count > 0).ToList();
+
     private static bool JsonBody(Draft d) => d.HasJsonBody;
 
     private static bool AnyBody(Draft d) => d.HasJsonBody || d.IsForm;
@@ -63,7 +73,7 @@ public static class BadInputs
     /// <summary>Sets the same text in each chosen slot, JSON or URL as the slot needs; returns the note.</summary>
     private static string Text(Mutation m, List<Slot> slots, string text, string label)
     {
-        var slot = m.Pick(slots);
+        var slot = m.Choose(slots);
         m.Draft.SetText(slot, text);
         return $"{slot} ← {label}";
     }
@@ -102,35 +112,33 @@ public static class BadInputs
         {
             var c = m.Pick(["\u0000", "\u0001", "\u0007", "\b", "\u000b", "\f", "\u001b", "\u001f", "\u007f", "\u0085", "\u2028", "\u2029", "\r\n", "\t"]);
             return Text(m, Strings(m.Draft), "合规" + c + "检查" + c, $"text with U+{(int)c[0]:X4}");
-        }),
+        }, Strings),
 
-        new("wrong-json-type", d => Members(d).Count > 0 || d.Slots.Any(s => s.Place == Place.Query && !s.Schema.IsPlainString), m =>
+        new("wrong-json-type", d => Typed(d).Count > 0, m =>
         {
-            var members = Members(m.Draft);
-            if (members.Count == 0 || m.Rng.Next(4) == 0 && m.Draft.Slots.Any(s => s.Place == Place.Query && !s.Schema.IsPlainString))
-                return Text(m, m.Draft.Slots.Where(s => s.Place == Place.Query && !s.Schema.IsPlainString).ToList(), "abc", "abc");
-            var slot = m.Pick(members);
+            var slot = m.Choose(Typed(m.Draft));
+            if (slot.Place == Place.Query) return Text(m, [slot], "abc", "abc");
             var candidates = new List<(string Type, string Json)>
             {
                 ("string", "\"text\""), ("integer", "7"), ("number", "1.5"), ("boolean", "true"), ("object", "{\"a\":1}"), ("array", "[1,\"a\"]"),
             }.Where(c => c.Type == "string" && slot.Schema.IsNumeric // numbers also read from strings, but not from words
                     || !slot.Schema.Is(c.Type) && !(c.Type == "integer" && slot.Schema.Is("number"))).ToList();
             return Raw(m, slot, m.Pick(candidates).Json);
-        }),
+        }, Typed),
 
         new("missing-required", d => d.Slots.Any(s => s.Place is Place.Form or Place.Query || s.Place == Place.Body && s.BodyPath.Count > 0), m =>
         {
-            var removable = m.Draft.Slots.Where(s => s.Place is Place.Form or Place.Query || s.Place == Place.Body && s.BodyPath.Count > 0).ToList();
+            var removable = Removable(m.Draft);
             var required = removable.Where(s => s.Required).ToList();
-            if (m.Draft.HasJsonBody && m.Rng.Next(5) == 0)
+            if (m.Target is null && m.Draft.HasJsonBody && m.Rng.Next(5) == 0)
             {
                 m.Draft.Body = new JsonObject();
                 return "body ← {} (every member missing)";
             }
-            var slot = m.Pick(required.Count > 0 ? required : removable);
+            var slot = m.Choose(required.Count > 0 ? required : removable);
             m.Draft.Remove(slot);
             return $"{slot} removed{(slot.Required ? " (required)" : "")}";
-        }),
+        }, d => Removable(d).Where(s => s.Required).ToList()),
 
         new("unknown-fields", _ => true, m =>
         {
@@ -161,7 +169,7 @@ public static class BadInputs
 
         new("huge-string", d => Strings(d).Count > 0, m =>
         {
-            var slot = m.Pick(Strings(m.Draft).Where(Textual).ToList());
+            var slot = m.Choose(Strings(m.Draft).Where(Textual).ToList());
             var unit = m.Pick(["a", "长", "a'%_"]);
             // a URL holds at most 65,519 characters (System.Uri), so path and query get what fits
             var text = slot.Place is Place.Body or Place.Form ? Repeat(unit, HugeString) : Repeat(unit, 45_000 / Draft.Encode(unit).Length);
@@ -171,7 +179,7 @@ public static class BadInputs
 
         new("huge-array", d => Arrays(d).Count > 0, m =>
         {
-            var slot = m.Pick(Arrays(m.Draft));
+            var slot = m.Choose(Arrays(m.Draft));
             var item = slot.Schema.Items is { } items ? ValidItem(m, items) : "1";
             var json = "[" + string.Join(",", Enumerable.Repeat(item, HugeArray)) + "]";
             m.Draft.SetRaw(slot, json);
@@ -183,7 +191,7 @@ public static class BadInputs
             var (open, close) = m.Rng.Next(2) == 0 ? ("[", "]") : ("{\"a\":", "}");
             var json = Repeat(open, DeepNesting * open.Length) + "1" + Repeat(close, DeepNesting);
             var members = Members(m.Draft);
-            var slot = members.Count > 0 && m.Rng.Next(2) == 0 ? m.Pick(members) : m.Draft.Slots.First(s => s.Place == Place.Body && s.BodyPath.Count == 0);
+            var slot = members.Count > 0 && m.Rng.Next(2) == 0 ? m.Choose(members) : m.Draft.Slots.First(s => s.Place == Place.Body && s.BodyPath.Count == 0);
             m.Draft.SetRaw(slot, json);
             return $"{slot} ← {DeepNesting:N0} levels of {open}";
         }),
@@ -198,7 +206,7 @@ public static class BadInputs
                 m.Draft.Query.Add(new(q.Key, m.Pick(["other", "2", "", "%00"])));
                 return $"query:{q.Key} twice";
             }
-            var slot = m.Pick(members);
+            var slot = m.Choose(members);
             var valid = m.Draft.Navigate(slot.BodyPath)?.ToJsonString() ?? "null";
             var other = m.Pick(["null", "\"other\"", "0", "[]", "{}"]);
             m.Draft.SetRaw(slot, $"{valid},{JsonString((string)slot.BodyPath[^1])}:{other}");
@@ -206,11 +214,11 @@ public static class BadInputs
         }),
 
         new("overflowing-number", d => Numeric(d).Count > 0, m =>
-            Raw(m, m.Pick(Numeric(m.Draft)), m.Pick(["1e400", "-1e400", "9223372036854775808", "-9223372036854775809", "-2147483649", "2147483648",
-                "18446744073709551616", "1" + new string('0', 400), "4.9e-400", "1.7976931348623157e309"]))),
+            Raw(m, m.Choose(Numeric(m.Draft)), m.Pick(["1e400", "-1e400", "9223372036854775808", "-9223372036854775809", "-2147483649", "2147483648",
+                "18446744073709551616", "1" + new string('0', 400), "4.9e-400", "1.7976931348623157e309"])), Numeric),
 
         new("fractional-number", d => Numeric(d).Any(s => s.Schema.Is("integer")), m =>
-            Raw(m, m.Pick(Numeric(m.Draft).Where(s => s.Schema.Is("integer")).ToList()), m.Pick(["1.5", "1e2", "-0", "0.0000001", "\"0x10\"", "\"1_000\"", "\" 7 \"", "\"٣\""]))),
+            Raw(m, m.Choose(Numeric(m.Draft).Where(s => s.Schema.Is("integer")).ToList()), m.Pick(["1.5", "1e2", "-0", "0.0000001", "\"0x10\"", "\"1_000\"", "\" 7 \"", "\"٣\""]))),
 
         new("invalid-guid", d => Formatted(d, "uuid").Count > 0 || d.Slots.Any(s => s.Name.EndsWith("Id", StringComparison.Ordinal)), m =>
         {
@@ -220,39 +228,39 @@ public static class BadInputs
             var value = m.Pick(["not-a-guid", "00000000-0000-0000-0000-000000000000", "{" + Guid.NewGuid() + "}", Guid.NewGuid() + "0",
                 "ffffffff-ffff-ffff-ffff-ffffffffffffff", "0", "' OR 1=1 --", Guid.NewGuid().ToString("N"), "(" + Guid.NewGuid() + ")"]);
             return Text(m, slots, value, value);
-        }),
+        }, d => Formatted(d, "uuid")),
 
         new("far-date", d => Formatted(d, "date", "date-time").Count > 0, m =>
         {
-            var slot = m.Pick(Formatted(m.Draft, "date", "date-time"));
+            var slot = m.Choose(Formatted(m.Draft, "date", "date-time"));
             var value = slot.Schema.Format == "date"
                 ? m.Pick(["0001-01-01", "9999-12-31", "2026-02-30", "0000-00-00", "2026-13-01", "-0001-01-01", "99999-01-01", "1900-01-01", "2026-02-29"])
                 : m.Pick(["0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00",
                     "2026-02-30T10:00:00+08:00", "9999-12-31T23:59:59.9999999+14:00", "2026-01-01", "1900-01-01T00:00:00+08:00"]);
             m.Draft.SetText(slot, value);
             return $"{slot} ← {value}";
-        }),
+        }, d => Formatted(d, "date", "date-time")),
 
         new("null-items", d => Arrays(d).Count > 0, m =>
         {
-            var slot = m.Pick(Arrays(m.Draft));
+            var slot = m.Choose(Arrays(m.Draft));
             var item = slot.Schema.Items is { } items ? ValidItem(m, items) : "1";
             var json = m.Pick(["[null]", $"[{item},null]", "[null,null,null]"]);
             m.Draft.SetRaw(slot, json);
             return $"{slot} ← {json}";
-        }),
+        }, Arrays),
 
         new("null-members", d => Members(d).Count > 0, m =>
         {
-            if (m.Rng.Next(3) == 0)
+            if (m.Target is null && m.Rng.Next(3) == 0)
             {
                 foreach (var s in Members(m.Draft).Where(s => s.BodyPath.Count == 1)) m.Draft.SetNode(s, null);
                 return "every top-level member ← null";
             }
-            var slot = m.Pick(Members(m.Draft));
+            var slot = m.Choose(Members(m.Draft));
             m.Draft.SetNode(slot, null);
             return $"{slot} ← null";
-        }),
+        }, Members),
 
         new("null-body", JsonBody, m => { m.Draft.RawBody = "null"u8.ToArray(); return "body ← null"; }),
 
@@ -317,7 +325,7 @@ public static class BadInputs
             if (choice == 0 && paths.Count > 0)
             {
                 var raw = m.Pick(["..%2F..%2Fetc%2Fpasswd", "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "..%5C..%5Cwindows%5Cwin.ini", "..", "%2e%2e", "..%00"]);
-                return Raw(m, m.Pick(paths), raw, raw);
+                return Raw(m, m.Choose(paths), raw, raw);
             }
             if (choice == 1 && files.Count > 0)
             {
@@ -333,7 +341,7 @@ public static class BadInputs
 
         new("unicode-edge", d => Strings(d).Count > 0, m =>
         {
-            var slot = m.Pick(Strings(m.Draft).Where(Textual).ToList());
+            var slot = m.Choose(Strings(m.Draft).Where(Textual).ToList());
             if (slot.Place is Place.Body)
             {
                 var json = m.Pick(["\"\\ud800\"", "\"a\\udc00b\"", "\"\\udbff\\udfff\"", "\"\\ud83c\\udfee网吧\"", "\"\\u0000\"", "\"\\uFFFF\\uFFFE\""]);
@@ -352,7 +360,7 @@ public static class BadInputs
 
         new("bad-paging", d => Paging(d).Count > 0, m =>
         {
-            var slot = m.Pick(Paging(m.Draft));
+            var slot = m.Choose(Paging(m.Draft));
             if (slot.Name.Contains("cursor", StringComparison.OrdinalIgnoreCase))
             {
                 var raw = m.Pick(["", "-1", "%25%25%25", "AAAA", "eyJpZCI6IngifQ", "eyJzIjoiJyBPUiAxPTEgLS0ifQ%3D%3D", new string('A', 5000), "%00", "null"]);
@@ -377,29 +385,29 @@ public static class BadInputs
 
         new("wrong-enum", d => Enums(d).Count > 0, m =>
         {
-            var slot = m.Pick(Enums(m.Draft));
+            var slot = m.Choose(Enums(m.Draft));
             var valid = slot.Schema.Enum.Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()).FirstOrDefault()
                 ?? (ValidRequests.Vocabulary.TryGetValue(slot.Name, out var v) && v.Length > 0 ? v[0] : "x");
             var value = m.Pick(["nope", "", " ", valid.ToUpperInvariant(), valid.ToLowerInvariant(), " " + valid, valid + ",x", "0", "99", "null", "-1"]);
             if (slot.Place == Place.Body && m.Rng.Next(4) == 0) return Raw(m, slot, m.Pick(["99", "-1", "true"]));
             m.Draft.SetText(slot, value);
             return $"{slot} ← \"{value}\"";
-        }),
+        }, Enums),
 
         new("boolean-as-string", d => Booleans(d).Count > 0, m =>
         {
-            var slot = m.Pick(Booleans(m.Draft));
+            var slot = m.Choose(Booleans(m.Draft));
             return slot.Place == Place.Body
                 ? Raw(m, slot, m.Pick(["\"true\"", "\"yes\"", "1", "0", "\"\"", "\"True\"", "\"false \""]))
                 : Raw(m, slot, "", m.Pick(["yes", "1", "maybe", "TRUE", "", "true%00", "on"]));
-        }),
+        }, Booleans),
 
         new("fscheck-string", d => Strings(d).Count > 0, m =>
             Text(m, Strings(m.Draft).Where(Textual).ToList(), m.Fuzz, $"FsCheck string \"{Shorten(m.Fuzz)}\"")),
 
         new("path-garbage", d => d.Slots.Any(s => s.Place == Place.Path), m =>
         {
-            var slot = m.Pick(m.Draft.Slots.Where(s => s.Place == Place.Path).ToList());
+            var slot = m.Choose(m.Draft.Slots.Where(s => s.Place == Place.Path).ToList());
             var raw = m.Pick(["0", "-1", "%00", "null", "undefined", "9223372036854775808", "-2147483649", "%20", "a%2Fb", new string('x', 2000),
                 "%E9%95%BF", "%ED%A0%80", "1e400", "%3Cscript%3E"]);
             m.Draft.SetRaw(slot, raw);

@@ -31,7 +31,9 @@ public sealed class Contract
                 var id = op.TryGetProperty("operationId", out var oid) && oid.GetString() is { Length: > 0 } given
                     ? given
                     : $"{method.ToUpperInvariant()} {path.Name}";
-                operations.Add(new Operation(method.ToUpperInvariant(), path.Name, id, all, Body(op)));
+                var roles = op.TryGetProperty("x-roles", out var r) && r.ValueKind == JsonValueKind.Array
+                    ? r.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
+                operations.Add(new Operation(method.ToUpperInvariant(), path.Name, id, all, Body(op), roles));
             }
         }
         Operations = operations;
@@ -89,7 +91,8 @@ public sealed class Contract
     }
 }
 
-public sealed record Operation(string Method, string Template, string Id, IReadOnlyList<Parameter> Parameters, RequestBody? Body)
+/// <summary>An operation; Roles are those its <c>x-roles</c> extension allows (empty when the document does not say).</summary>
+public sealed record Operation(string Method, string Template, string Id, IReadOnlyList<Parameter> Parameters, RequestBody? Body, IReadOnlyList<string> Roles)
 {
     public override string ToString() => $"{Method} {Template}";
 }

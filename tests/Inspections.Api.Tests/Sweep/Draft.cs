@@ -14,6 +14,8 @@ public enum Place { Path, Query, Body, Form }
 /// </summary>
 public sealed record Slot(Place Place, string Name, IReadOnlyList<object> BodyPath, Schema Schema, bool Required)
 {
+    public string Key => ToString();
+
     public override string ToString() => Place == Place.Body ? "body." + string.Join(".", BodyPath) : $"{Place.ToString().ToLowerInvariant()}:{Name}";
 }
 

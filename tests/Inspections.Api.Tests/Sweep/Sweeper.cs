@@ -16,10 +16,10 @@ public sealed record User(string Role, string Jurisdiction)
 }
 
 /// <summary>What FsCheck draws for one request: the operation, user, class and language, a seed for the value choices, and a string.</summary>
-public sealed record Pick(int Operation, int User, int Class, bool English, int Seed, string Fuzz);
+public sealed record Pick(int Operation, int User, int Class, bool English, int Seed, string Fuzz, bool Permitted);
 
 /// <summary>One request of the plan. Class is null for the valid request of the operation.</summary>
-public sealed record Planned(int Index, string Phase, Operation Operation, User User, BadInput? Class, bool English, int Seed, string Fuzz);
+public sealed record Planned(int Index, string Phase, Operation Operation, User User, BadInput? Class, bool English, int Seed, string Fuzz, string? Target = null);
 
 public sealed record Sent(Planned Plan, string Note, string Method, string Url, IReadOnlyList<(string Name, string Value)> Headers, byte[]? Body, int Status, string Answer, string? Cause)
 {
@@ -81,6 +81,7 @@ public sealed class SweepResult
     public List<Sent> ServerErrors { get; } = [];
     public List<Sent> ChineseInEnglish { get; } = [];
     public Dictionary<string, int> Statuses { get; } = [];
+    public Dictionary<string, int> ValidByPermittedUsers { get; } = [];
     public HashSet<string> OperationsCovered { get; } = [];
     public Dictionary<string, int> ClassesUsed { get; } = [];
     public int Requests { get; set; }
@@ -109,7 +110,9 @@ public sealed class Sweeper(Contract contract, World world, IReadOnlyList<User> 
             var draft = ValidRequests.Build(op, world, new Random(0));
             return classes.Where(c => c.Applies(draft)).ToList();
         }).ToList();
-        var fixedCount = ops.Count * users.Count + applicable.Sum(a => a.Count);
+        var targets = ops.Select((op, o) => applicable[o].Select(c => c.Each is null ? [null] : c.Each(ValidRequests.Build(op, world, new Random(0)))
+            .Select(s => (string?)s.Key).Distinct().ToList()).ToList()).ToList();
+        var fixedCount = ops.Count * users.Count + targets.Sum(t => t.Sum(x => x.Count));
 
         // FsCheck draws every choice; its default string generator supplies the "fscheck-string" values
         var pickGen =
@@ -119,7 +122,8 @@ public sealed class Sweeper(Contract contract, World world, IReadOnlyList<User> 
             from english in Gen.Elements(true, false)
             from valueSeed in Gen.Choose(0, int.MaxValue)
             from fuzz in ArbMap.Default.GeneratorFor<string>()
-            select new Pick(op, user, cls, english, valueSeed, fuzz ?? "");
+            from permitted in Gen.Frequency((3, Gen.Constant(true)), (1, Gen.Constant(false)))
+            select new Pick(op, user, cls, english, valueSeed, fuzz ?? "", permitted);
         var picks = pickGen.Sample(fixedCount + randomCount, new Rnd(seed), 30);
         if (picks.Length != fixedCount + randomCount) throw new InvalidOperationException($"FsCheck drew {picks.Length} picks, not {fixedCount + randomCount}.");
 
@@ -132,18 +136,28 @@ public sealed class Sweeper(Contract contract, World world, IReadOnlyList<User> 
                 plan.Add(new Planned(next++, "valid", ops[o], users[u], null, p.English, p.Seed, p.Fuzz));
             }
         for (var o = 0; o < ops.Count; o++)
-            foreach (var c in applicable[o])
-            {
-                var p = picks[next];
-                plan.Add(new Planned(next++, "each", ops[o], users[p.User], c, p.English, p.Seed, p.Fuzz));
-            }
+            for (var c = 0; c < applicable[o].Count; c++)
+                foreach (var target in targets[o][c])
+                {
+                    var p = picks[next];
+                    plan.Add(new Planned(next++, "each", ops[o], UserFor(ops[o], p), applicable[o][c], p.English, p.Seed, p.Fuzz, target));
+                }
         while (next < picks.Length)
         {
             var p = picks[next];
             var choices = applicable[p.Operation];
-            plan.Add(new Planned(next++, "random", ops[p.Operation], users[p.User], choices.Count == 0 ? null : choices[p.Class % choices.Count], p.English, p.Seed, p.Fuzz));
+            plan.Add(new Planned(next++, "random", ops[p.Operation], UserFor(ops[p.Operation], p), choices.Count == 0 ? null : choices[p.Class % choices.Count], p.English, p.Seed, p.Fuzz));
         }
         return plan;
+    }
+
+    private string Home => users[0].Jurisdiction;
+
+    /// <summary>Mostly a user the operation's x-roles allow, in the district that owns the data, so bad input meets the handlers and not only 403.</summary>
+    private User UserFor(Operation op, Pick p)
+    {
+        var allowed = users.Where(u => u.Jurisdiction == Home && op.Roles.Contains(u.Role)).ToList();
+        return p.Permitted && allowed.Count > 0 ? allowed[p.User % allowed.Count] : users[p.User];
     }
 
     public async Task<SweepResult> RunAsync(ulong seed, int randomCount, Func<Planned, bool>? only = null)
@@ -166,6 +180,8 @@ public sealed class Sweeper(Contract contract, World world, IReadOnlyList<User> 
             var cls = planned.Class?.Name ?? "valid";
             result.ClassesUsed[cls] = result.ClassesUsed.GetValueOrDefault(cls) + 1;
             if (sent.Status is 0 or >= 500) result.ServerErrors.Add(sent);
+            if (planned.Class is null && planned.User.Jurisdiction == Home && planned.Operation.Roles.Contains(planned.User.Role))
+                result.ValidByPermittedUsers[key] = result.ValidByPermittedUsers.GetValueOrDefault(key) + 1;
             if (planned.English && sent.Status >= 400)
             {
                 result.EnglishRefusalsChecked++;
@@ -189,11 +205,38 @@ public sealed class Sweeper(Contract contract, World world, IReadOnlyList<User> 
         catch (UriFormatException) { return url; }
     }
 
+    /// <summary>
+    /// A body's <c>version</c> is the row's current one, read from the operation's resource (the
+    /// longest GET path that this path extends), so that valid requests pass the concurrency check
+    /// and what is spoiled after it reaches the handler.
+    /// </summary>
+    private async Task FreshVersionAsync(Draft draft)
+    {
+        if (draft.Body is not System.Text.Json.Nodes.JsonObject body || !body.ContainsKey("version")) return;
+        var op = draft.Operation;
+        var get = contract.Operations
+            .Where(o => o.Method == "GET" && o.Template.EndsWith('}') && (op.Template.StartsWith(o.Template + "/", StringComparison.Ordinal) || o.Template == op.Template))
+            .MaxBy(o => o.Template.Length);
+        if (get is null) return;
+        var url = get.Template;
+        foreach (var (name, value) in draft.PathValues) url = url.Replace("{" + name + "}", value, StringComparison.Ordinal);
+        var reader = new User(get.Roles.FirstOrDefault() ?? "supervisor", Home);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token(reader));
+        using var response = await client.SendAsync(request);
+        if (!response.IsSuccessStatusCode) return;
+        using var row = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        if (row.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && row.RootElement.TryGetProperty("version", out var version)
+            && version.TryGetInt64(out var current))
+            body["version"] = current;
+    }
+
     private async Task<Sent> SendAsync(Planned planned)
     {
         var rng = new Random(planned.Seed);
         var draft = ValidRequests.Build(planned.Operation, world, rng);
-        var note = planned.Class?.Apply(new Mutation(draft, rng, planned.Fuzz, world)) ?? "valid request";
+        await FreshVersionAsync(draft);
+        var note = planned.Class?.Apply(new Mutation(draft, rng, planned.Fuzz, world, planned.Target)) ?? "valid request";
         var url = draft.Url();
         var body = draft.BodyBytes();
         var headers = new List<(string, string)> { ("Authorization", $"Bearer <{planned.User} token>") };
