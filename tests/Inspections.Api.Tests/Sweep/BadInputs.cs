@@ -12,7 +12,11 @@ public sealed record Mutation(Draft Draft, Random Rng, string Fuzz, World World,
 
     /// <summary>The slot the plan aims at when it goes field by field, else one drawn at random.</summary>
     public Slot Choose(IReadOnlyList<Slot> slots) =>
-        Target is { } t && slots.FirstOrDefault(s => s.Key == t) is { } hit ? hit : slots[Rng.Next(slots.Count)];
+        Target?.Split('|')[0] is { } t && slots.FirstOrDefault(s => s.Key == t) is { } hit ? hit : slots[Rng.Next(slots.Count)];
+
+    /// <summary>A target may name a value too (<c>slot|2</c>): the class's values are then tried one by one, not drawn.</summary>
+    public T PickVariant<T>(IReadOnlyList<T> items) =>
+        Target?.Split('|') is [_, var v] && int.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var i) && i < items.Count ? items[i] : Pick(items);
 }
 
 /// <summary>
@@ -20,7 +24,8 @@ public sealed record Mutation(Draft Draft, Random Rng, string Fuzz, World World,
 /// returns a short note of what it did, printed with any 5xx.
 /// </summary>
 /// <para>Each, where given, lists the slots the sweep spoils one by one (every string field, every date, …).</para>
-public sealed record BadInput(string Name, Func<Draft, bool> Applies, Func<Mutation, string> Apply, Func<Draft, List<Slot>>? Each = null)
+/// <para>Variants: how many of its first values the sweep sends to each of those slots.</para>
+public sealed record BadInput(string Name, Func<Draft, bool> Applies, Func<Mutation, string> Apply, Func<Draft, List<Slot>>? Each = null, int Variants = 1)
 {
     public override string ToString() => Name;
 }
@@ -110,9 +115,9 @@ public static class BadInputs
     [
         new("control-characters", d => Strings(d).Count > 0, m =>
         {
-            var c = m.Pick(["\u0000", "\u0001", "\u0007", "\b", "\u000b", "\f", "\u001b", "\u001f", "\u007f", "\u0085", "\u2028", "\u2029", "\r\n", "\t"]);
+            var c = m.PickVariant(["\u0000", "\u0001", "\u0007", "\b", "\u000b", "\f", "\u001b", "\u001f", "\u007f", "\u0085", "\u2028", "\u2029", "\r\n", "\t"]);
             return Text(m, Strings(m.Draft), "合规" + c + "检查" + c, $"text with U+{(int)c[0]:X4}");
-        }, Strings),
+        }, Strings, Variants: 2), // NUL, then U+0001
 
         new("wrong-json-type", d => Typed(d).Count > 0, m =>
         {
@@ -234,12 +239,12 @@ public static class BadInputs
         {
             var slot = m.Choose(Formatted(m.Draft, "date", "date-time"));
             var value = slot.Schema.Format == "date"
-                ? m.Pick(["0001-01-01", "9999-12-31", "2026-02-30", "0000-00-00", "2026-13-01", "-0001-01-01", "99999-01-01", "1900-01-01", "2026-02-29"])
-                : m.Pick(["0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00",
+                ? m.PickVariant(["0001-01-01", "9999-12-31", "2026-02-30", "0000-00-00", "2026-13-01", "-0001-01-01", "99999-01-01", "1900-01-01", "2026-02-29"])
+                : m.PickVariant(["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "2026-02-30T10:00:00+08:00", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z",
                     "2026-02-30T10:00:00+08:00", "9999-12-31T23:59:59.9999999+14:00", "2026-01-01", "1900-01-01T00:00:00+08:00"]);
             m.Draft.SetText(slot, value);
             return $"{slot} ← {value}";
-        }, d => Formatted(d, "date", "date-time")),
+        }, d => Formatted(d, "date", "date-time"), Variants: 3),
 
         new("null-items", d => Arrays(d).Count > 0, m =>
         {

@@ -110,8 +110,11 @@ public sealed class Sweeper(Contract contract, World world, IReadOnlyList<User> 
             var draft = ValidRequests.Build(op, world, new Random(0));
             return classes.Where(c => c.Applies(draft)).ToList();
         }).ToList();
+        // the field-wise classes once per slot (and value variant), the others once per operation
         var targets = ops.Select((op, o) => applicable[o].Select(c => c.Each is null ? [null] : c.Each(ValidRequests.Build(op, world, new Random(0)))
-            .Select(s => (string?)s.Key).Distinct().ToList()).ToList()).ToList();
+            .Select(s => s.Key).Distinct()
+            .SelectMany(k => c.Variants == 1 ? [k] : Enumerable.Range(0, c.Variants).Select(v => $"{k}|{v}"))
+            .Select(k => (string?)k).ToList()).ToList()).ToList();
         var fixedCount = ops.Count * users.Count + targets.Sum(t => t.Sum(x => x.Count));
 
         // FsCheck draws every choice; its default string generator supplies the "fscheck-string" values
