@@ -41,9 +41,10 @@ public static class InputRules
                     $"The path and query string must not exceed {InputLimits.MaxUriLength} characters."));
             return;
         }
-        // The decoded path (%01 and the like); Kestrel itself refuses %00 before we are called.
-        if (request.Path.Value is { } path && TextProblem(path) is { } pathProblem)
-            throw new ValidationException([new ValidationFailure("path", pathProblem)]);
+        // The decoded path (%01, %0A and the like: no line breaks either); Kestrel itself refuses %00 before we are called.
+        if (request.Path.Value is { } path && (path.AsSpan().IndexOfAny(LineBreaks) >= 0 || TextProblem(path) is not null))
+            throw new ValidationException([new ValidationFailure("path",
+                Text.Pick("请求地址中不能包含控制字符或无效字符", "The path must not contain control characters or invalid Unicode"))]);
         if (UnsupportedCharset(request) is { } charset)
         {
             await RefuseAsync(http, StatusCodes.Status415UnsupportedMediaType, Text.Pick("不支持的内容类型", "Unsupported media type"),
@@ -91,6 +92,9 @@ public static class InputRules
     private static readonly SearchValues<char> Controls = SearchValues.Create(
         Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r'))
             .Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c).ToArray());
+
+    private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\t\r\n");
+
 
     /// <summary>Why a text is refused (a control character, an unpaired surrogate), or null when it is acceptable.</summary>
     public static string? TextProblem(string text)
