@@ -69,6 +69,7 @@ services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
     if (ctx.Exception is null) ProblemMapping.DescribeStatus(ctx.ProblemDetails);
 });
 services.AddExceptionHandler<ProblemMapping>();
+services.AddInputRules();
 // Malformed JSON and wrongly typed values reach ProblemMapping, which names the field, in every environment.
 services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 services.ConfigureHttpJsonOptions(o =>
@@ -101,6 +102,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 });
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseInputRules();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseInspectionsDashboard();

@@ -57,14 +57,20 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
 
     private static ProblemDetails Validation(ValidationException v)
     {
-        var errors = v.Errors
+        // At most the first InputLimits.MaxErrors failures, so a body of a thousand bad items answers a small document.
+        var all = v.Errors as ICollection<FluentValidation.Results.ValidationFailure> ?? v.Errors.ToList();
+        var errors = all.Take(InputLimits.MaxErrors)
             .GroupBy(e => FieldName(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
         return new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest,
             Title = Text.Pick("提交的数据有误", "One or more validation errors occurred."),
-            Detail = Text.Pick("请按字段提示修改后重新提交。", "Correct the fields listed and submit again."),
+            Detail = all.Count <= InputLimits.MaxErrors
+                ? Text.Pick("请按字段提示修改后重新提交。", "Correct the fields listed and submit again.")
+                : Text.Pick($"共 {all.Count} 处错误，仅列出前 {InputLimits.MaxErrors} 处；请按字段提示修改后重新提交。",
+                    $"{all.Count} errors; only the first {InputLimits.MaxErrors} are listed. Correct the fields listed and submit again."),
+            Extensions = { ["errorCount"] = all.Count },
         };
     }
 

@@ -23,6 +23,7 @@ public static class ReplaceCalendarYear
         [RouteValue] public int Year { get; init; }
         public long? Version { get; init; }
         public string? Source { get; init; }
+        [MaxItems(366)] // one entry per day at most: a year has no more
         public IReadOnlyList<DayInput>? Days { get; init; }
     }
 
