@@ -79,6 +79,8 @@ services.ConfigureHttpJsonOptions(o =>
 services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
     .AddCheck<CalendarHealthCheck>("calendar", tags: ["ready"]);
+services.AddSingleton(builder.Configuration.GetSection(IdempotencyOptions.Section).Get<IdempotencyOptions>() ?? new IdempotencyOptions());
+services.AddSingleton<IdempotencyKeys>();
 services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
 
 var app = builder.Build();
@@ -101,6 +103,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<IdempotencyMiddleware>();
 app.UseInspectionsDashboard();
 app.ScheduleRecurringJobs();
 
