@@ -1,5 +1,6 @@
 using System.Net;
 using Inspections.Api.Tests.Infrastructure;
+using Inspections.Core.Data;
 
 namespace Inspections.Api.Tests.Faults;
 
@@ -36,5 +37,34 @@ public sealed class StaleVersionRaceTests(string provider) : ApiFixture(provider
         var retry = Ledger.Venue("抢改版本书店（重试）");
         retry["version"] = reported[0];
         await (await officer.PutJson($"/api/venues/{id}", retry)).Expect(HttpStatusCode.OK);
+    }
+
+    [Test]
+    public async Task Updates_that_read_before_another_writer_committed_report_its_version()
+    {
+        var officer = Api.Client("officer");
+        var id = (await (await officer.PostJson("/api/venues", Ledger.Venue("慢提交书店"))).Expect(HttpStatusCode.Created)).Str("id");
+
+        // Another writer changes the venue and holds its transaction open while the updates arrive:
+        // they read version 1 and (on PostgreSQL) wait on its row lock; the commit makes them stale.
+        var other = new DbSession(new DbConnectionFactory(Api.Database));
+        Task<HttpResponseMessage[]> updates;
+        await using (other)
+        {
+            await other.BeginAsync(CancellationToken.None);
+            await other.ExecuteAsync(new Sql("UPDATE venues SET name = @Name, version = version + 1 WHERE id = @Id"),
+                new { Name = "慢提交书店（他人修改）", Id = Guid.Parse(id) }, CancellationToken.None);
+            updates = Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+            {
+                var body = Ledger.Venue($"慢提交书店（第{i}次）");
+                body["version"] = 1;
+                return officer.PutJson($"/api/venues/{id}", body);
+            }));
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            await other.CommitAsync(CancellationToken.None);
+        }
+
+        foreach (var response in await updates)
+            Assert.That((await response.Expect(HttpStatusCode.Conflict)).GetProperty("currentVersion").GetInt64(), Is.EqualTo(2));
     }
 }
