@@ -73,9 +73,12 @@ public sealed class TcpProxy : IAsyncDisposable
     /// <summary>Closes with a reset (RST), as a dying server or a broken network does, not a polite FIN.</summary>
     private static void Reset(TcpClient socket)
     {
+        // Cut and the relay's own cleanup may reset the same socket at once.
+        lock (socket)
         try
         {
-            socket.LingerState = new LingerOption(true, 0);
+            if (socket.Client is not { } raw) return;
+            raw.LingerState = new LingerOption(true, 0);
             socket.Close();
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException) { }
