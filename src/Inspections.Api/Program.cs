@@ -82,6 +82,8 @@ services.ConfigureHttpJsonOptions(o =>
 services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
     .AddCheck<CalendarHealthCheck>("calendar", tags: ["ready"]);
+services.AddSingleton(builder.Configuration.GetSection(IdempotencyOptions.Section).Get<IdempotencyOptions>() ?? new IdempotencyOptions());
+services.AddSingleton<IdempotencyKeys>();
 services.AddInspectionsOpenApi();
 
 var app = builder.Build();
@@ -105,6 +107,7 @@ app.UseStatusCodePages();
 app.UseInputRules();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<IdempotencyMiddleware>();
 app.UseInspectionsDashboard();
 app.ScheduleRecurringJobs();
 

@@ -111,7 +111,8 @@ public static class OpenApiDescription
         var isCommand = !HttpMethods.IsGet(method);
         var hasBody = operation.RequestBody is not null;
         var hasPath = description.ParameterDescriptions.Any(d => d.Source == BindingSource.Path);
-        var creates = operation.Responses?.ContainsKey("201") == true;
+        // The host honours Idempotency-Key on every POST (a retried request replays the first answer).
+        var idempotent = HttpMethods.IsPost(method);
 
         if (string.IsNullOrEmpty(operation.OperationId) && requestType is not null)
             operation.OperationId = JsonNamingPolicy.CamelCase.ConvertName(OperationName(requestType));
@@ -124,7 +125,7 @@ public static class OpenApiDescription
                 dated.Description = DateRange;
         }
 
-        if (creates)
+        if (idempotent)
         {
             operation.Parameters ??= [];
             operation.Parameters.Add(new OpenApiParameter
@@ -168,7 +169,7 @@ public static class OpenApiDescription
             Problem(operation, document, "409", "版本已过期（currentVersion 为当前版本）或当前状态不允许该操作 Stale version or a step the state does not allow");
         if (hasBody)
             Problem(operation, document, "415", "不支持的内容类型或字符集 Unsupported media type or charset");
-        if (creates)
+        if (idempotent)
             Problem(operation, document, "422", "同一幂等键配了不同的请求体 The idempotency key was used with another body");
         Problem(operation, document, "503", "数据库暂不可用，请按 Retry-After 稍后重试 The database is unavailable; retry after Retry-After seconds", retryAfter: true);
         return Task.CompletedTask;
