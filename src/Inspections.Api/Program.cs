@@ -69,6 +69,7 @@ services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
     if (ctx.Exception is null) ProblemMapping.DescribeStatus(ctx.ProblemDetails);
 });
 services.AddExceptionHandler<ProblemMapping>();
+services.AddInputRules();
 // Malformed JSON and wrongly typed values reach ProblemMapping, which names the field, in every environment.
 services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 services.ConfigureHttpJsonOptions(o =>
@@ -81,6 +82,8 @@ services.ConfigureHttpJsonOptions(o =>
 services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
     .AddCheck<CalendarHealthCheck>("calendar", tags: ["ready"]);
+services.AddSingleton(builder.Configuration.GetSection(IdempotencyOptions.Section).Get<IdempotencyOptions>() ?? new IdempotencyOptions());
+services.AddSingleton<IdempotencyKeys>();
 services.AddInspectionsOpenApi();
 
 var app = builder.Build();
@@ -101,8 +104,10 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 });
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseInputRules();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<IdempotencyMiddleware>();
 app.UseInspectionsDashboard();
 app.ScheduleRecurringJobs();
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Inspections.Api.Infrastructure;
 
 namespace Inspections.Api.Endpoints;
 
@@ -18,7 +19,9 @@ public static class EndpointModules
         var modules = typeof(IEndpointModule).Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IEndpointModule).IsAssignableFrom(t))
             .OrderBy(t => t.Name, StringComparer.Ordinal);
+        // One group without a prefix, so every endpoint of every module holds its arguments to the input rules.
+        var api = app.MapGroup("").AddEndpointFilterFactory(ArgumentRules.Create);
         foreach (var module in modules)
-            module.GetMethod(nameof(IEndpointModule.Map), BindingFlags.Public | BindingFlags.Static)!.Invoke(null, [app]);
+            module.GetMethod(nameof(IEndpointModule.Map), BindingFlags.Public | BindingFlags.Static)!.Invoke(null, [api]);
     }
 }

@@ -18,7 +18,9 @@ public sealed class DatabaseHealthCheck(DbConnectionFactory factory) : IHealthCh
         }
         catch (Exception e)
         {
-            return HealthCheckResult.Unhealthy($"{factory.Provider} unreachable: {e.GetType().Name}");
+            return HealthCheckResult.Unhealthy(Inspections.Core.Common.Text.Pick(
+                $"无法连接数据库（{factory.Provider}：{e.GetType().Name}），请在 {ProblemMapping.RetryAfterSeconds} 秒后重试。",
+                $"{factory.Provider} unreachable: {e.GetType().Name}; retry in {ProblemMapping.RetryAfterSeconds} seconds."));
         }
     }
 }

@@ -14,6 +14,9 @@ public static class HealthWriter
 
     public static Task WriteAsync(HttpContext http, HealthReport report)
     {
+        // A database that cannot be reached passes: say when to ask again, as every API answer does then.
+        if (report.Entries.TryGetValue("database", out var database) && database.Status == HealthStatus.Unhealthy)
+            http.Response.Headers.RetryAfter = ProblemMapping.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         http.Response.ContentType = "application/json; charset=utf-8";
         return http.Response.WriteAsync(JsonSerializer.Serialize(new
         {

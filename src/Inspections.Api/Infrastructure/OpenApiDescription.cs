@@ -58,7 +58,11 @@ public static class OpenApiDescription
     private static Task TransformSchema(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
     {
         if (context.JsonPropertyInfo?.AttributeProvider is { } property)
-            ApplyWireValues(schema, property.GetCustomAttributes(inherit: true));
+        {
+            var attributes = property.GetCustomAttributes(inherit: true);
+            ApplyWireValues(schema, attributes);
+            if (attributes.OfType<MaxItemsAttribute>().FirstOrDefault() is { } max) schema.MaxItems = max.Count;
+        }
         if (context.ParameterDescription?.ParameterDescriptor is IParameterInfoParameterDescriptor p)
             ApplyWireValues(schema, p.ParameterInfo.GetCustomAttributes(inherit: true));
 
@@ -107,16 +111,21 @@ public static class OpenApiDescription
         var isCommand = !HttpMethods.IsGet(method);
         var hasBody = operation.RequestBody is not null;
         var hasPath = description.ParameterDescriptions.Any(d => d.Source == BindingSource.Path);
-        var creates = operation.Responses?.ContainsKey("201") == true;
+        // The host honours Idempotency-Key on every POST (a retried request replays the first answer).
+        var idempotent = HttpMethods.IsPost(method);
 
         if (string.IsNullOrEmpty(operation.OperationId) && requestType is not null)
             operation.OperationId = JsonNamingPolicy.CamelCase.ConvertName(OperationName(requestType));
 
         foreach (var parameter in operation.Parameters ?? [])
+        {
             if (parameter is OpenApiParameter { In: ParameterLocation.Query } query && query.Name is { Length: > 0 } name)
                 query.Name = JsonNamingPolicy.CamelCase.ConvertName(name);
+            if (parameter is OpenApiParameter { Schema: OpenApiSchema { Format: "date" or "date-time" } } dated)
+                dated.Description = DateRange;
+        }
 
-        if (creates)
+        if (idempotent)
         {
             operation.Parameters ??= [];
             operation.Parameters.Add(new OpenApiParameter
@@ -160,7 +169,7 @@ public static class OpenApiDescription
             Problem(operation, document, "409", "版本已过期（currentVersion 为当前版本）或当前状态不允许该操作 Stale version or a step the state does not allow");
         if (hasBody)
             Problem(operation, document, "415", "不支持的内容类型或字符集 Unsupported media type or charset");
-        if (creates)
+        if (idempotent)
             Problem(operation, document, "422", "同一幂等键配了不同的请求体 The idempotency key was used with another body");
         Problem(operation, document, "503", "数据库暂不可用，请按 Retry-After 稍后重试 The database is unavailable; retry after Retry-After seconds", retryAfter: true);
         return Task.CompletedTask;
@@ -248,6 +257,9 @@ public static class OpenApiDescription
         document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] }];
 
         var operations = (document.Paths ?? []).Values.SelectMany(p => p.Operations ?? []).Select(o => o.Value).ToList();
+        var visited = new HashSet<IOpenApiSchema>();
+        foreach (var body in operations.Select(o => o.RequestBody?.Content).OfType<IDictionary<string, OpenApiMediaType>>().SelectMany(c => c.Values))
+            if (body.Schema is { } schema) BoundRequestSchema(schema, document, visited);
         var usedTags = operations.SelectMany(o => o.Tags ?? (IEnumerable<OpenApiTagReference>)[]).Select(t => t.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
         document.Tags = usedTags.Order(StringComparer.Ordinal)
             .Select(t => new OpenApiTag { Name = t, Description = TagDescriptions.GetValueOrDefault(t, t) })
@@ -257,6 +269,27 @@ public static class OpenApiDescription
         if (duplicate is not null)
             throw new InvalidOperationException($"OpenAPI operationId '{duplicate.Key}' is missing or not unique: name the endpoint with .WithName().");
         return Task.CompletedTask;
+    }
+
+    private static readonly string DateRange =
+        $"日期范围 {InputLimits.MinDate:yyyy-MM-dd} 至 {InputLimits.MaxDate:yyyy-MM-dd}（北京时间） Dates lie in {InputLimits.MinDate:yyyy-MM-dd}..{InputLimits.MaxDate:yyyy-MM-dd} (Asia/Shanghai)";
+
+    /// <summary>
+    /// What the host holds every request to (lists at most <see cref="InputLimits.MaxItems"/> items unless
+    /// the property says otherwise, dates in range), written into the schemas requests use.
+    /// </summary>
+    private static void BoundRequestSchema(IOpenApiSchema schema, OpenApiDocument document, HashSet<IOpenApiSchema> visited)
+    {
+        if (schema is OpenApiSchemaReference { Reference.Id: { } id })
+        {
+            if (document.Components?.Schemas?.TryGetValue(id, out var target) == true) BoundRequestSchema(target, document, visited);
+            return;
+        }
+        if (schema is not OpenApiSchema s || !visited.Add(s)) return;
+        if (s.Type?.HasFlag(JsonSchemaType.Array) == true) s.MaxItems ??= InputLimits.MaxItems;
+        if (s.Format is "date" or "date-time") s.Description ??= DateRange;
+        foreach (var child in (s.Properties?.Values ?? []).Concat(s.AllOf ?? []).Concat(s.Items is null ? [] : [s.Items]))
+            BoundRequestSchema(child, document, visited);
     }
 
     private static OpenApiSchema ProblemDetailsSchema(bool validation)
@@ -289,6 +322,12 @@ public static class OpenApiDescription
                     Type = JsonSchemaType.Array,
                     Items = new OpenApiSchema { Type = JsonSchemaType.String },
                 },
+            };
+            schema.Properties["errorCount"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Integer,
+                Format = "int32",
+                Description = $"错误总数（errors 最多列出前 {InputLimits.MaxErrors} 条） All errors found; errors lists at most the first {InputLimits.MaxErrors}",
             };
             schema.Required = new HashSet<string> { "errors" };
         }

@@ -39,6 +39,7 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
                 Detail = Text.Pick("与同时提交的另一操作冲突，该记录已存在，请刷新后重试。",
                     "Another request made the same change at the same moment; reload and try again."),
             },
+            _ when IsUnavailable(exception) => Unavailable(),
             _ => null,
         };
         if (problem is null)
@@ -51,20 +52,32 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
                 Detail = Text.Pick("系统出现意外错误，请将追踪编号提供给管理员。", "An unexpected error occurred; give the trace id to an administrator."),
             };
         }
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // The cause, not a rollback that failed after it, is what an operator needs to see.
+            LogUnavailable(exception, http.Request.Method, http.Request.Path);
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
     private static ProblemDetails Validation(ValidationException v)
     {
-        var errors = v.Errors
+        // At most the first InputLimits.MaxErrors failures, so a body of a thousand bad items answers a small document.
+        var all = v.Errors as ICollection<FluentValidation.Results.ValidationFailure> ?? v.Errors.ToList();
+        var errors = all.Take(InputLimits.MaxErrors)
             .GroupBy(e => FieldName(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
         return new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest,
             Title = Text.Pick("提交的数据有误", "One or more validation errors occurred."),
-            Detail = Text.Pick("请按字段提示修改后重新提交。", "Correct the fields listed and submit again."),
+            Detail = all.Count <= InputLimits.MaxErrors
+                ? Text.Pick("请按字段提示修改后重新提交。", "Correct the fields listed and submit again.")
+                : Text.Pick($"共 {all.Count} 处错误，仅列出前 {InputLimits.MaxErrors} 处；请按字段提示修改后重新提交。",
+                    $"{all.Count} errors; only the first {InputLimits.MaxErrors} are listed. Correct the fields listed and submit again."),
+            Extensions = { ["errorCount"] = all.Count },
         };
     }
 
@@ -130,10 +143,55 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
         _ => false,
     };
 
+    /// <summary>Seconds a client is asked to wait (Retry-After) when the database cannot be reached.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    private static ProblemDetails Unavailable() => new()
+    {
+        Status = StatusCodes.Status503ServiceUnavailable,
+        Title = Text.Pick("服务暂时不可用", "Service unavailable"),
+        Detail = Text.Pick(
+            $"暂时无法连接数据库，请在 {RetryAfterSeconds} 秒后重试。提交的数据可能未保存：重试前请刷新确认，或携带同一 Idempotency-Key 重试。",
+            $"The database cannot be reached; try again in {RetryAfterSeconds} seconds. A write may not have been saved: reload before retrying, or retry with the same Idempotency-Key."),
+    };
+
+    /// <summary>
+    /// The database cannot be reached or is shutting down, on SQLite, PostgreSQL or SQL Server: a
+    /// passing fault a client may retry (503), not a bug (500). Looks through wrapped exceptions.
+    /// </summary>
+    public static bool IsUnavailable(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            switch (x)
+            {
+                // 08xxx connection exceptions, 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now, 53300 too many connections.
+                case Npgsql.PostgresException p:
+                    return p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState is "57P01" or "57P02" or "57P03" or "53300";
+                // Client-side: refused, reset, broken stream, connect or pool timeout.
+                case Npgsql.NpgsqlException n when n.IsTransient || n.InnerException is IOException or System.Net.Sockets.SocketException or TimeoutException:
+                    return true;
+                // 5 busy beyond busy_timeout, 6 locked, 14 cannot open the file.
+                case Microsoft.Data.Sqlite.SqliteException s:
+                    return s.SqliteErrorCode is 5 or 6 or 14;
+                case Microsoft.Data.SqlClient.SqlException q:
+                    return q.Number is -2 or -1 or 2 or 53 or 64 or 121 or 233 or 4060 or 4221 or 10053 or 10054 or 10060 or 10061
+                        or 10928 or 10929 or 40143 or 40197 or 40501 or 40540 or 40613 or 49918 or 49919 or 49920
+                        || q.InnerException is System.Net.Sockets.SocketException or IOException;
+                case System.Net.Sockets.SocketException:
+                    return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>"LicenseNumber" → "licenseNumber", "Items[0].Note" → "items[0].note": the JSON names the caller sent.</summary>
     public static string FieldName(string propertyName) =>
         string.Join('.', propertyName.Split('.').Select(p => p.Length == 0 ? p : JsonNamingPolicy.CamelCase.ConvertName(p)));
 
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable on {Method} {Path}; answered 503")]
+    private partial void LogUnavailable(Exception exception, string method, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
     private partial void LogUnexpected(Exception exception, string method, string path);

@@ -13,6 +13,13 @@ public sealed class DatabaseOptions
     /// <summary>For SQLite, defaults to a file under ./data.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// Seconds to wait for a PostgreSQL or SQL Server connection when the connection string does not
+    /// say. The drivers' 15 s would hold every request that long while the server is down; a short
+    /// wait answers 503 quickly instead of piling requests up.
+    /// </summary>
+    public int ConnectTimeoutSeconds { get; set; } = 5;
+
     public DbProvider ParsedProvider => Provider.Trim().ToLowerInvariant() switch
     {
         "sqlite" => DbProvider.Sqlite,

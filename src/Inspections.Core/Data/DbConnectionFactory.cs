@@ -15,14 +15,23 @@ public sealed class DbConnectionFactory
     public DbConnectionFactory(DatabaseOptions options)
     {
         Provider = options.ParsedProvider;
-        ConnectionString = Normalise(Provider, options.EffectiveConnectionString);
+        ConnectionString = Normalise(Provider, options.EffectiveConnectionString, options.ConnectTimeoutSeconds);
         Dialect = SqlDialect.For(Provider);
         DapperSetup.EnsureRegistered();
     }
 
-    private static string Normalise(DbProvider provider, string connectionString)
+    private static readonly string[] TimeoutKeywords = ["timeout", "connect timeout", "connection timeout"];
+
+    private static string Normalise(DbProvider provider, string connectionString, int connectTimeoutSeconds)
     {
-        if (provider != DbProvider.Sqlite) return connectionString;
+        if (provider != DbProvider.Sqlite)
+        {
+            var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+            if (connectTimeoutSeconds <= 0 || TimeoutKeywords.Any(given.ContainsKey)) return connectionString;
+            return provider == DbProvider.Postgres
+                ? new NpgsqlConnectionStringBuilder(connectionString) { Timeout = connectTimeoutSeconds }.ToString()
+                : new SqlConnectionStringBuilder(connectionString) { ConnectTimeout = connectTimeoutSeconds }.ToString();
+        }
         var builder = new SqliteConnectionStringBuilder(connectionString)
         {
             ForeignKeys = true,

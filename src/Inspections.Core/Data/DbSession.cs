@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Inspections.Core.Data;
 
@@ -7,9 +9,11 @@ namespace Inspections.Core.Data;
 /// The request's one connection (and, for commands, its one transaction). Handlers run their
 /// SQL through it so a command's writes and its audit row commit or roll back together.
 /// </summary>
-public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable, IDisposable
+public sealed partial class DbSession(DbConnectionFactory factory, ILogger<DbSession>? logger = null) : IAsyncDisposable, IDisposable
 {
     private DbConnection? _connection;
+    private readonly ILogger _logger = logger ?? NullLogger<DbSession>.Instance;
+    private readonly List<Func<DbSession, CancellationToken, Task>> _beforeCommit = [];
 
     public DbTransaction? Transaction { get; private set; }
     public DbProvider Provider => factory.Provider;
@@ -25,24 +29,44 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable, I
         Transaction = await connection.BeginTransactionAsync(ct);
     }
 
+    /// <summary>
+    /// A step run inside every transaction of this session just before it commits (e.g. claiming a
+    /// request's idempotency key), so it lands or is rolled back with the command's writes.
+    /// </summary>
+    public void BeforeCommit(Func<DbSession, CancellationToken, Task> step) => _beforeCommit.Add(step);
+
     public async Task CommitAsync(CancellationToken ct)
     {
         if (Transaction is null) return;
+        foreach (var step in _beforeCommit) await step(this, ct);
         await Transaction.CommitAsync(ct);
         await Transaction.DisposeAsync();
         Transaction = null;
     }
 
+    /// <summary>
+    /// Rolls back and never throws: it runs while another exception is on its way out, and when the
+    /// connection broke the rollback fails too (Npgsql: ObjectDisposedException), which would
+    /// replace the error worth logging. The server discards a transaction whose connection is gone.
+    /// </summary>
     public async Task RollbackAsync()
     {
-        if (Transaction is null) return;
-        try { await Transaction.RollbackAsync(CancellationToken.None); }
-        finally
+        if (Transaction is not { } transaction) return;
+        Transaction = null;
+        try { await transaction.RollbackAsync(CancellationToken.None); }
+        catch (Exception e) when (e is DbException or ObjectDisposedException or InvalidOperationException or IOException or TimeoutException)
         {
-            await Transaction.DisposeAsync();
-            Transaction = null;
+            LogRollbackFailed(e.GetType().Name, e.Message);
+        }
+        try { await transaction.DisposeAsync(); }
+        catch (Exception e) when (e is DbException or ObjectDisposedException or InvalidOperationException or IOException or TimeoutException)
+        {
+            LogRollbackFailed(e.GetType().Name, e.Message);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rollback failed ({Error}: {Message}); the connection is gone and the server discards the transaction")]
+    private partial void LogRollbackFailed(string error, string message);
 
     private CommandDefinition Define(Sql sql, object? param, CancellationToken ct) =>
         new(sql.For(Provider), param, Transaction, cancellationToken: ct);

@@ -23,6 +23,7 @@ public static class ReplaceCalendarYear
         [RouteValue] public int Year { get; init; }
         public long? Version { get; init; }
         public string? Source { get; init; }
+        [MaxItems(366)] // one entry per day at most: a year has no more
         public IReadOnlyList<DayInput>? Days { get; init; }
     }
 
@@ -98,7 +99,9 @@ public static class ReplaceCalendarYear
                         new Dictionary<string, object?> { ["currentVersion"] = current });
                 var changed = await db.ExecuteAsync(UpdateYear,
                     new { command.Year, command.Source, Now = now, By = user.UserId, command.Version }, ct);
-                if (changed == 0) throw ConflictException.StaleVersion("工作日历", command.Version.Value, current);
+                if (changed == 0) // read again: the version read above may predate the winner's commit
+                    throw ConflictException.StaleVersion("工作日历", command.Version.Value,
+                        await db.QuerySingleOrDefaultAsync<long?>(SelectVersion, new { command.Year }, ct));
                 await db.ExecuteAsync(DeleteDays, new { command.Year }, ct);
                 await InsertDaysAsync(db, year, ct);
             }

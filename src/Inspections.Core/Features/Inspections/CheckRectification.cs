@@ -91,7 +91,9 @@ public static class CheckRectification
                 Id = command.InspectionId, command.CheckedOn, command.Result, By = user.DisplayName,
                 Note = Wire.Clean(command.Note), command.Version,
             }, ct);
-            if (changed == 0) throw ConflictException.StaleVersion("检查记录", command.Version!.Value, notice.Version);
+            if (changed == 0) // read again: the version read above may predate the winner's commit
+                throw ConflictException.StaleVersion("检查记录", command.Version!.Value,
+                    (await db.QuerySingleOrDefaultAsync<NoticeRow>(SelectNotice, new { Id = command.InspectionId }, ct))?.Version);
             db.AuditAbout("inspection", command.InspectionId);
             return await InspectionRows.LoadAsync(db, command.InspectionId, ct);
         }

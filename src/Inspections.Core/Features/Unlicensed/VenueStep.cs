@@ -38,7 +38,9 @@ internal static class VenueSteps
     public static async Task<CampaignVenueDto> RecordedAsync(DbSession db, VenueStep step, CampaignVenueDto before, int changed,
         CalendarStore calendars, ClockOptions options, TimeProvider clock, CancellationToken ct)
     {
-        if (changed == 0) throw ConflictException.StaleVersion("整治场所", step.Version!.Value, before.Version);
+        if (changed == 0) // read again: the version read before the write may predate the winner's commit
+            throw ConflictException.StaleVersion("整治场所", step.Version!.Value,
+                (await UnlicensedRows.VenueRowAsync(db, step.CampaignId, before.Id, ct)).Version);
         db.AuditAbout("unlicensedCampaignVenue", before.Id);
         return await UnlicensedRows.ShowVenueAsync(db, calendars, options, clock, step.CampaignId, before.Id, ct);
     }

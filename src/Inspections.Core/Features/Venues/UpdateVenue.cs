@@ -44,7 +44,9 @@ public static class UpdateVenue
             user.EnsureCanChange(jurisdiction);
             var changed = await db.ExecuteAsync(Update,
                 VenueRow.Parameters(command, command.Id, jurisdiction, clock.GetUtcNow(), command.Version!.Value), ct);
-            if (changed == 0) throw ConflictException.StaleVersion("场所", command.Version.Value, current.Version);
+            // The version read before the write may predate the winner's commit: read it again to report the one that is current.
+            if (changed == 0)
+                throw ConflictException.StaleVersion("场所", command.Version.Value, (await VenueRow.LoadAsync(db, command.Id, ct)).Version);
             db.AuditAbout("venue", command.Id);
             return await VenueRow.LoadAsync(db, command.Id, ct);
         }
