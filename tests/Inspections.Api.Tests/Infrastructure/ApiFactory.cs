@@ -46,6 +46,7 @@ public sealed class ApiFactory(DatabaseOptions database, bool hangfireServer = f
         return issuer.Mint(user, user, role, jurisdiction, credential);
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, OpenApiContract> Contracts = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _contractLock = new(1, 1);
     private OpenApiContract? _contract;
 
@@ -62,7 +63,8 @@ public sealed class ApiFactory(DatabaseOptions database, bool hangfireServer = f
             var text = await response.Content.ReadAsStringAsync();
             if (!response.IsSuccessStatusCode)
                 throw new InvalidOperationException($"/openapi/v1.json answered {(int)response.StatusCode}: {text}");
-            return _contract = OpenApiContract.Parse(text);
+            // Hosts of one test run serve the same document: compile it once for all of them.
+            return _contract = Contracts.GetOrAdd(text, OpenApiContract.Parse);
         }
         finally { _contractLock.Release(); }
     }
