@@ -17,7 +17,11 @@ public sealed class ApiPageTests
         var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(30));
         try
         {
-            wait.Until(d => d.FindElement(By.TagName("body")).Text.Contains("/api/audit", StringComparison.Ordinal));
+            // Scalar lists every tag, and the operations (summary and path) of the open one.
+            wait.Until(d => d.FindElement(By.TagName("body")).Text is var t
+                && t.Contains("Audit 执法全过程记录", StringComparison.Ordinal)
+                && t.Contains("确认已阅预警 Acknowledge an alert", StringComparison.Ordinal)
+                && t.Contains("/api/alerts/{id}/acknowledge", StringComparison.Ordinal));
         }
         catch (WebDriverTimeoutException)
         {

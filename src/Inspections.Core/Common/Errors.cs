@@ -24,8 +24,8 @@ public sealed class ConflictException(string messageZh, string messageEn, IReadO
     public string Detail => Text.Pick(_zh, Message);
     public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
 
-    public static ConflictException StaleVersion(string entity, long expected, long? actual) => new(
-        $"{entity}已被他人修改（当前版本 {actual}，提交版本 {expected}），请刷新后重试。",
-        $"The {entity} was changed by someone else (current version {actual}, submitted {expected}); reload and try again.",
+    public static ConflictException StaleVersion(string entityZh, string entityEn, long expected, long? actual) => new(
+        $"{entityZh}已被他人修改（当前版本 {actual}，提交版本 {expected}），请刷新后重试。",
+        $"The {entityEn} was changed by someone else (current version {actual}, submitted {expected}); reload and try again.",
         new Dictionary<string, object?> { ["currentVersion"] = actual });
 }

@@ -121,7 +121,7 @@ public static class AcknowledgeAlert
                 throw new ConflictException($"该预警已由 {alert.AcknowledgedBy} 确认。", $"The alert was already acknowledged by {alert.AcknowledgedBy}.");
             var changed = await db.ExecuteAsync(Acknowledge, new { command.Id, command.Version, Now = clock.GetUtcNow(), By = user.UserId }, ct);
             if (changed == 0) // read again: the version read above may predate the winner's commit
-                throw ConflictException.StaleVersion("预警", command.Version!.Value,
+                throw ConflictException.StaleVersion("预警", "alert", command.Version!.Value,
                     (await db.QuerySingleOrDefaultAsync<AlertDto>(SelectOne, new { command.Id }, ct))?.Version);
             db.AuditAbout("alert", command.Id);
             return (await db.QuerySingleOrDefaultAsync<AlertDto>(SelectOne, new { command.Id }, ct))!;

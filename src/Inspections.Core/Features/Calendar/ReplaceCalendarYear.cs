@@ -100,7 +100,7 @@ public static class ReplaceCalendarYear
                 var changed = await db.ExecuteAsync(UpdateYear,
                     new { command.Year, command.Source, Now = now, By = user.UserId, command.Version }, ct);
                 if (changed == 0) // read again: the version read above may predate the winner's commit
-                    throw ConflictException.StaleVersion("工作日历", command.Version.Value,
+                    throw ConflictException.StaleVersion("工作日历", "calendar", command.Version.Value,
                         await db.QuerySingleOrDefaultAsync<long?>(SelectVersion, new { command.Year }, ct));
                 await db.ExecuteAsync(DeleteDays, new { command.Year }, ct);
                 await InsertDaysAsync(db, year, ct);

@@ -219,7 +219,7 @@ internal static class CaseRows
     {
         var current = await LoadAsync(db, id, ct);
         user.EnsureCanChange(current.Jurisdiction);
-        if (current.Version != version) throw ConflictException.StaleVersion("案件", version, current.Version);
+        if (current.Version != version) throw ConflictException.StaleVersion("案件", "case", version, current.Version);
         return current;
     }
 
@@ -239,7 +239,7 @@ internal static class CaseRows
         if (rows == 0)
         {
             var now = await db.QuerySingleOrDefaultAsync<CaseRecord>(SelectById, new { changed.Id }, ct);
-            throw ConflictException.StaleVersion("案件", readVersion, now?.Version);
+            throw ConflictException.StaleVersion("案件", "case", readVersion, now?.Version);
         }
     }
 

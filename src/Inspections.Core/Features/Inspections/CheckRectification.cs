@@ -92,7 +92,7 @@ public static class CheckRectification
                 Note = Wire.Clean(command.Note), command.Version,
             }, ct);
             if (changed == 0) // read again: the version read above may predate the winner's commit
-                throw ConflictException.StaleVersion("检查记录", command.Version!.Value,
+                throw ConflictException.StaleVersion("检查记录", "inspection", command.Version!.Value,
                     (await db.QuerySingleOrDefaultAsync<NoticeRow>(SelectNotice, new { Id = command.InspectionId }, ct))?.Version);
             db.AuditAbout("inspection", command.InspectionId);
             return await InspectionRows.LoadAsync(db, command.InspectionId, ct);

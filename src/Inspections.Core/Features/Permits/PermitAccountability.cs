@@ -224,7 +224,7 @@ public static class CloseAccountability
                 command.Id, command.Version, Finding = command.Finding!.Trim(), ById = user.UserId, ByName = user.DisplayName, Now = clock.GetUtcNow(),
             }, ct);
             if (changed == 0) // read again: the version read above may predate the winner's commit
-                throw ConflictException.StaleVersion("责任追究记录", command.Version!.Value,
+                throw ConflictException.StaleVersion("责任追究记录", "accountability record", command.Version!.Value,
                     (await db.QuerySingleOrDefaultAsync<AccountabilityDto>(SelectOne, new { command.Id }, ct))?.Version);
             db.AuditAbout("permit-accountability", command.Id);
             return (await db.QuerySingleOrDefaultAsync<AccountabilityDto>(SelectOne, new { command.Id }, ct))!;

@@ -145,7 +145,7 @@ public static class UpdatePermitItem
                 command.Version,
             }, ct);
             if (changed == 0) // read again: the version read above may predate the winner's commit
-                throw ConflictException.StaleVersion("许可事项", command.Version!.Value, (await PermitItems.LoadAsync(db, command.Code, ct)).Version);
+                throw ConflictException.StaleVersion("许可事项", "permit item", command.Version!.Value, (await PermitItems.LoadAsync(db, command.Code, ct)).Version);
             db.AuditAbout("permit-item", command.Code);
             return await PermitItems.LoadAsync(db, command.Code, ct);
         }

@@ -210,7 +210,7 @@ internal static class PermitRows
     {
         var current = await LoadAsync(db, id, ct);
         user.EnsureCanChange(current.Jurisdiction);
-        if (current.Version != version) throw ConflictException.StaleVersion("许可申请", version, current.Version);
+        if (current.Version != version) throw ConflictException.StaleVersion("许可申请", "permit application", version, current.Version);
         return current;
     }
 
@@ -226,7 +226,7 @@ internal static class PermitRows
         if (rows == 0)
         {
             var now = await db.QuerySingleOrDefaultAsync<PermitRecord>(SelectById, new { changed.Id }, ct);
-            throw ConflictException.StaleVersion("许可申请", readVersion, now?.Version);
+            throw ConflictException.StaleVersion("许可申请", "permit application", readVersion, now?.Version);
         }
     }
 

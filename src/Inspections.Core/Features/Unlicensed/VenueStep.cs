@@ -39,7 +39,7 @@ internal static class VenueSteps
         CalendarStore calendars, ClockOptions options, TimeProvider clock, CancellationToken ct)
     {
         if (changed == 0) // read again: the version read before the write may predate the winner's commit
-            throw ConflictException.StaleVersion("整治场所", step.Version!.Value,
+            throw ConflictException.StaleVersion("整治场所", "campaign venue", step.Version!.Value,
                 (await UnlicensedRows.VenueRowAsync(db, step.CampaignId, before.Id, ct)).Version);
         db.AuditAbout("unlicensedCampaignVenue", before.Id);
         return await UnlicensedRows.ShowVenueAsync(db, calendars, options, clock, step.CampaignId, before.Id, ct);

@@ -46,7 +46,7 @@ public static class UpdateVenue
                 VenueRow.Parameters(command, command.Id, jurisdiction, clock.GetUtcNow(), command.Version!.Value), ct);
             // The version read before the write may predate the winner's commit: read it again to report the one that is current.
             if (changed == 0)
-                throw ConflictException.StaleVersion("场所", command.Version.Value, (await VenueRow.LoadAsync(db, command.Id, ct)).Version);
+                throw ConflictException.StaleVersion("场所", "venue", command.Version.Value, (await VenueRow.LoadAsync(db, command.Id, ct)).Version);
             db.AuditAbout("venue", command.Id);
             return await VenueRow.LoadAsync(db, command.Id, ct);
         }
