@@ -7,7 +7,7 @@ namespace Inspections.Api.Tests;
 public sealed class OpenApiContractTests
 {
     private static readonly Lazy<OpenApiContract> Contract =
-        new(() => OpenApiContract.Parse(File.ReadAllText(OpenApiDocumentTests.SnapshotPath())));
+        new(() => OpenApiContract.Parse(File.ReadAllText(OpenApiSnapshotTests.SnapshotPath())));
 
     private static OpenApiContract.Operation Operation(string method, string path) =>
         Contract.Value.Find(method, path, out _) ?? throw new AssertionException($"{method} {path} not in the document");

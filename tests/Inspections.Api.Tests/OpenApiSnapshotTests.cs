@@ -9,7 +9,7 @@ namespace Inspections.Api.Tests;
 /// The served OpenAPI document is committed as docs/openapi.json, so an API change shows in the diff of the
 /// change that made it, and the linters and the client generator read a file. The served document must equal it.
 /// </summary>
-public sealed class OpenApiDocumentTests
+public sealed class OpenApiSnapshotTests
 {
     public const string UpdateVariable = "INSPECTIONS_UPDATE_OPENAPI";
 
@@ -35,7 +35,7 @@ public sealed class OpenApiDocumentTests
               committed: {was}
               served:    {now}
             If the API change is intended, refresh the snapshot and commit it with the change:
-              {UpdateVariable}=1 dotnet test tests/Inspections.Api.Tests --filter "FullyQualifiedName~OpenApiDocumentTests"
+              {UpdateVariable}=1 dotnet test tests/Inspections.Api.Tests --filter "FullyQualifiedName~OpenApiSnapshot"
             """);
     }
 
