@@ -58,6 +58,7 @@ public sealed class InspectionCampaignEndpoints : IEndpointModule
                 Results.Ok(await mediator.Send(new PublishedDraw.Query(id), ct)))
             .Allow<PublishedDraw.Query>()
             .WithSummary("可公开的抽取名单与检查结果（执法人员仅姓名、执法证号） What may be published")
-            .Produces<PublishedDraw.View>();
+            .Produces<PublishedDraw.View>()
+            .ProducesProblem(StatusCodes.Status409Conflict); // not yet released by a supervisor
     }
 }

@@ -39,7 +39,8 @@ public sealed class InspectionEvidenceEndpoints : IEndpointModule
             })
             .Allow<DownloadEvidence.Query>()
             .WithSummary("下载证据（校验 SHA-256，被篡改则 409） Download evidence")
-            .Produces(StatusCodes.Status200OK, typeof(byte[]), "image/jpeg", "image/png", "application/pdf");
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "image/jpeg", "image/png", "application/pdf")
+            .ProducesProblem(StatusCodes.Status409Conflict); // the stored file no longer matches its SHA-256
     }
 
     /// <summary>Reads no more than the limit allows (plus one byte, so the validator can say "too large").</summary>

@@ -51,10 +51,21 @@ public sealed partial class IdempotencyMiddleware(
         var key = values.Count == 1 ? values[0] ?? "" : "";
         if (key.Length is 0 or > IdempotencyOptions.MaxKeyLength || key.Any(char.IsControl))
         {
-            await ProblemAsync(http, StatusCodes.Status400BadRequest,
-                Text.Pick("Idempotency-Key 请求头无效", "Invalid Idempotency-Key header"),
-                Text.Pick($"Idempotency-Key 须为 1–{IdempotencyOptions.MaxKeyLength} 个字符、只出现一次且不含控制字符。",
-                    $"Send one Idempotency-Key of 1–{IdempotencyOptions.MaxKeyLength} characters without control characters."));
+            // A 400 is a validation problem everywhere: the header is the field in error.
+            var message = Text.Pick($"Idempotency-Key 须为 1–{IdempotencyOptions.MaxKeyLength} 个字符、只出现一次且不含控制字符。",
+                $"Send one Idempotency-Key of 1–{IdempotencyOptions.MaxKeyLength} characters without control characters.");
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [IdempotencyOptions.Header] = [message] })
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = Text.Pick("Idempotency-Key 请求头无效", "Invalid Idempotency-Key header"),
+                    Detail = message,
+                    Extensions = { ["errorCount"] = 1 },
+                },
+            });
             return;
         }
 

@@ -165,12 +165,14 @@ public static class OpenApiDescription
         Problem(operation, document, "403", "角色或辖区无权操作 The role or jurisdiction may not do this");
         if (hasPath || hasBody)
             Problem(operation, document, "404", "所指记录不存在或不在本辖区 The record named does not exist");
-        if (isCommand)
+        if (isCommand || metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata>().Any(m => m.StatusCode == StatusCodes.Status409Conflict))
             Problem(operation, document, "409", "版本已过期（currentVersion 为当前版本）或当前状态不允许该操作 Stale version or a step the state does not allow");
         if (hasBody)
             Problem(operation, document, "415", "不支持的内容类型或字符集 Unsupported media type or charset");
         if (idempotent)
             Problem(operation, document, "422", "同一幂等键配了不同的请求体 The idempotency key was used with another body");
+        Problem(operation, document, "414", "请求地址（路径与查询参数）过长 The path and query string are too long");
+        Problem(operation, document, "500", "意外错误，只返回追踪编号（traceId） An unexpected error; only a trace id is returned");
         Problem(operation, document, "503", "数据库暂不可用，请按 Retry-After 稍后重试 The database is unavailable; retry after Retry-After seconds", retryAfter: true);
         return Task.CompletedTask;
     }
@@ -257,9 +259,12 @@ public static class OpenApiDescription
         document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] }];
 
         var operations = (document.Paths ?? []).Values.SelectMany(p => p.Operations ?? []).Select(o => o.Value).ToList();
-        var visited = new HashSet<IOpenApiSchema>();
+        var requestSchemas = new HashSet<IOpenApiSchema>();
         foreach (var body in operations.Select(o => o.RequestBody?.Content).OfType<IDictionary<string, OpenApiMediaType>>().SelectMany(c => c.Values))
-            if (body.Schema is { } schema) BoundRequestSchema(schema, document, visited);
+            if (body.Schema is { } schema) BoundRequestSchema(schema, document, requestSchemas);
+        var responseSchemas = new HashSet<IOpenApiSchema>();
+        foreach (var body in operations.SelectMany(o => o.Responses?.Values ?? Enumerable.Empty<IOpenApiResponse>()).Select(r => r.Content).OfType<IDictionary<string, OpenApiMediaType>>().SelectMany(c => c.Values))
+            if (body.Schema is { } schema) RequireResponseFields(schema, document, requestSchemas, responseSchemas);
         var usedTags = operations.SelectMany(o => o.Tags ?? (IEnumerable<OpenApiTagReference>)[]).Select(t => t.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
         document.Tags = usedTags.Order(StringComparer.Ordinal)
             .Select(t => new OpenApiTag { Name = t, Description = TagDescriptions.GetValueOrDefault(t, t) })
@@ -286,10 +291,27 @@ public static class OpenApiDescription
             return;
         }
         if (schema is not OpenApiSchema s || !visited.Add(s)) return;
+        // Every field may be left out of a request: a missing one the use case needs is a 400 naming it.
+        s.Required = null;
         if (s.Type?.HasFlag(JsonSchemaType.Array) == true) s.MaxItems ??= InputLimits.MaxItems;
         if (s.Format is "date" or "date-time") s.Description ??= DateRange;
         foreach (var child in (s.Properties?.Values ?? []).Concat(s.AllOf ?? []).Concat(s.Items is null ? [] : [s.Items]))
             BoundRequestSchema(child, document, visited);
+    }
+
+    /// <summary>Answers always carry every field of their types (null where empty): a client may rely on each.</summary>
+    private static void RequireResponseFields(IOpenApiSchema schema, OpenApiDocument document, HashSet<IOpenApiSchema> requests, HashSet<IOpenApiSchema> visited)
+    {
+        if (schema is OpenApiSchemaReference { Reference.Id: { } id })
+        {
+            if (id is not (ProblemSchema or ValidationProblemSchema) && document.Components?.Schemas?.TryGetValue(id, out var target) == true)
+                RequireResponseFields(target, document, requests, visited);
+            return;
+        }
+        if (schema is not OpenApiSchema s || requests.Contains(s) || !visited.Add(s)) return;
+        if (s.Properties is { Count: > 0 } properties) s.Required = properties.Keys.ToHashSet(StringComparer.Ordinal);
+        foreach (var child in (s.Properties?.Values ?? []).Concat(s.AllOf ?? []).Concat(s.Items is null ? [] : [s.Items]))
+            RequireResponseFields(child, document, requests, visited);
     }
 
     private static OpenApiSchema ProblemDetailsSchema(bool validation)
