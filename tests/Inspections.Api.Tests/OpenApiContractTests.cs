@@ -17,7 +17,8 @@ public sealed class OpenApiContractTests
 
     private const string Venue = """
         {"id":"0b5f2f3e-8a4c-4a51-9a59-1b2f4c0e8d11","jurisdiction":"510115","name":"星空网吧","address":"温江区柳城大道 88 号",
-         "type":"internetCafe","licenseStatus":"licensed","createdAt":"2026-03-02T08:00:00Z","updatedAt":"2026-03-02T08:00:00Z","version":1%EXTRA%}
+         "type":"internetCafe","operatorName":null,"legalRepresentative":null,"unifiedSocialCreditCode":null,"licenseNumber":"川网文 0115 号",
+         "licenseValidUntil":null,"licenseStatus":"licensed","terminals":120,"rooms":null,"createdAt":"2026-03-02T08:00:00Z","updatedAt":"2026-03-02T08:00:00Z","version":1%EXTRA%}
         """;
 
     [Test]
