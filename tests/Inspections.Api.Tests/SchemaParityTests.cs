@@ -264,9 +264,7 @@ public sealed partial class SchemaParityTests
     private static async Task ExecuteAsync(DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
-#pragma warning disable DAP241 // fixed test literals, no user input
         command.CommandText = sql;
-#pragma warning restore DAP241
         await command.ExecuteNonQueryAsync();
     }
 
