@@ -19,7 +19,23 @@ public static class Jurisdiction
         return code;
     }
 
+    /// <summary>
+    /// The first and last codes inside this jurisdiction. Codes are six ASCII digits, which every
+    /// collation orders as numbers, so <c>jurisdiction BETWEEN First AND Last</c> selects exactly the
+    /// rows <see cref="Covers"/> allows, and, unlike <c>LIKE 'prefix%'</c>, any index on jurisdiction
+    /// can seek it (SQLite's case-insensitive LIKE cannot use a plain index; PostgreSQL's needs pattern ops).
+    /// </summary>
+    public static CodeRange Range(string code) => RangeOf(Prefix(code));
+
+    /// <summary>Every code, for system sweeps that act on all jurisdictions.</summary>
+    public static CodeRange Everywhere { get; } = RangeOf("");
+
+    private static CodeRange RangeOf(string prefix) => new(prefix.PadRight(6, '0'), prefix.PadRight(6, '9'));
+
     /// <summary>True when a user of <paramref name="userCode"/> may see rows of <paramref name="rowCode"/>.</summary>
     public static bool Covers(string userCode, string rowCode) =>
         IsValidCode(rowCode) && rowCode.StartsWith(Prefix(userCode), StringComparison.Ordinal);
 }
+
+/// <summary>An inclusive range of administrative-division codes.</summary>
+public readonly record struct CodeRange(string First, string Last);

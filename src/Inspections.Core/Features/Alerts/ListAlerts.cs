@@ -60,7 +60,7 @@ public static class ListAlerts
     internal static readonly Sql Select = new(d => $"""
         SELECT {AlertDto.Columns}
         FROM alerts
-        WHERE jurisdiction LIKE @JurisdictionPrefix
+        WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
           AND (@Kind IS NULL OR kind = @Kind)
           AND (@SubjectType IS NULL OR subject_type = @SubjectType)
           AND (@IncludeAcknowledged = 1 OR acknowledged_at IS NULL)
@@ -78,7 +78,8 @@ public static class ListAlerts
             var limit = query.Limit ?? 50;
             var rows = await db.QueryAsync<AlertDto>(Select, new
             {
-                JurisdictionPrefix = Jurisdiction.Prefix(user.Jurisdiction) + "%",
+                JurisdictionFirst = Jurisdiction.Range(user.Jurisdiction).First,
+                JurisdictionLast = Jurisdiction.Range(user.Jurisdiction).Last,
                 query.Kind,
                 query.SubjectType,
                 IncludeAcknowledged = query.IncludeAcknowledged ? 1 : 0,

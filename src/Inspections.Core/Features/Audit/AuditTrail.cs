@@ -42,7 +42,7 @@ public static class AuditTrail
     internal static readonly Sql Select = new("""
         SELECT id, occurred_at, user_id, user_name, role, jurisdiction, command, entity_type, entity_id, payload
         FROM audit_entries
-        WHERE entity_type = @EntityType AND entity_id = @EntityId AND jurisdiction LIKE @JurisdictionPrefix
+        WHERE entity_type = @EntityType AND entity_id = @EntityId AND jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
         ORDER BY occurred_at, id
         """);
 
@@ -53,7 +53,8 @@ public static class AuditTrail
             {
                 query.EntityType,
                 EntityId = Guid.TryParse(query.EntityId, out var g) ? g.ToString("D") : query.EntityId,
-                JurisdictionPrefix = Jurisdiction.Prefix(user.Jurisdiction) + "%",
+                JurisdictionFirst = Jurisdiction.Range(user.Jurisdiction).First,
+                JurisdictionLast = Jurisdiction.Range(user.Jurisdiction).Last,
             }, ct);
     }
 }

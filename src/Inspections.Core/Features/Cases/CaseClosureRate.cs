@@ -120,7 +120,7 @@ public static class CaseClosureRate
 
     // Cases filed by the end of the period that either were filed in it or were still open when it began.
     private const string InScope = """
-        c.jurisdiction LIKE @Prefix AND c.filed_on IS NOT NULL AND c.filed_on <= @To
+        c.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND c.filed_on IS NOT NULL AND c.filed_on <= @To
           AND (c.filed_on >= @From OR ((c.closed_at IS NULL OR c.closed_at >= @FromUtc) AND (c.withdrawn_at IS NULL OR c.withdrawn_at >= @FromUtc)))
         """;
 
@@ -142,16 +142,16 @@ public static class CaseClosureRate
     private static readonly Sql Challenges = new($"""
         SELECT h.case_id, h.kind, h.filed_on AS start_on, CASE WHEN h.decided_on <= @AsOf THEN h.outcome END AS outcome, {GroupColumns}
         FROM case_challenges h JOIN cases c ON c.id = h.case_id {GroupJoins}
-        WHERE c.jurisdiction LIKE @Prefix AND h.filed_on >= @From AND h.filed_on <= @To AND h.filed_on <= @AsOf
+        WHERE c.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND h.filed_on >= @From AND h.filed_on <= @To AND h.filed_on <= @AsOf
         """);
     private static readonly Sql Referrals = new($"""
         SELECT r.case_id, 'referral' AS kind, r.sent_on AS start_on, {GroupColumns}
         FROM case_referrals r JOIN cases c ON c.id = r.case_id {GroupJoins}
-        WHERE c.jurisdiction LIKE @Prefix AND r.sent_on >= @From AND r.sent_on <= @To AND r.sent_on <= @AsOf
+        WHERE c.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND r.sent_on >= @From AND r.sent_on <= @To AND r.sent_on <= @AsOf
         """);
     private static readonly Sql NotFiled = new("""
         SELECT COUNT(*) FROM cases c JOIN case_stage_history h ON h.case_id = c.id AND h.to_stage = 'notFiled'
-        WHERE c.jurisdiction LIKE @Prefix AND c.created_at >= @FromUtc AND c.created_at < @ToEndUtc AND h.occurred_at < @AsOfEndUtc
+        WHERE c.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND c.created_at >= @FromUtc AND c.created_at < @ToEndUtc AND h.occurred_at < @AsOfEndUtc
         """);
 
     public sealed class Handler(DbSession db, ICurrentUser user, CalendarStore calendars, TimeProvider clock) : IQueryHandler<Query, Report>
@@ -166,7 +166,8 @@ public static class CaseClosureRate
             var asOf = query.AsOf ?? evaluator.LocalDate(clock.GetUtcNow());
             var p = new
             {
-                Prefix = Domain.Access.Jurisdiction.Prefix(scope) + "%",
+                JurisdictionFirst = Domain.Access.Jurisdiction.Range(scope).First,
+                JurisdictionLast = Domain.Access.Jurisdiction.Range(scope).Last,
                 From = from, To = to, AsOf = asOf,
                 FromUtc = StartOf(evaluator, from), ToEndUtc = StartOf(evaluator, to.AddDays(1)), AsOfEndUtc = StartOf(evaluator, asOf.AddDays(1)),
             };

@@ -104,9 +104,9 @@ internal static class CampaignRows
             (SELECT COUNT(*) FROM inspections WHERE campaign_id = @Id AND violations > 0) AS inspections_with_violations,
             (SELECT COALESCE(SUM(violations), 0) FROM inspections WHERE campaign_id = @Id) AS violations,
             (SELECT COUNT(*) FROM inspections WHERE campaign_id = @Id AND outcome = 'rectificationNotice') AS rectification_notices,
-            (SELECT COUNT(*) FROM inspections WHERE campaign_id = @Id AND case_lead = 1) AS case_leads,
+            (SELECT COUNT(*) FROM inspections WHERE campaign_id = @Id AND case_lead = @Yes) AS case_leads,
             (SELECT COUNT(*) FROM inspection_seizures s JOIN inspections i ON i.id = s.inspection_id WHERE i.campaign_id = @Id) AS seizures,
-            (SELECT COUNT(DISTINCT venue_id) FROM inspections WHERE campaign_id = @Id AND venue_closed = 1) AS venues_closed
+            (SELECT COUNT(DISTINCT venue_id) FROM inspections WHERE campaign_id = @Id AND venue_closed = @Yes) AS venues_closed
         """);
 
     private static readonly Sql SelectSeized = new("""
@@ -123,7 +123,8 @@ internal static class CampaignRows
             ?? throw new NotFoundException("专项行动", "campaign", id);
         return campaign with
         {
-            Totals = (await db.QuerySingleOrDefaultAsync<CampaignTotals>(SelectTotals, new { Id = id }, ct))!,
+            // A bool parameter matches boolean, bit and SQLite's 0/1 alike; a literal 1 is no boolean on PostgreSQL.
+            Totals = (await db.QuerySingleOrDefaultAsync<CampaignTotals>(SelectTotals, new { Id = id, Yes = true }, ct))!,
             SeizedItems = await db.QueryAsync<SeizureTotal>(SelectSeized, new { Id = id }, ct),
         };
     }

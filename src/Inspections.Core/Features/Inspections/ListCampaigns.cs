@@ -14,12 +14,12 @@ public static class ListCampaigns
 
     private static readonly Sql Select = new("""
         SELECT id, jurisdiction, name, description, starts_on, ends_on, created_at, version FROM campaigns
-        WHERE jurisdiction LIKE @JurisdictionPrefix ORDER BY starts_on DESC, id DESC
+        WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast ORDER BY starts_on DESC, id DESC
         """);
 
     public sealed class Handler(DbSession db, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<CampaignDto>>
     {
         public async ValueTask<IReadOnlyList<CampaignDto>> Handle(Query query, CancellationToken ct) =>
-            await db.QueryAsync<CampaignDto>(Select, new { JurisdictionPrefix = Domain.Access.Jurisdiction.Prefix(user.Jurisdiction) + "%" }, ct);
+            await db.QueryAsync<CampaignDto>(Select, new { JurisdictionFirst = Domain.Access.Jurisdiction.Range(user.Jurisdiction).First, JurisdictionLast = Domain.Access.Jurisdiction.Range(user.Jurisdiction).Last }, ct);
     }
 }

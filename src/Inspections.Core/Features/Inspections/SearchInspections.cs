@@ -80,14 +80,14 @@ public static class SearchInspections
         SELECT {InspectionRows.SummaryColumns}
         FROM inspections i
         JOIN venues v ON v.id = i.venue_id
-        WHERE i.jurisdiction LIKE @JurisdictionPrefix
+        WHERE i.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
           AND (@ByVenue = 0 OR i.venue_id = @VenueId)
           AND (@ByCampaign = 0 OR i.campaign_id = @CampaignId)
           AND (@Kind IS NULL OR i.kind = @Kind)
           AND (@Outcome IS NULL OR i.outcome = @Outcome)
           AND (@ByFrom = 0 OR i.started_at >= @FromInstant)
           AND (@ByTo = 0 OR i.started_at < @ToInstant)
-          AND (@LeadsPending = 0 OR (i.case_lead = 1 AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.inspection_id = i.id)))
+          AND (@LeadsPending = 0 OR (i.case_lead = @Yes AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.inspection_id = i.id)))
           AND (@Officer IS NULL OR EXISTS (SELECT 1 FROM inspection_officers o WHERE o.inspection_id = i.id AND o.user_id = @Officer))
           AND (@Paged = 0 OR i.started_at < @AfterStarted OR (i.started_at = @AfterStarted AND i.id < @AfterId))
         ORDER BY i.started_at DESC, i.id DESC
@@ -105,7 +105,8 @@ public static class SearchInspections
             var limit = query.Limit ?? 20;
             var rows = await db.QueryAsync<InspectionSummaryDto>(Select, new
             {
-                JurisdictionPrefix = Domain.Access.Jurisdiction.Prefix(scope) + "%",
+                JurisdictionFirst = Domain.Access.Jurisdiction.Range(scope).First,
+                JurisdictionLast = Domain.Access.Jurisdiction.Range(scope).Last,
                 query.VenueId,
                 query.CampaignId,
                 query.Kind,
@@ -114,6 +115,7 @@ public static class SearchInspections
                 ToInstant = query.To is { } to ? StartOfLocalDay(to.AddDays(1)) : (DateTimeOffset?)null,
                 Officer = Wire.Clean(query.Officer),
                 LeadsPending = query.LeadsPending == true ? 1 : 0,
+                Yes = true, // a bool parameter matches boolean, bit and SQLite's 0/1 alike; a literal 1 is no boolean on PostgreSQL
                 AfterStarted = after?.S,
                 Paged = after is null ? 0 : 1,
                 ByVenue = query.VenueId is null ? 0 : 1,

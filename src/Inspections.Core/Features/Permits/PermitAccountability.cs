@@ -110,7 +110,7 @@ public static class SweepPermitAccountability
 
     private static readonly Sql Open = new($"""
         SELECT {PermitRecord.Columns} FROM permit_applications
-        WHERE jurisdiction LIKE @JurisdictionPrefix
+        WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
           AND stage IN ('received', 'accepted', 'underReview', 'suspended', 'approved', 'refused')
         """);
 
@@ -121,8 +121,8 @@ public static class SweepPermitAccountability
         {
             var now = clock.GetUtcNow();
             var evaluator = await calendars.EvaluatorAsync(db, ct);
-            var prefix = user.Role == Roles.System ? "" : Jurisdiction.Prefix(user.Jurisdiction);
-            var open = await db.QueryAsync<PermitRecord>(Open, new { JurisdictionPrefix = prefix + "%" }, ct);
+            var range = user.Role == Roles.System ? Jurisdiction.Everywhere : Jurisdiction.Range(user.Jurisdiction);
+            var open = await db.QueryAsync<PermitRecord>(Open, new { JurisdictionFirst = range.First, JurisdictionLast = range.Last }, ct);
             int overdue = 0, raised = 0;
             foreach (var stored in open)
             {
@@ -168,7 +168,7 @@ public static class ListAccountability
 
     private static readonly Sql Select = new($"""
         SELECT {AccountabilityDto.Columns} FROM permit_accountability
-        WHERE jurisdiction LIKE @JurisdictionPrefix
+        WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
           AND (@Status IS NULL OR status = @Status)
           AND (@ClerkId IS NULL OR clerk_id = @ClerkId)
         ORDER BY detected_at, id
@@ -179,7 +179,8 @@ public static class ListAccountability
         public async ValueTask<IReadOnlyList<AccountabilityDto>> Handle(Query query, CancellationToken ct) =>
             await db.QueryAsync<AccountabilityDto>(Select, new
             {
-                JurisdictionPrefix = Jurisdiction.Prefix(user.Jurisdiction) + "%",
+                JurisdictionFirst = Jurisdiction.Range(user.Jurisdiction).First,
+                JurisdictionLast = Jurisdiction.Range(user.Jurisdiction).Last,
                 query.Status,
                 // A clerk sees the records held against them; supervisors see everyone's.
                 ClerkId = user.Role == Roles.Clerk ? user.UserId : query.ClerkId,

@@ -57,7 +57,7 @@ public static class PermitFigures
 
     private static readonly Sql InPeriod = new($"""
         SELECT {PermitRecord.Columns} FROM permit_applications
-        WHERE jurisdiction LIKE @JurisdictionPrefix
+        WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
           AND ((received_on >= @From AND received_on <= @To)
             OR (accepted_on >= @From AND accepted_on <= @To)
             OR (completed_on >= @From AND completed_on <= @To))
@@ -65,7 +65,7 @@ public static class PermitFigures
     private static readonly Sql Suspensions = new("""
         SELECT s.application_id, s.id, s.kind, s.start_on, s.end_on, s.reason
         FROM permit_suspensions s JOIN permit_applications a ON a.id = s.application_id
-        WHERE a.jurisdiction LIKE @JurisdictionPrefix AND a.completed_on >= @From AND a.completed_on <= @To
+        WHERE a.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND a.completed_on >= @From AND a.completed_on <= @To
         """);
 
 
@@ -77,7 +77,7 @@ public static class PermitFigures
         {
             var from = query.From!.Value;
             var to = query.To!.Value;
-            var parameters = new { JurisdictionPrefix = Jurisdiction.Prefix(user.Jurisdiction) + "%", From = from, To = to };
+            var parameters = new { JurisdictionFirst = Jurisdiction.Range(user.Jurisdiction).First, JurisdictionLast = Jurisdiction.Range(user.Jurisdiction).Last, From = from, To = to };
             var evaluator = await calendars.EvaluatorAsync(db, ct);
             var now = clock.GetUtcNow();
             var rows = (await db.QueryAsync<PermitRecord>(InPeriod, parameters, ct)).Select(p => PermitClocks.Effective(p, evaluator, now)).ToList();

@@ -47,14 +47,14 @@ public static class PermitQueue
 
     private static readonly Sql Open = new($"""
         SELECT {PermitRecord.Columns} FROM permit_applications
-        WHERE jurisdiction LIKE @JurisdictionPrefix
+        WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
           AND stage NOT IN ('notAccepted', 'completed')
           AND (@ClerkId IS NULL OR responsible_id = @ClerkId OR holder_id = @ClerkId)
         """);
     private static readonly Sql OpenSuspensions = new("""
         SELECT s.application_id, s.id, s.kind, s.start_on, s.end_on, s.reason
         FROM permit_suspensions s JOIN permit_applications a ON a.id = s.application_id
-        WHERE a.jurisdiction LIKE @JurisdictionPrefix
+        WHERE a.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
           AND a.stage NOT IN ('notAccepted', 'completed')
           AND (@ClerkId IS NULL OR a.responsible_id = @ClerkId OR a.holder_id = @ClerkId)
         """);
@@ -68,7 +68,8 @@ public static class PermitQueue
             // A clerk's queue is their own; a supervisor reads any clerk's, or the whole window's.
             var parameters = new
             {
-                JurisdictionPrefix = Jurisdiction.Prefix(user.Jurisdiction) + "%",
+                JurisdictionFirst = Jurisdiction.Range(user.Jurisdiction).First,
+                JurisdictionLast = Jurisdiction.Range(user.Jurisdiction).Last,
                 ClerkId = user.Role == Roles.Clerk ? user.UserId : query.ClerkId,
             };
             var evaluator = await calendars.EvaluatorAsync(db, ct);

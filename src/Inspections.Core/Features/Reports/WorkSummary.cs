@@ -100,26 +100,26 @@ public static class WorkSummary
     private static readonly Sql Inspections = new("""
         SELECT kind, outcome, violations, rectification_checked_on, case_lead, venue_closed
         FROM inspections
-        WHERE jurisdiction LIKE @JurisdictionPrefix AND started_at >= @Start AND started_at < @End
+        WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND started_at >= @Start AND started_at < @End
         """);
 
     private static readonly Sql Seized = new("""
         SELECT COALESCE(SUM(s.quantity), 0)
         FROM inspection_seizures s JOIN inspections i ON i.id = s.inspection_id
-        WHERE i.jurisdiction LIKE @JurisdictionPrefix AND i.started_at >= @Start AND i.started_at < @End
+        WHERE i.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND i.started_at >= @Start AND i.started_at < @End
         """);
 
-    private static readonly Sql Venues = new("SELECT license_status, created_at FROM venues WHERE jurisdiction LIKE @JurisdictionPrefix");
+    private static readonly Sql Venues = new("SELECT license_status, created_at FROM venues WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast");
 
     private static readonly Sql Referrals = new("""
         SELECT r.department
         FROM case_referrals r JOIN cases c ON c.id = r.case_id
-        WHERE c.jurisdiction LIKE @JurisdictionPrefix AND r.sent_on >= @From AND r.sent_on <= @To
+        WHERE c.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND r.sent_on >= @From AND r.sent_on <= @To
         """);
 
     private static readonly Sql Campaigns = new("""
         SELECT id FROM unlicensed_campaigns
-        WHERE jurisdiction LIKE @JurisdictionPrefix AND starts_on <= @To AND ends_on >= @From
+        WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND starts_on <= @To AND ends_on >= @From
         ORDER BY starts_on, id
         """);
 
@@ -134,7 +134,8 @@ public static class WorkSummary
             var asOf = query.AsOf ?? evaluator.LocalDate(clock.GetUtcNow());
             var scope = new
             {
-                JurisdictionPrefix = Jurisdiction.Prefix(user.Jurisdiction) + "%",
+                JurisdictionFirst = Jurisdiction.Range(user.Jurisdiction).First,
+                JurisdictionLast = Jurisdiction.Range(user.Jurisdiction).Last,
                 Start = StartOf(evaluator.TimeZone, from),
                 End = StartOf(evaluator.TimeZone, to.AddDays(1)),
                 From = from,

@@ -110,7 +110,7 @@ internal static class UnlicensedRows
 
     private static readonly Sql SelectCampaigns = new("""
         SELECT id, jurisdiction, name, description, starts_on, ends_on, venue_types, created_at, created_by, version
-        FROM unlicensed_campaigns WHERE jurisdiction LIKE @JurisdictionPrefix ORDER BY starts_on DESC, id DESC
+        FROM unlicensed_campaigns WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast ORDER BY starts_on DESC, id DESC
         """);
 
     public static async Task<UnlicensedCampaignDto> CampaignAsync(DbSession db, Guid id, CancellationToken ct) =>
@@ -119,7 +119,7 @@ internal static class UnlicensedRows
 
     /// <summary>The campaigns of a jurisdiction and those below it, latest first (a district runs a handful a year, so no paging).</summary>
     public static async Task<IReadOnlyList<UnlicensedCampaignDto>> CampaignsAsync(DbSession db, string jurisdiction, CancellationToken ct) =>
-        (await db.QueryAsync<CampaignRow>(SelectCampaigns, new { JurisdictionPrefix = Jurisdiction.Prefix(jurisdiction) + "%" }, ct))
+        (await db.QueryAsync<CampaignRow>(SelectCampaigns, new { JurisdictionFirst = Jurisdiction.Range(jurisdiction).First, JurisdictionLast = Jurisdiction.Range(jurisdiction).Last }, ct))
             .Select(Show).ToList();
 
     private static UnlicensedCampaignDto Show(CampaignRow row) => new()

@@ -49,7 +49,7 @@ public static class SearchVenues
     internal static readonly Sql Select = new(d => $"""
         SELECT {VenueDto.Columns}
         FROM venues
-        WHERE jurisdiction LIKE @JurisdictionPrefix
+        WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
           AND (@Type IS NULL OR venue_type = @Type)
           AND (@LicenseStatus IS NULL OR license_status = @LicenseStatus)
           AND (@NameLike IS NULL OR name LIKE @NameLike ESCAPE '\')
@@ -68,7 +68,8 @@ public static class SearchVenues
             var limit = query.Limit ?? 20;
             var rows = await db.QueryAsync<VenueDto>(Select, new
             {
-                JurisdictionPrefix = Domain.Access.Jurisdiction.Prefix(scope) + "%",
+                JurisdictionFirst = Domain.Access.Jurisdiction.Range(scope).First,
+                JurisdictionLast = Domain.Access.Jurisdiction.Range(scope).Last,
                 query.Type,
                 query.LicenseStatus,
                 NameLike = string.IsNullOrWhiteSpace(query.Name) ? null : SqlDialect.LikeContains(query.Name.Trim()),
