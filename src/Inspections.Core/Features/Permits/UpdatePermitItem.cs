@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FluentValidation;
 using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
@@ -9,68 +8,6 @@ using Inspections.Domain.Permits;
 using Mediator;
 
 namespace Inspections.Core.Features.Permits;
-
-/// <summary>A catalog item 许可事项: its limits in working days, the kinds of application it takes, its materials list.</summary>
-public sealed record PermitItemDto
-{
-    public string Code { get; init; } = "";
-    public string Name { get; init; } = "";
-    public int StatutoryLimitDays { get; init; }  // 法定时限
-    public int PromisedLimitDays { get; init; }   // 承诺时限
-    public IReadOnlyList<string> Kinds { get; init; } = [];
-    public IReadOnlyList<PermitMaterial> Materials { get; init; } = [];
-    public string LegalBasis { get; init; } = "";
-    public DateTimeOffset UpdatedAt { get; init; }
-    public string UpdatedBy { get; init; } = "";
-    public long Version { get; init; }
-}
-
-internal static class PermitItems
-{
-    private sealed record Row
-    {
-        public string Code { get; init; } = "";
-        public string Name { get; init; } = "";
-        public int StatutoryLimitDays { get; init; }
-        public int PromisedLimitDays { get; init; }
-        public string Kinds { get; init; } = "";
-        public string Materials { get; init; } = "[]";
-        public string LegalBasis { get; init; } = "";
-        public DateTimeOffset UpdatedAt { get; init; }
-        public string UpdatedBy { get; init; } = "";
-        public long Version { get; init; }
-
-        public PermitItemDto Dto() => new()
-        {
-            Code = Code, Name = Name, StatutoryLimitDays = StatutoryLimitDays, PromisedLimitDays = PromisedLimitDays,
-            Kinds = Kinds.Split(',', StringSplitOptions.RemoveEmptyEntries), Materials = PermitJson.Read<PermitMaterial>(Materials),
-            LegalBasis = LegalBasis, UpdatedAt = UpdatedAt, UpdatedBy = UpdatedBy, Version = Version,
-        };
-    }
-
-    private const string Columns = "code, name, statutory_limit_days, promised_limit_days, kinds, materials, legal_basis, updated_at, updated_by, version";
-    private static readonly Sql SelectAll = new($"SELECT {Columns} FROM permit_items ORDER BY sort_order, code");
-    private static readonly Sql SelectOne = new($"SELECT {Columns} FROM permit_items WHERE code = @Code");
-
-    public static async Task<IReadOnlyList<PermitItemDto>> AllAsync(DbSession db, CancellationToken ct) =>
-        (await db.QueryAsync<Row>(SelectAll, null, ct)).Select(r => r.Dto()).ToList();
-
-    public static async Task<PermitItemDto> LoadAsync(DbSession db, string code, CancellationToken ct) =>
-        (await db.QuerySingleOrDefaultAsync<Row>(SelectOne, new { Code = code }, ct))?.Dto()
-        ?? throw new NotFoundException("许可事项", "permit item", code);
-}
-
-/// <summary>The catalog of permit items 许可事项目录 the window takes.</summary>
-public static class ListPermitItems
-{
-    [AllowedRoles(Roles.Officer, Roles.Clerk, Roles.Supervisor, Roles.Admin)]
-    public sealed record Query : IQuery<IReadOnlyList<PermitItemDto>>;
-
-    public sealed class Handler(DbSession db) : IQueryHandler<Query, IReadOnlyList<PermitItemDto>>
-    {
-        public async ValueTask<IReadOnlyList<PermitItemDto>> Handle(Query query, CancellationToken ct) => await PermitItems.AllAsync(db, ct);
-    }
-}
 
 /// <summary>
 /// Admins edit an item's limits, kinds and materials (with the version they read). Applications
@@ -148,39 +85,6 @@ public static class UpdatePermitItem
                 throw ConflictException.StaleVersion("许可事项", "permit item", command.Version!.Value, (await PermitItems.LoadAsync(db, command.Code, ct)).Version);
             db.AuditAbout("permit-item", command.Code);
             return await PermitItems.LoadAsync(db, command.Code, ct);
-        }
-    }
-}
-
-/// <summary>Seeds the catalog from db/seed/permits when it is empty, so admins' edits survive restarts.</summary>
-public sealed class PermitCatalogSeed : ISeed
-{
-    public int Order => 20;
-
-    private sealed record Entry(string Code, string Name, int StatutoryLimitDays, int PromisedLimitDays, string[] Kinds,
-        string LegalBasis, PermitMaterial[] Materials);
-
-    private static readonly Sql Count = new("SELECT COUNT(*) FROM permit_items");
-    private static readonly Sql Insert = new("""
-        INSERT INTO permit_items (code, name, statutory_limit_days, promised_limit_days, kinds, materials, legal_basis, sort_order, updated_at, updated_by, version)
-        VALUES (@Code, @Name, @StatutoryLimitDays, @PromisedLimitDays, @Kinds, @Materials, @LegalBasis, @SortOrder, @Now, 'seed', 1)
-        """);
-
-    public async Task SeedAsync(DbSession db, SeedFiles files, TimeProvider clock, CancellationToken ct)
-    {
-        if (await db.ExecuteScalarAsync<long>(Count, null, ct) > 0) return;
-        var entries = JsonSerializer.Deserialize<Entry[]>(files.ReadText(Path.Combine("permits", "catalog.json")), JsonSerializerOptions.Web)
-            ?? throw new InvalidDataException("The permit catalog seed is empty.");
-        for (var i = 0; i < entries.Length; i++)
-        {
-            var e = entries[i];
-            if (e.PromisedLimitDays > e.StatutoryLimitDays || e.Kinds.Any(k => !PermitWire.TryParse<PermitKind>(k, out _)))
-                throw new InvalidDataException($"Permit item {e.Code}: promised limit above statutory, or an unknown kind.");
-            await db.ExecuteAsync(Insert, new
-            {
-                e.Code, e.Name, e.StatutoryLimitDays, e.PromisedLimitDays, Kinds = string.Join(',', e.Kinds),
-                Materials = PermitJson.Write(e.Materials), e.LegalBasis, SortOrder = (i + 1) * 10, Now = clock.GetUtcNow(),
-            }, ct);
         }
     }
 }
