@@ -71,7 +71,7 @@ public static class AddCaseEvidence
                 Id = Guid.CreateVersion7(now), CaseId = c.Id, command.Kind, Reference = reference,
                 Description = CaseRows.Clean(command.Description), Now = now, By = user.DisplayName,
             }, ct);
-            return await view.RecordedAsync(db, c, now, ct);
+            return await CaseRows.RecordedAsync(db, view, c, now, ct);
         }
     }
 

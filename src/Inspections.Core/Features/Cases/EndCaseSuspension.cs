@@ -43,7 +43,7 @@ public static class EndCaseSuspension
                 throw CaseRows.FieldError(nameof(Command.EndOn), $"结束日期应在开始日期（{start:yyyy-MM-dd}）与今天之间",
                     $"The end must lie between the start ({start:yyyy-MM-dd}) and today");
             await db.ExecuteAsync(End, new { command.SuspensionId, command.EndOn }, ct);
-            return await view.RecordedAsync(db, c, clock.GetUtcNow(), ct);
+            return await CaseRows.RecordedAsync(db, view, c, clock.GetUtcNow(), ct);
         }
     }
 }

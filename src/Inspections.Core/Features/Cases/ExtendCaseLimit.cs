@@ -54,7 +54,7 @@ public static class ExtendCaseLimit
                 Id = Guid.CreateVersion7(now), CaseId = c.Id, command.Days, Reason = command.Reason!.Trim(),
                 ApproverId = user.UserId, ApproverName = user.DisplayName, Now = now,
             }, ct);
-            return await view.RecordedAsync(db, c, now, ct);
+            return await CaseRows.RecordedAsync(db, view, c, now, ct);
         }
     }
 }

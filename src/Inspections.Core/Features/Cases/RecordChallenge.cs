@@ -68,7 +68,7 @@ public static class RecordChallenge
                 Id = Guid.CreateVersion7(now), CaseId = c.Id, command.Kind, Authority = command.Authority!.Trim(), command.FiledOn,
                 Outcome = CaseRows.Clean(command.Outcome), command.DecidedOn, Note = CaseRows.Clean(command.Note), Now = now,
             }, ct);
-            return await view.RecordedAsync(db, c, now, ct);
+            return await CaseRows.RecordedAsync(db, view, c, now, ct);
         }
     }
 }

@@ -45,7 +45,7 @@ public static class RecordChallengeOutcome
                 throw CaseRows.FieldError(nameof(Command.DecidedOn), $"结果日期应在申请日（{filedOn:yyyy-MM-dd}）与今天之间",
                     $"The outcome date must lie between the filing ({filedOn:yyyy-MM-dd}) and today");
             await db.ExecuteAsync(Update, new { command.ChallengeId, command.Outcome, command.DecidedOn }, ct);
-            return await view.RecordedAsync(db, c, clock.GetUtcNow(), ct);
+            return await CaseRows.RecordedAsync(db, view, c, clock.GetUtcNow(), ct);
         }
     }
 }

@@ -52,7 +52,7 @@ public static class SendReferralLetter
                 Id = Guid.CreateVersion7(now), CaseId = c.Id, Department = command.Department!.Trim(), Reason = command.Reason!.Trim(),
                 command.SentOn, Now = now, By = user.DisplayName,
             }, ct);
-            return await view.RecordedAsync(db, c, now, ct);
+            return await CaseRows.RecordedAsync(db, view, c, now, ct);
         }
     }
 }

@@ -63,7 +63,7 @@ public static class SuspendCaseClock
                 Id = Guid.CreateVersion7(now), CaseId = c.Id, command.Kind, command.StartOn, command.EndOn,
                 Reason = command.Reason!.Trim(), Now = now, By = user.UserId,
             }, ct);
-            return await view.RecordedAsync(db, c, now, ct);
+            return await CaseRows.RecordedAsync(db, view, c, now, ct);
         }
     }
 }

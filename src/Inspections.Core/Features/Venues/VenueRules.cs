@@ -1,7 +1,6 @@
 using System.Text.Json;
 using FluentValidation;
 using Inspections.Core.Common;
-using Inspections.Core.Data;
 using Inspections.Domain.Access;
 using Inspections.Domain.Venues;
 
@@ -100,36 +99,4 @@ public abstract class VenueFactsValidator<T> : AbstractValidator<T> where T : IV
             .When(x => TryParse<VenueType>(x.Type, out var t) && t is not (VenueType.SongAndDance or VenueType.GameArcade))
             .Says("只有歌舞、游艺娱乐场所填写包房数", "Only song-and-dance venues and arcades have rooms");
     }
-}
-
-/// <summary>Reading and writing the venues table, shared by the venue slices.</summary>
-internal static class VenueRow
-{
-    private static readonly Sql SelectById = new($"SELECT {VenueDto.Columns} FROM venues WHERE id = @Id");
-
-    public static async Task<VenueDto> LoadAsync(Data.DbSession db, Guid id, CancellationToken ct) =>
-        await db.QuerySingleOrDefaultAsync<VenueDto>(SelectById, new { Id = id }, ct)
-        ?? throw new NotFoundException("场所", "venue", id);
-
-    /// <summary>The parameters of an insert or update, with the user's text trimmed.</summary>
-    public static object Parameters(IVenueFacts f, Guid id, string jurisdiction, DateTimeOffset now, long version) => new
-    {
-        Id = id,
-        Jurisdiction = jurisdiction,
-        Name = f.Name!.Trim(),
-        Address = f.Address!.Trim(),
-        f.Type,
-        OperatorName = Clean(f.OperatorName),
-        LegalRepresentative = Clean(f.LegalRepresentative),
-        UnifiedSocialCreditCode = Clean(f.UnifiedSocialCreditCode),
-        LicenseNumber = Clean(f.LicenseNumber),
-        f.LicenseValidUntil,
-        f.LicenseStatus,
-        f.Terminals,
-        f.Rooms,
-        Now = now,
-        Version = version,
-    };
-
-    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
