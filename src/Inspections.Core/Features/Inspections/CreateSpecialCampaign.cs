@@ -8,10 +8,10 @@ using Mediator;
 namespace Inspections.Core.Features.Inspections;
 
 /// <summary>Opens a special campaign 专项行动 (e.g. 打击黑网吧专项行动) with its period, in the caller's jurisdiction.</summary>
-public static class CreateCampaign
+public static class CreateSpecialCampaign
 {
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
-    public sealed record Command : ICommand<CampaignDto>
+    public sealed record Command : ICommand<SpecialCampaignDto>
     {
         public string? Name { get; init; }
         public string? Description { get; init; }
@@ -37,9 +37,9 @@ public static class CreateCampaign
         VALUES (@Id, @Jurisdiction, @Name, @Description, @StartsOn, @EndsOn, @Now, @CreatedBy, 1)
         """);
 
-    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, CampaignDto>
+    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, SpecialCampaignDto>
     {
-        public async ValueTask<CampaignDto> Handle(Command command, CancellationToken ct)
+        public async ValueTask<SpecialCampaignDto> Handle(Command command, CancellationToken ct)
         {
             var now = clock.GetUtcNow();
             var id = Guid.CreateVersion7(now);
@@ -55,7 +55,7 @@ public static class CreateCampaign
                 CreatedBy = user.UserId,
             }, ct);
             db.AuditAbout("campaign", id);
-            return await CampaignRows.LoadAsync(db, id, ct);
+            return await SpecialCampaignRows.LoadAsync(db, id, ct);
         }
     }
 }

@@ -58,7 +58,7 @@ public static class DrawVenues
           AND ((@LicenseStatus IS NULL AND license_status NOT IN ('revoked', 'closed')) OR license_status = @LicenseStatus)
         """);
 
-    private static readonly Sql CampaignJurisdiction = new("SELECT jurisdiction FROM campaigns WHERE id = @Id");
+    private static readonly Sql SpecialCampaignJurisdiction = new("SELECT jurisdiction FROM campaigns WHERE id = @Id");
 
     internal static readonly Sql Insert = new("""
         INSERT INTO random_draws (id, jurisdiction, name, campaign_id, venue_type, license_status, requested, seed, pool, officers,
@@ -78,7 +78,7 @@ public static class DrawVenues
         public async ValueTask<DrawDto> Handle(Command command, CancellationToken ct)
         {
             if (command.CampaignId is { } campaignId)
-                user.EnsureCanChange(await db.QuerySingleOrDefaultAsync<string>(CampaignJurisdiction, new { Id = campaignId }, ct)
+                user.EnsureCanChange(await db.QuerySingleOrDefaultAsync<string>(SpecialCampaignJurisdiction, new { Id = campaignId }, ct)
                     ?? throw Wire.Invalid("CampaignId", "专项行动不存在", "No such campaign"));
             var pool = DrawRows.Ordered(await db.QueryAsync<Guid>(Pool, new { user.Jurisdiction, command.VenueType, command.LicenseStatus }, ct));
             if (command.Count > pool.Count)

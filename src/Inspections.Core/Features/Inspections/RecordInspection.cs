@@ -160,7 +160,7 @@ public static class RecordInspection
         private static int Violations(Command x) => x.Results!.Count(r => r?.Result == Wire.Name(ItemResult.Violation));
     }
 
-    private static readonly Sql SelectCampaign = new("SELECT jurisdiction, starts_on, ends_on FROM campaigns WHERE id = @Id");
+    private static readonly Sql SelectSpecialCampaign = new("SELECT jurisdiction, starts_on, ends_on FROM campaigns WHERE id = @Id");
 
     private static readonly Sql SelectAssignment = new("""
         SELECT a.first_user_id, a.first_name, a.second_user_id, a.second_name
@@ -203,7 +203,7 @@ public static class RecordInspection
         VALUES (@InspectionId, @Position, @Item, @Quantity, @Unit)
         """);
 
-    private sealed record CampaignPeriod
+    private sealed record SpecialCampaignPeriod
     {
         public string Jurisdiction { get; init; } = "";
         public DateOnly StartsOn { get; init; }
@@ -230,7 +230,7 @@ public static class RecordInspection
 
             var calendar = await calendars.EvaluatorAsync(db, ct);
             var localDate = calendar.LocalDate(command.StartedAt!.Value);
-            if (command.CampaignId is { } campaignId) await EnsureCampaignFits(campaignId, venue.Jurisdiction, localDate, ct);
+            if (command.CampaignId is { } campaignId) await EnsureSpecialCampaignFits(campaignId, venue.Jurisdiction, localDate, ct);
             if (command.DrawId is { } drawId) await EnsureDrawnPairInspects(drawId, venue, command.Officers!, ct);
 
             var now = clock.GetUtcNow();
@@ -330,9 +330,9 @@ public static class RecordInspection
                     $"A random inspection is carried out by the officers drawn for it ({pair.FirstName}, {pair.SecondName})");
         }
 
-        private async Task EnsureCampaignFits(Guid campaignId, string jurisdiction, DateOnly localDate, CancellationToken ct)
+        private async Task EnsureSpecialCampaignFits(Guid campaignId, string jurisdiction, DateOnly localDate, CancellationToken ct)
         {
-            var campaign = await db.QuerySingleOrDefaultAsync<CampaignPeriod>(SelectCampaign, new { Id = campaignId }, ct)
+            var campaign = await db.QuerySingleOrDefaultAsync<SpecialCampaignPeriod>(SelectSpecialCampaign, new { Id = campaignId }, ct)
                 ?? throw Wire.Invalid("CampaignId", "专项行动不存在", "No such campaign");
             if (campaign.Jurisdiction != jurisdiction)
                 throw Wire.Invalid("CampaignId", "专项行动不属于该场所所在辖区", "The campaign belongs to another jurisdiction");

@@ -2,7 +2,7 @@
 namespace Inspections.Core.Features.Inspections;
 
 /// <summary>A campaign and its running totals 专项行动战果.</summary>
-public sealed record CampaignDto
+public sealed record SpecialCampaignDto
 {
     public Guid Id { get; init; }
     public string Jurisdiction { get; init; } = "";
@@ -12,11 +12,11 @@ public sealed record CampaignDto
     public DateOnly EndsOn { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public long Version { get; init; }
-    public CampaignTotals Totals { get; init; } = new();
+    public SpecialCampaignTotals Totals { get; init; } = new();
     public IReadOnlyList<SeizureTotal> SeizedItems { get; init; } = [];
 }
 
-public sealed record CampaignTotals
+public sealed record SpecialCampaignTotals
 {
     public long Inspections { get; init; }                 // 出动检查场所次数
     public long InspectionsWithViolations { get; init; }

@@ -3,7 +3,7 @@ using Inspections.Core.Data;
 
 namespace Inspections.Core.Features.Inspections;
 
-internal static class CampaignRows
+internal static class SpecialCampaignRows
 {
     private static readonly Sql SelectById = new(
         "SELECT id, jurisdiction, name, description, starts_on, ends_on, created_at, version FROM campaigns WHERE id = @Id");
@@ -27,13 +27,13 @@ internal static class CampaignRows
         ORDER BY s.item, s.unit
         """);
 
-    public static async Task<CampaignDto> LoadAsync(DbSession db, Guid id, CancellationToken ct)
+    public static async Task<SpecialCampaignDto> LoadAsync(DbSession db, Guid id, CancellationToken ct)
     {
-        var campaign = await db.QuerySingleOrDefaultAsync<CampaignDto>(SelectById, new { Id = id }, ct)
+        var campaign = await db.QuerySingleOrDefaultAsync<SpecialCampaignDto>(SelectById, new { Id = id }, ct)
             ?? throw new NotFoundException("专项行动", "campaign", id);
         return campaign with
         {
-            Totals = (await db.QuerySingleOrDefaultAsync<CampaignTotals>(SelectTotals, new { Id = id }, ct))!,
+            Totals = (await db.QuerySingleOrDefaultAsync<SpecialCampaignTotals>(SelectTotals, new { Id = id }, ct))!,
             SeizedItems = await db.QueryAsync<SeizureTotal>(SelectSeized, new { Id = id }, ct),
         };
     }
