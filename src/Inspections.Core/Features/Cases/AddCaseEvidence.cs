@@ -19,7 +19,7 @@ public static class AddCaseEvidence
     {
         [RouteValue] public Guid Id { get; init; }
         public long? Version { get; init; }
-        [OneOf<EvidenceKind>] public string? Kind { get; init; }
+        [OneOf<CaseEvidenceKind>] public string? Kind { get; init; }
         public string? Reference { get; init; }
         public string? Description { get; init; }
     }
@@ -29,8 +29,8 @@ public static class AddCaseEvidence
         public Validator()
         {
             RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
-            RuleFor(x => x.Kind).Must(k => CaseWire.TryParse<EvidenceKind>(k, out _))
-                .Says($"证据类型应为：{CaseWire.Allowed<EvidenceKind>()}", $"Kind must be one of: {CaseWire.Allowed<EvidenceKind>()}");
+            RuleFor(x => x.Kind).Must(k => CaseWire.TryParse<CaseEvidenceKind>(k, out _))
+                .Says($"证据类型应为：{CaseWire.Allowed<CaseEvidenceKind>()}", $"Kind must be one of: {CaseWire.Allowed<CaseEvidenceKind>()}");
             RuleFor(x => x.Reference).NotEmpty().MaximumLength(400).Named("证据编号", "Reference");
             RuleFor(x => x.Reference).Must(r => Guid.TryParse(r, out _))
                 .When(x => x.Kind is "inspection" or "photo" && !string.IsNullOrEmpty(x.Reference))
