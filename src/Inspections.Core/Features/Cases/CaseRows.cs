@@ -1,6 +1,6 @@
-using Inspections.Core.Features.Calendar;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
+using Inspections.Core.Features.Calendar;
 using Inspections.Domain.Cases;
 
 namespace Inspections.Core.Features.Cases;
@@ -73,19 +73,15 @@ internal static class CaseRows
         {
             Id = Guid.CreateVersion7(now),
             CaseId = caseId,
-            FromStage = from is { } f ? CaseWire.Name(f) : null,
-            ToStage = CaseWire.Name(to),
+            FromStage = from is { } f ? Wire.Name(f) : null,
+            ToStage = Wire.Name(to),
             ActorId = user.UserId,
             ActorName = user.DisplayName,
             ActorRole = user.Role,
             OccurredAt = now,
             CaseVersion = caseVersion,
-            Note = Clean(note),
+            Note = Input.Clean(note),
         }, ct);
-
-    /// <summary>A field error found only against the database; answered as 400 like the validator's.</summary>
-    public static FluentValidation.ValidationException FieldError(string field, string zh, string en) =>
-        new([new FluentValidation.Results.ValidationFailure(field, Text.Pick(zh, en))]);
 
     /// <summary>Suspensions and extensions concern the decision limit, which runs from filing until the decision.</summary>
     public static void EnsureDecisionClockRuns(CaseRecord c, string actionZh, string actionEn)
@@ -96,8 +92,6 @@ internal static class CaseRows
                 $"The case is at {c.StageValue.English()}; its decision limit is not running, so you cannot {actionEn}.",
                 new Dictionary<string, object?> { ["currentStage"] = c.Stage });
     }
-
-    public static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     /// <summary>Records a change to a case that is not a stage step (suspension, evidence, …): it still takes and bumps the version.</summary>
     public static Task TouchAsync(DbSession db, CaseRecord current, DateTimeOffset now, CancellationToken ct) =>

@@ -11,8 +11,8 @@ internal static class ChallengeOutcomeRules
         System.Linq.Expressions.Expression<Func<T, DateOnly?>> decidedOn, Func<T, DateOnly?> filedOn)
     {
         var getOutcome = outcome.Compile();
-        v.RuleFor(outcome).Must(o => CaseWire.TryParse<ChallengeOutcome>(o, out _)).When(x => !string.IsNullOrEmpty(getOutcome(x)))
-            .Says($"结果应为：{CaseWire.Allowed<ChallengeOutcome>()}", $"Outcome must be one of: {CaseWire.Allowed<ChallengeOutcome>()}");
+        v.RuleFor(outcome).Must(o => Wire.TryParse<ChallengeOutcome>(o, out _)).When(x => !string.IsNullOrEmpty(getOutcome(x)))
+            .Says($"结果应为：{Wire.Allowed<ChallengeOutcome>()}", $"Outcome must be one of: {Wire.Allowed<ChallengeOutcome>()}");
         v.RuleFor(decidedOn).NotNull().When(x => !string.IsNullOrEmpty(getOutcome(x)))
             .Says("有结果时须填写结果日期", "An outcome needs its date");
         var getDecided = decidedOn.Compile();

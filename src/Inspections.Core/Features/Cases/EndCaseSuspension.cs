@@ -40,7 +40,7 @@ public static class EndCaseSuspension
             var start = await db.QuerySingleOrDefaultAsync<DateOnly?>(Select, new { command.Id, command.SuspensionId }, ct)
                 ?? throw new NotFoundException("未结束的中止期间", "open suspension", command.SuspensionId);
             if (command.EndOn < start || command.EndOn > await view.TodayAsync(db, ct))
-                throw CaseRows.FieldError(nameof(Command.EndOn), $"结束日期应在开始日期（{start:yyyy-MM-dd}）与今天之间",
+                throw Input.Invalid(nameof(Command.EndOn), $"结束日期应在开始日期（{start:yyyy-MM-dd}）与今天之间",
                     $"The end must lie between the start ({start:yyyy-MM-dd}) and today");
             await db.ExecuteAsync(End, new { command.SuspensionId, command.EndOn }, ct);
             return await CaseRows.RecordedAsync(db, view, c, clock.GetUtcNow(), ct);

@@ -33,8 +33,8 @@ public static class RecordChallenge
         public Validator()
         {
             RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
-            RuleFor(x => x.Kind).Must(k => CaseWire.TryParse<ChallengeKind>(k, out _))
-                .Says($"类型应为：{CaseWire.Allowed<ChallengeKind>()}", $"Kind must be one of: {CaseWire.Allowed<ChallengeKind>()}");
+            RuleFor(x => x.Kind).Must(k => Wire.TryParse<ChallengeKind>(k, out _))
+                .Says($"类型应为：{Wire.Allowed<ChallengeKind>()}", $"Kind must be one of: {Wire.Allowed<ChallengeKind>()}");
             RuleFor(x => x.Authority).NotEmpty().MaximumLength(200).Named("复议机关或法院", "Authority");
             RuleFor(x => x.FiledOn).NotNull().Named("申请或起诉日期", "Filing date");
             RuleFor(x => x.Note).MaximumLength(1000).Named("备注", "Note");
@@ -58,15 +58,15 @@ public static class RecordChallenge
                     new Dictionary<string, object?> { ["currentStage"] = c.Stage });
             var today = await view.TodayAsync(db, ct);
             if (command.FiledOn < decidedOn || command.FiledOn > today)
-                throw CaseRows.FieldError(nameof(Command.FiledOn), $"日期应在决定日（{decidedOn:yyyy-MM-dd}）与今天之间",
+                throw Input.Invalid(nameof(Command.FiledOn), $"日期应在决定日（{decidedOn:yyyy-MM-dd}）与今天之间",
                     $"The date must lie between the decision ({decidedOn:yyyy-MM-dd}) and today");
             if (command.DecidedOn > today)
-                throw CaseRows.FieldError(nameof(Command.DecidedOn), "结果日期不能晚于今天", "The outcome date cannot be in the future");
+                throw Input.Invalid(nameof(Command.DecidedOn), "结果日期不能晚于今天", "The outcome date cannot be in the future");
             var now = clock.GetUtcNow();
             await db.ExecuteAsync(Insert, new
             {
                 Id = Guid.CreateVersion7(now), CaseId = c.Id, command.Kind, Authority = command.Authority!.Trim(), command.FiledOn,
-                Outcome = CaseRows.Clean(command.Outcome), command.DecidedOn, Note = CaseRows.Clean(command.Note), Now = now,
+                Outcome = Input.Clean(command.Outcome), command.DecidedOn, Note = Input.Clean(command.Note), Now = now,
             }, ct);
             return await CaseRows.RecordedAsync(db, view, c, now, ct);
         }

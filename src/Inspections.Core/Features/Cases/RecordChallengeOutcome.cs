@@ -42,7 +42,7 @@ public static class RecordChallengeOutcome
             var filedOn = await db.QuerySingleOrDefaultAsync<DateOnly?>(Filed, new { command.Id, command.ChallengeId }, ct)
                 ?? throw new NotFoundException("复议或诉讼记录", "reconsideration or lawsuit", command.ChallengeId);
             if (command.DecidedOn < filedOn || command.DecidedOn > await view.TodayAsync(db, ct))
-                throw CaseRows.FieldError(nameof(Command.DecidedOn), $"结果日期应在申请日（{filedOn:yyyy-MM-dd}）与今天之间",
+                throw Input.Invalid(nameof(Command.DecidedOn), $"结果日期应在申请日（{filedOn:yyyy-MM-dd}）与今天之间",
                     $"The outcome date must lie between the filing ({filedOn:yyyy-MM-dd}) and today");
             await db.ExecuteAsync(Update, new { command.ChallengeId, command.Outcome, command.DecidedOn }, ct);
             return await CaseRows.RecordedAsync(db, view, c, clock.GetUtcNow(), ct);

@@ -55,8 +55,8 @@ public static class SearchCases
     {
         public Validator()
         {
-            RuleFor(x => x.Stage).Must(s => CaseWire.TryParse<CaseStage>(s, out _)).When(x => x.Stage is not null)
-                .Says($"未知的案件阶段，可选值：{CaseWire.Allowed<CaseStage>()}", $"Unknown stage; allowed: {CaseWire.Allowed<CaseStage>()}");
+            RuleFor(x => x.Stage).Must(s => Wire.TryParse<CaseStage>(s, out _)).When(x => x.Stage is not null)
+                .Says($"未知的案件阶段，可选值：{Wire.Allowed<CaseStage>()}", $"Unknown stage; allowed: {Wire.Allowed<CaseStage>()}");
             RuleFor(x => x.OfficerId).MaximumLength(100).Named("承办人", "Officer");
             RuleFor(x => x.ViolationCode).MaximumLength(40).Named("违法行为", "Violation");
             RuleFor(x => x.CaseNumber).MaximumLength(60).Named("案号", "Case number");
@@ -70,7 +70,7 @@ public static class SearchCases
     // Code constants, not user input, so they are written into the text (T-SQL has no "IN @list").
     private static readonly string Finished = string.Join(", ",
         new[] { CaseStage.Closed, CaseStage.Archived, CaseStage.Withdrawn, CaseStage.NotFiled, CaseStage.Transferred }
-            .Select(s => $"'{CaseWire.Name(s)}'"));
+            .Select(s => $"'{Wire.Name(s)}'"));
 
     // Optional filters are switched by integer flags: PostgreSQL cannot type a bare "@p IS NULL" for uuid or date.
     internal static readonly Sql Select = new(d => $"""

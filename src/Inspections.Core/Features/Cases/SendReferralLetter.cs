@@ -45,7 +45,7 @@ public static class SendReferralLetter
         {
             var c = await CaseRows.LoadForChangeAsync(db, user, command.Id, command.Version!.Value, ct);
             if (command.SentOn < DateOnly.FromDateTime(c.CreatedAt.UtcDateTime).AddDays(-1) || command.SentOn > await view.TodayAsync(db, ct))
-                throw CaseRows.FieldError(nameof(Command.SentOn), "发函日期应在线索登记之后且不晚于今天", "The letter is dated after the lead and not in the future");
+                throw Input.Invalid(nameof(Command.SentOn), "发函日期应在线索登记之后且不晚于今天", "The letter is dated after the lead and not in the future");
             var now = clock.GetUtcNow();
             await db.ExecuteAsync(Insert, new
             {

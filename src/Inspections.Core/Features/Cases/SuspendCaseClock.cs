@@ -31,8 +31,8 @@ public static class SuspendCaseClock
         public Validator()
         {
             RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
-            RuleFor(x => x.Kind).Must(k => CaseWire.TryParse<SuspensionKind>(k, out _))
-                .Says($"中止类型应为：{CaseWire.Allowed<SuspensionKind>()}", $"Kind must be one of: {CaseWire.Allowed<SuspensionKind>()}");
+            RuleFor(x => x.Kind).Must(k => Wire.TryParse<SuspensionKind>(k, out _))
+                .Says($"中止类型应为：{Wire.Allowed<SuspensionKind>()}", $"Kind must be one of: {Wire.Allowed<SuspensionKind>()}");
             RuleFor(x => x.StartOn).NotNull().Named("开始日期", "Start date");
             RuleFor(x => x.EndOn).GreaterThanOrEqualTo(x => x.StartOn).When(x => x.EndOn is not null && x.StartOn is not null)
                 .Says("结束日期不能早于开始日期", "The end cannot be before the start");
@@ -53,10 +53,10 @@ public static class SuspendCaseClock
             CaseRows.EnsureDecisionClockRuns(c, "中止计时", "suspend the clock");
             var today = await view.TodayAsync(db, ct);
             if (command.StartOn < c.FiledOn || command.StartOn > today)
-                throw CaseRows.FieldError(nameof(Command.StartOn), $"开始日期应在立案日（{c.FiledOn:yyyy-MM-dd}）与今天之间",
+                throw Input.Invalid(nameof(Command.StartOn), $"开始日期应在立案日（{c.FiledOn:yyyy-MM-dd}）与今天之间",
                     $"The start must lie between filing ({c.FiledOn:yyyy-MM-dd}) and today");
             if (command.EndOn > today)
-                throw CaseRows.FieldError(nameof(Command.EndOn), "结束日期不能晚于今天", "The end cannot be in the future");
+                throw Input.Invalid(nameof(Command.EndOn), "结束日期不能晚于今天", "The end cannot be in the future");
             var now = clock.GetUtcNow();
             await db.ExecuteAsync(Insert, new
             {

@@ -82,14 +82,14 @@ public static class CheckRectification
 
             var today = (await calendars.EvaluatorAsync(db, ct)).LocalDate(clock.GetUtcNow());
             if (command.CheckedOn < notice.RectificationIssuedOn)
-                throw Wire.Invalid("CheckedOn", "复查日期不能早于整改通知下达日", "The check cannot precede the notice");
+                throw Input.Invalid("CheckedOn", "复查日期不能早于整改通知下达日", "The check cannot precede the notice");
             if (command.CheckedOn > today)
-                throw Wire.Invalid("CheckedOn", "复查日期不能晚于今天", "The check cannot be in the future");
+                throw Input.Invalid("CheckedOn", "复查日期不能晚于今天", "The check cannot be in the future");
 
             var changed = await db.ExecuteAsync(Record, new
             {
                 Id = command.InspectionId, command.CheckedOn, command.Result, By = user.DisplayName,
-                Note = Wire.Clean(command.Note), command.Version,
+                Note = Input.Clean(command.Note), command.Version,
             }, ct);
             if (changed == 0) // read again: the version read above may predate the winner's commit
                 throw ConflictException.StaleVersion("检查记录", "inspection", command.Version!.Value,

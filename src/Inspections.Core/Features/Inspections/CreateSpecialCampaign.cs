@@ -48,7 +48,7 @@ public static class CreateSpecialCampaign
                 Id = id,
                 user.Jurisdiction,
                 Name = command.Name!.Trim(),
-                Description = Wire.Clean(command.Description),
+                Description = Input.Clean(command.Description),
                 StartsOn = command.StartsOn!.Value,
                 EndsOn = command.EndsOn!.Value,
                 Now = now,

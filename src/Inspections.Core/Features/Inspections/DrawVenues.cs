@@ -79,10 +79,10 @@ public static class DrawVenues
         {
             if (command.CampaignId is { } campaignId)
                 user.EnsureCanChange(await db.QuerySingleOrDefaultAsync<string>(SpecialCampaignJurisdiction, new { Id = campaignId }, ct)
-                    ?? throw Wire.Invalid("CampaignId", "专项行动不存在", "No such campaign"));
+                    ?? throw Input.Invalid("CampaignId", "专项行动不存在", "No such campaign"));
             var pool = DrawRows.Ordered(await db.QueryAsync<Guid>(Pool, new { user.Jurisdiction, command.VenueType, command.LicenseStatus }, ct));
             if (command.Count > pool.Count)
-                throw Wire.Invalid("Count", $"符合条件的场所只有 {pool.Count} 家，不能抽取 {command.Count} 家",
+                throw Input.Invalid("Count", $"符合条件的场所只有 {pool.Count} 家，不能抽取 {command.Count} 家",
                     $"Only {pool.Count} venues match, so {command.Count} cannot be drawn");
             var officers = command.Officers!.Select(o => new DrawOfficer(o.UserId!.Trim(), o.Name!.Trim(), o.CredentialNumber!.Trim())).ToList();
             var seed = command.Seed ?? RandomDraw.NewSeed();

@@ -112,7 +112,7 @@ public static class SearchInspections
                 query.Outcome,
                 FromInstant = query.From is { } from ? StartOfLocalDay(from) : (DateTimeOffset?)null,
                 ToInstant = query.To is { } to ? StartOfLocalDay(to.AddDays(1)) : (DateTimeOffset?)null,
-                Officer = Wire.Clean(query.Officer),
+                Officer = Input.Clean(query.Officer),
                 LeadsPending = query.LeadsPending == true ? 1 : 0,
                 AfterStarted = after?.S,
                 Paged = after is null ? 0 : 1,

@@ -51,7 +51,7 @@ public static class ExtendPermit
             var current = PermitClocks.Effective(stored, await calendars.EvaluatorAsync(db, ct), now);
             var days = command.Days ?? options.ExtensionDays;
             if (days > options.ExtensionDays)
-                throw PermitRows.FieldError("days", $"延长不能超过 {options.ExtensionDays} 个工作日", $"An extension cannot exceed {options.ExtensionDays} working days");
+                throw Input.Invalid("days", $"延长不能超过 {options.ExtensionDays} 个工作日", $"An extension cannot exceed {options.ExtensionDays} working days");
             if (!PermitStageMachine.ClocksRun(current.StageValue) || current.StageValue is PermitStage.Approved or PermitStage.Refused)
                 throw new ConflictException(
                     $"申请处于“{current.StageValue.Chinese()}”环节，只有受理后、作出决定前可以延长法定时限。",

@@ -49,7 +49,7 @@ public static class HandOffPermit
                 throw new ConflictException($"申请已{current.StageValue.Chinese()}，无需转交。", $"The application is {current.StageValue.English()}; there is nothing to pass on.");
             var to = command.ToUserId!.Trim();
             if (to == current.HolderId)
-                throw PermitRows.FieldError("toUserId", "申请已在该经办人手中", "The application is already with that clerk");
+                throw Input.Invalid("toUserId", "申请已在该经办人手中", "The application is already with that clerk");
             var now = clock.GetUtcNow();
             await db.ExecuteAsync(Insert, new
             {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Inspections.Domain.Calendar;
 using Inspections.Domain.Permits;
@@ -27,7 +28,7 @@ public sealed class PermitCatalogSeed : ISeed
         for (var i = 0; i < entries.Length; i++)
         {
             var e = entries[i];
-            if (e.PromisedLimitDays > e.StatutoryLimitDays || e.Kinds.Any(k => !PermitWire.TryParse<PermitKind>(k, out _)))
+            if (e.PromisedLimitDays > e.StatutoryLimitDays || e.Kinds.Any(k => !Wire.TryParse<PermitKind>(k, out _)))
                 throw new InvalidDataException($"Permit item {e.Code}: promised limit above statutory, or an unknown kind.");
             await db.ExecuteAsync(Insert, new
             {

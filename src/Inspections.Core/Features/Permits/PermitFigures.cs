@@ -87,12 +87,12 @@ public static class PermitFigures
             var intake = Enum.GetValues<PermitKind>().Select(kind =>
             {
                 var ofKind = rows.Where(p => p.KindValue == kind).ToList();
-                return new IntakeRow(PermitWire.Name(kind), PermitWire.Describe(kind),
+                return new IntakeRow(Wire.Name(kind), PermitWire.Describe(kind),
                     ofKind.Count(p => Within(p.ReceivedOn)),
                     ofKind.Count(p => Within(p.AcceptedOn)),
                     ofKind.Count(p => Within(p.ReceivedOn) && p.StageValue == PermitStage.NotAccepted));
             }).ToList();
-            var accepted = ReportOrder.Select(k => (Kind: k, Count: intake.Single(i => i.Kind == PermitWire.Name(k)).Accepted)).Where(x => x.Count > 0).ToList();
+            var accepted = ReportOrder.Select(k => (Kind: k, Count: intake.Single(i => i.Kind == Wire.Name(k)).Accepted)).Where(x => x.Count > 0).ToList();
             var total = accepted.Sum(x => x.Count);
 
             var completions = rows.Where(p => p.CompletedAt is not null && Within(p.CompletedOn))
@@ -113,7 +113,7 @@ public static class PermitFigures
                 AcceptedTotal = total,
                 IntakeSentence = Text.Pick(
                     $"办证大厅受理{(accepted.Count == 0 ? "" : string.Join("、", accepted.Select(x => x.Kind.Chinese())))}申请{total}件",
-                    $"The service hall accepted {total} applications ({string.Join(", ", accepted.Select(x => $"{PermitWire.Name(x.Kind)} {x.Count}"))})"),
+                    $"The service hall accepted {total} applications ({string.Join(", ", accepted.Select(x => $"{Wire.Name(x.Kind)} {x.Count}"))})"),
                 OnTime = Row("all", Text.Pick("全部", "All"), completions),
                 ByItem = completions.GroupBy(c => c.Application.ItemCode, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
                     .Select(g => Row(g.Key, g.First().Application.ItemName, g)).ToList(),

@@ -1,3 +1,4 @@
+using Inspections.Core.Common;
 using Inspections.Core.Features.Calendar;
 using Inspections.Domain.Permits;
 using Inspections.Domain.Venues;
@@ -13,7 +14,7 @@ internal static class PermitMaterials
         var given = (handedIn ?? []).Select(c => c.Trim()).Concat(already ?? []).ToHashSet(StringComparer.Ordinal);
         var unknown = given.Where(c => list.All(m => m.Code != c)).ToList();
         if (unknown.Count > 0)
-            throw PermitRows.FieldError(field,
+            throw Input.Invalid(field,
                 $"材料编码 {string.Join("、", unknown)} 不在该事项的材料清单中（清单：{string.Join("、", list.Select(m => $"{m.Code} {m.Name}"))}）",
                 $"Material codes {string.Join(", ", unknown)} are not on this item's list ({string.Join(", ", list.Select(m => m.Code))})");
         return list.Where(m => given.Contains(m.Code)).Select(m => m.Code).ToList();

@@ -1,6 +1,6 @@
-using Inspections.Core.Features.Calendar;
 using System.Text.Encodings.Web;
 using Inspections.Core.Common;
+using Inspections.Core.Features.Calendar;
 using Inspections.Domain.Permits;
 
 namespace Inspections.Core.Features.Permits;
@@ -56,9 +56,9 @@ internal sealed record PermitRecord
     public DateTimeOffset UpdatedAt { get; init; }
     public long Version { get; init; }
 
-    public PermitStage StageValue => PermitWire.Parse<PermitStage>(Stage);
+    public PermitStage StageValue => Wire.Parse<PermitStage>(Stage);
 
-    public PermitKind KindValue => PermitWire.Parse<PermitKind>(Kind);
+    public PermitKind KindValue => Wire.Parse<PermitKind>(Kind);
 
     public IReadOnlyList<PermitMaterial> MaterialList => PermitJson.Read<PermitMaterial>(Materials);
 

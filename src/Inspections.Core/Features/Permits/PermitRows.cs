@@ -1,8 +1,8 @@
-using Inspections.Core.Features.Calendar;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
+using Inspections.Core.Features.Calendar;
 using Inspections.Domain.Permits;
 
 namespace Inspections.Core.Features.Permits;
@@ -77,19 +77,14 @@ internal static class PermitRows
         {
             Id = Guid.CreateVersion7(at),
             ApplicationId = applicationId,
-            FromStage = from is { } f ? PermitWire.Name(f) : null,
-            ToStage = PermitWire.Name(to),
+            FromStage = from is { } f ? Wire.Name(f) : null,
+            ToStage = Wire.Name(to),
             ActorId = actorId,
             ActorName = actorName,
             ActorRole = actorRole,
             OccurredAt = at,
             AppVersion = version,
-            Note = Clean(note),
+            Note = Input.Clean(note),
         }, ct);
 
-    public static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    /// <summary>A field error found only against the database; answered as 400 like the validator's.</summary>
-    public static FluentValidation.ValidationException FieldError(string field, string zh, string en) =>
-        new([new FluentValidation.Results.ValidationFailure(field, Text.Pick(zh, en))]);
 }

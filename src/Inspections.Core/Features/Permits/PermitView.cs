@@ -42,7 +42,7 @@ public sealed class PermitView(CalendarStore calendars, ClockOptions clockOption
             KindName = PermitWire.Describe(p.KindValue),
             Stage = p.Stage,
             StageName = PermitWire.Describe(p.StageValue),
-            AllowedNext = PermitStageMachine.AllowedNext(p.StageValue, p.KindValue).Select(PermitWire.Name).ToList(),
+            AllowedNext = PermitStageMachine.AllowedNext(p.StageValue, p.KindValue).Select(Wire.Name).ToList(),
             Applicant = new PermitApplicant { Name = p.ApplicantName, UnifiedSocialCreditCode = p.ApplicantCreditCode, Phone = p.ApplicantPhone },
             VenueId = p.VenueId,
             StatutoryLimitDays = p.StatutoryLimitDays,

@@ -42,8 +42,8 @@ public static class UpdatePermitItem
                 .When(x => x.StatutoryLimitDays is not null && x.PromisedLimitDays is not null)
                 .Says("承诺时限不能长于法定时限", "The promised limit cannot be longer than the statutory one");
             RuleFor(x => x.Kinds).NotEmpty().Named("申请类型", "Kinds");
-            RuleForEach(x => x.Kinds).Must(k => PermitWire.TryParse<PermitKind>(k, out _))
-                .Says($"未知的申请类型，可选值：{PermitWire.Allowed<PermitKind>()}", $"Unknown kind; allowed: {PermitWire.Allowed<PermitKind>()}");
+            RuleForEach(x => x.Kinds).Must(k => Wire.TryParse<PermitKind>(k, out _))
+                .Says($"未知的申请类型，可选值：{Wire.Allowed<PermitKind>()}", $"Unknown kind; allowed: {Wire.Allowed<PermitKind>()}");
             RuleFor(x => x.Materials).NotEmpty().Named("申请材料", "Materials");
             RuleForEach(x => x.Materials).ChildRules(m =>
             {

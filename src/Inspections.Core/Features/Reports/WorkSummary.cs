@@ -7,7 +7,6 @@ using Inspections.Core.Features.Calendar;
 using Inspections.Core.Features.Cases;
 using Inspections.Core.Features.Permits;
 using Inspections.Core.Features.Unlicensed;
-using Inspections.Core.Features.Venues;
 using Inspections.Domain.Access;
 using Inspections.Domain.Inspections;
 using Inspections.Domain.Venues;
@@ -193,7 +192,7 @@ public static class WorkSummary
             };
         }
 
-        private static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum => VenueFactsValidator<RegisterVenue.Command>.WireName(value);
+        private static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum => Common.Wire.Name(value);
 
         private static DateTimeOffset StartOf(TimeZoneInfo zone, DateOnly day)
         {

@@ -1,9 +1,6 @@
-using FluentValidation;
-using FluentValidation.Results;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Calendar;
-using Inspections.Core.Features.Venues;
 using Inspections.Domain.Access;
 using Inspections.Domain.Calendar;
 using Inspections.Domain.Inspections;
@@ -67,25 +64,14 @@ public sealed record CampaignVenueDto
     public long Version { get; init; }
 }
 
-/// <summary>Wire names, loading and the refusals every unlicensed-campaign slice shares.</summary>
+/// <summary>Loading and the refusals every unlicensed-campaign slice shares.</summary>
 internal static class UnlicensedRows
 {
-    public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum =>
-        VenueFactsValidator<RegisterVenue.Command>.WireName(value);
-
-    public static bool TryParse<TEnum>(string? wire, out TEnum value) where TEnum : struct, Enum =>
-        VenueFactsValidator<RegisterVenue.Command>.TryParse(wire, out value);
-
-    public static bool IsValid<TEnum>(string? wire) where TEnum : struct, Enum => TryParse<TEnum>(wire, out _);
-
-    public static string Allowed<TEnum>() where TEnum : struct, Enum =>
-        string.Join(", ", Enum.GetValues<TEnum>().Select(Name));
-
     public static readonly string AllowedPrerequisiteDepartments =
-        string.Join(", ", UnlicensedTerms.PrerequisiteDepartments.Select(Name));
+        string.Join(", ", UnlicensedTerms.PrerequisiteDepartments.Select(Wire.Name));
 
     public static bool IsPrerequisiteDepartment(string? wire) =>
-        TryParse<JointDepartment>(wire, out var d) && UnlicensedTerms.PrerequisiteDepartments.Contains(d);
+        Wire.TryParse<JointDepartment>(wire, out var d) && UnlicensedTerms.PrerequisiteDepartments.Contains(d);
 
     public static readonly ClockWording NoticeWording = new("下达整改通知", "整改期限", "完成整改");
 
@@ -192,7 +178,7 @@ internal static class UnlicensedRows
         var venues = await db.QueryAsync<CampaignVenueDto>(SelectVenues, new { CampaignId = campaignId }, ct);
         var prerequisites = (await db.QueryAsync<PrerequisiteRow>(SelectPrerequisites, new { CampaignId = campaignId }, ct))
             .ToLookup(p => p.CampaignVenueId);
-        var order = UnlicensedTerms.PrerequisiteDepartments.Select(Name).ToList();
+        var order = UnlicensedTerms.PrerequisiteDepartments.Select(Wire.Name).ToList();
         return venues.Where(v => only is null || v.Id == only).Select(v => v with
         {
             NoticeClock = ClockDto.Show(evaluator, NoticeClock(v), now, dueSoon, NoticeWording),
@@ -227,9 +213,9 @@ internal static class UnlicensedRows
     public static void EnsureDated(string field, DateOnly date, DateOnly earliest, string earliestZh, string earliestEn, DateOnly today)
     {
         if (date < earliest)
-            throw Invalid(field, $"日期不能早于{earliestZh}（{earliest:yyyy-MM-dd}）", $"The date cannot precede {earliestEn} ({earliest:yyyy-MM-dd})");
+            throw Input.Invalid(field, $"日期不能早于{earliestZh}（{earliest:yyyy-MM-dd}）", $"The date cannot precede {earliestEn} ({earliest:yyyy-MM-dd})");
         if (date > today)
-            throw Invalid(field, "日期不能晚于今天", "The date cannot be in the future");
+            throw Input.Invalid(field, "日期不能晚于今天", "The date cannot be in the future");
     }
 
     /// <summary>Campaign work (survey, mobilisation, office days) happens within the campaign's period and not after today.</summary>
@@ -237,19 +223,13 @@ internal static class UnlicensedRows
     {
         EnsureDated(field, date, campaign.StartsOn, "整治行动开始日", "the campaign's start", today);
         if (date > campaign.EndsOn)
-            throw Invalid(field, $"日期不能晚于整治行动结束日（{campaign.EndsOn:yyyy-MM-dd}）",
+            throw Input.Invalid(field, $"日期不能晚于整治行动结束日（{campaign.EndsOn:yyyy-MM-dd}）",
                 $"The date cannot follow the campaign's end ({campaign.EndsOn:yyyy-MM-dd})");
     }
-
-    /// <summary>A 400 with one field error, for rules that depend on stored data (the campaign, the venue).</summary>
-    public static ValidationException Invalid(string field, string zh, string en) =>
-        new([new ValidationFailure(field, Text.Pick(zh, en))]);
 
     public static bool IsTargetType(UnlicensedCampaignDto campaign, string? type) =>
         type is not null && campaign.VenueTypes.Contains(type, StringComparer.Ordinal);
 
     public static string TypeNames(UnlicensedCampaignDto campaign) => string.Join("、", campaign.VenueTypes.Select(t =>
-        TryParse<VenueType>(t, out var v) ? v.ChineseName() : t));
-
-    public static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+        Wire.TryParse<VenueType>(t, out var v) ? v.ChineseName() : t));
 }

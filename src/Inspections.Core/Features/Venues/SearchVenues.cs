@@ -29,11 +29,11 @@ public static class SearchVenues
         public Validator()
         {
             RuleFor(x => x.Type)
-                .Must(t => VenueFactsValidator<RegisterVenue.Command>.TryParse<VenueType>(t, out _))
+                .Must(t => Wire.TryParse<VenueType>(t, out _))
                 .When(x => x.Type is not null)
                 .Says("未知的场所类型", "Unknown venue type");
             RuleFor(x => x.LicenseStatus)
-                .Must(s => VenueFactsValidator<RegisterVenue.Command>.TryParse<LicenseStatus>(s, out _))
+                .Must(s => Wire.TryParse<LicenseStatus>(s, out _))
                 .When(x => x.LicenseStatus is not null)
                 .Says("未知的证照状态", "Unknown licence status");
             RuleFor(x => x.Name).MaximumLength(100).Named("名称", "Name");

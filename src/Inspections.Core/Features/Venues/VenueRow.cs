@@ -21,10 +21,10 @@ internal static class VenueRow
         Name = f.Name!.Trim(),
         Address = f.Address!.Trim(),
         f.Type,
-        OperatorName = Clean(f.OperatorName),
-        LegalRepresentative = Clean(f.LegalRepresentative),
-        UnifiedSocialCreditCode = Clean(f.UnifiedSocialCreditCode),
-        LicenseNumber = Clean(f.LicenseNumber),
+        OperatorName = Input.Clean(f.OperatorName),
+        LegalRepresentative = Input.Clean(f.LegalRepresentative),
+        UnifiedSocialCreditCode = Input.Clean(f.UnifiedSocialCreditCode),
+        LicenseNumber = Input.Clean(f.LicenseNumber),
         f.LicenseValidUntil,
         f.LicenseStatus,
         f.Terminals,
@@ -32,6 +32,4 @@ internal static class VenueRow
         Now = now,
         Version = version,
     };
-
-    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
