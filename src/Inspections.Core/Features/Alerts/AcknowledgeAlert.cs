@@ -15,7 +15,7 @@ public static class AcknowledgeAlert
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+        public Validator() => RuleFor(x => x.Version).IsVersion();
     }
 
     private static readonly Sql SelectOne = new($"SELECT {AlertDto.Columns} FROM alerts WHERE id = @Id");

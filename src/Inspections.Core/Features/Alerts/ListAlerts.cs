@@ -53,7 +53,7 @@ public static class ListAlerts
                 .Says("预警类型应为 dueSoon（即将到期）或 overdue（已超期）", "Kind must be dueSoon or overdue");
             RuleFor(x => x.SubjectType).MaximumLength(32).Named("对象类型", "Subject type");
             RuleFor(x => x.Limit).InclusiveBetween(1, 200).Named("每页条数", "Limit");
-            RuleFor(x => x.Cursor).Must(c => Common.Cursor.IsValid<Key>(c)).Says("分页游标无效", "The paging cursor is not valid");
+            RuleFor(x => x.Cursor).IsCursorOf<Query, Key>();
         }
     }
 

@@ -28,7 +28,7 @@ public static class AddCaseEvidence
     {
         public Validator()
         {
-            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+            RuleFor(x => x.Version).IsVersion();
             RuleFor(x => x.Kind).Must(k => Wire.TryParse<CaseEvidenceKind>(k, out _))
                 .Says($"证据类型应为：{Wire.Allowed<CaseEvidenceKind>()}", $"Kind must be one of: {Wire.Allowed<CaseEvidenceKind>()}");
             RuleFor(x => x.Reference).NotEmpty().MaximumLength(400).Named("证据编号", "Reference");

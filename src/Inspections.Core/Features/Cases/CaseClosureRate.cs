@@ -70,13 +70,7 @@ public static class CaseClosureRate
     {
         public Validator()
         {
-            RuleFor(x => x.From).NotNull().Named("开始日期", "From");
-            RuleFor(x => x.To).NotNull().Named("结束日期", "To");
-            RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
-                .Says("结束日期不能早于开始日期", "The period ends before it starts");
-            RuleFor(x => x.To).Must((x, to) => to!.Value.DayNumber - x.From!.Value.DayNumber <= 3660)
-                .When(x => x.From is not null && x.To is not null && x.To >= x.From)
-                .Says("统计期间不能超过 10 年", "The period cannot exceed 10 years");
+            this.Period(x => x.From, x => x.To);
             RuleFor(x => x.AsOf).GreaterThanOrEqualTo(x => x.From).When(x => x.AsOf is not null && x.From is not null)
                 .Says("统计截止日不能早于开始日期", "The as-of date cannot precede the period");
             RuleFor(x => x.Jurisdiction).Must(Domain.Access.Jurisdiction.IsValidCode).When(x => x.Jurisdiction is not null)

@@ -24,7 +24,7 @@ public static class EndCaseSuspension
     {
         public Validator()
         {
-            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+            RuleFor(x => x.Version).IsVersion();
             RuleFor(x => x.EndOn).NotNull().Named("结束日期", "End date");
         }
     }

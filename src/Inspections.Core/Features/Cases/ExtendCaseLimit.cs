@@ -25,7 +25,7 @@ public static class ExtendCaseLimit
     {
         public Validator()
         {
-            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+            RuleFor(x => x.Version).IsVersion();
             RuleFor(x => x.Days).NotNull().Named("延长天数", "Days");
             RuleFor(x => x.Reason).MaximumLength(1000).Named("理由", "Reason");
             RuleFor(x => x).Custom((command, context) =>

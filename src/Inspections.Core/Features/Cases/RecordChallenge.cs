@@ -32,7 +32,7 @@ public static class RecordChallenge
     {
         public Validator()
         {
-            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+            RuleFor(x => x.Version).IsVersion();
             RuleFor(x => x.Kind).Must(k => Wire.TryParse<ChallengeKind>(k, out _))
                 .Says($"类型应为：{Wire.Allowed<ChallengeKind>()}", $"Kind must be one of: {Wire.Allowed<ChallengeKind>()}");
             RuleFor(x => x.Authority).NotEmpty().MaximumLength(200).Named("复议机关或法院", "Authority");

@@ -25,7 +25,7 @@ public static class RecordChallengeOutcome
     {
         public Validator()
         {
-            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+            RuleFor(x => x.Version).IsVersion();
             RuleFor(x => x.Outcome).NotEmpty().Named("结果", "Outcome");
             ChallengeOutcomeRules.Apply(this, x => x.Outcome, x => x.DecidedOn, _ => null);
         }

@@ -63,7 +63,7 @@ public static class SearchCases
             RuleFor(x => x.FiledTo).GreaterThanOrEqualTo(x => x.FiledFrom).When(x => x.FiledFrom is not null && x.FiledTo is not null)
                 .Says("截止日期不能早于起始日期", "To must not be before From");
             RuleFor(x => x.Limit).InclusiveBetween(1, 100).Named("每页条数", "Limit");
-            RuleFor(x => x.Cursor).Must(c => Common.Cursor.IsValid<Key>(c)).Says("分页游标无效", "The paging cursor is not valid");
+            RuleFor(x => x.Cursor).IsCursorOf<Query, Key>();
         }
     }
 

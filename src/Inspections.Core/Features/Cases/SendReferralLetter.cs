@@ -27,7 +27,7 @@ public static class SendReferralLetter
     {
         public Validator()
         {
-            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+            RuleFor(x => x.Version).IsVersion();
             RuleFor(x => x.Department).NotEmpty().MaximumLength(200).Named("函告部门", "Department");
             RuleFor(x => x.Reason).NotEmpty().MaximumLength(1000).Named("函告事由", "Reason");
             RuleFor(x => x.SentOn).NotNull().Named("发函日期", "Date sent");

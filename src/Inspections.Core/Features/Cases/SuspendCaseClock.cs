@@ -30,7 +30,7 @@ public static class SuspendCaseClock
     {
         public Validator()
         {
-            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+            RuleFor(x => x.Version).IsVersion();
             RuleFor(x => x.Kind).Must(k => Wire.TryParse<SuspensionKind>(k, out _))
                 .Says($"中止类型应为：{Wire.Allowed<SuspensionKind>()}", $"Kind must be one of: {Wire.Allowed<SuspensionKind>()}");
             RuleFor(x => x.StartOn).NotNull().Named("开始日期", "Start date");

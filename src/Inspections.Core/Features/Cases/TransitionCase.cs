@@ -61,7 +61,7 @@ public static class TransitionCase
                 .DependentRules(() => RuleFor(x => x.To)
                     .Must(t => Wire.TryParse<CaseStage>(t, out var s) && s != CaseStage.Lead)
                     .Says($"未知的目标阶段，可选值：{Wire.Allowed<CaseStage>()}", $"Unknown target stage; allowed: {Wire.Allowed<CaseStage>()}"));
-            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+            RuleFor(x => x.Version).IsVersion();
             RuleFor(x => x.Note).MaximumLength(1000).Named("备注", "Note");
             RuleFor(x => x.Note).NotEmpty()
                 .When(x => x.Target is CaseStage.NotFiled or CaseStage.Withdrawn or CaseStage.NoPenalty)

@@ -35,7 +35,7 @@ public static class CheckRectification
     {
         public Validator()
         {
-            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+            RuleFor(x => x.Version).IsVersion();
             RuleFor(x => x.CheckedOn).NotNull().Named("复查日期", "Check date");
             RuleFor(x => x.Result).Must(r => r is Rectified or NotRectified)
                 .Says("复查结论应为 rectified（已整改）或 notRectified（未整改）", "Result must be rectified or notRectified");

@@ -19,7 +19,7 @@ public static class CloseAccountability
     {
         public Validator()
         {
-            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+            RuleFor(x => x.Version).IsVersion();
             RuleFor(x => x.Finding).NotEmpty().MaximumLength(2000).Named("追究结论", "Finding");
         }
     }

@@ -29,7 +29,7 @@ public static class ExtendPermit
     {
         public Validator()
         {
-            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+            RuleFor(x => x.Version).IsVersion();
             RuleFor(x => x.Days).GreaterThan(0).Named("延长天数", "Days");
             RuleFor(x => x.Reason).NotEmpty().MaximumLength(1000).Named("延长理由", "Reason");
         }

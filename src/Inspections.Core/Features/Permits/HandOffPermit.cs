@@ -28,7 +28,7 @@ public static class HandOffPermit
     {
         public Validator()
         {
-            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+            RuleFor(x => x.Version).IsVersion();
             RuleFor(x => x.ToUserId).NotEmpty().MaximumLength(100).Named("接收人", "Receiving clerk");
             RuleFor(x => x.ToUserName).NotEmpty().MaximumLength(100).Named("接收人姓名", "Receiving clerk's name");
             RuleFor(x => x.Message).NotEmpty().MaximumLength(1000).Named("去向留言", "Message");

@@ -43,7 +43,7 @@ public static class TransitionPermit
                 .DependentRules(() => RuleFor(x => x.To)
                     .Must(t => Wire.TryParse<PermitStage>(t, out var s) && s != PermitStage.Received)
                     .Says($"未知的目标环节，可选值：{Wire.Allowed<PermitStage>()}", $"Unknown target stage; allowed: {Wire.Allowed<PermitStage>()}"));
-            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+            RuleFor(x => x.Version).IsVersion();
             RuleFor(x => x.Note).MaximumLength(1000).Named("说明", "Note");
             RuleFor(x => x.Note).NotEmpty().When(x => x.Target is PermitStage.NotAccepted or PermitStage.Refused)
                 .Says("不予受理、不予许可须说明理由", "Not accepting and refusing need the reasons");

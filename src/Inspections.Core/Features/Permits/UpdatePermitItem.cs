@@ -34,7 +34,7 @@ public static class UpdatePermitItem
     {
         public Validator()
         {
-            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+            RuleFor(x => x.Version).IsVersion();
             RuleFor(x => x.Name).NotEmpty().MaximumLength(200).Named("事项名称", "Name");
             RuleFor(x => x.StatutoryLimitDays).NotNull().InclusiveBetween(1, DeadlineClock.MaxDays).Named("法定时限", "Statutory limit");
             RuleFor(x => x.PromisedLimitDays).NotNull().InclusiveBetween(1, DeadlineClock.MaxDays).Named("承诺时限", "Promised limit");

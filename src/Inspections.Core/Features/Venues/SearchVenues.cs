@@ -41,8 +41,7 @@ public static class SearchVenues
                 .Must(Domain.Access.Jurisdiction.IsValidCode).When(x => x.Jurisdiction is not null)
                 .Says("辖区应为 6 位行政区划代码", "Jurisdiction must be a six-digit administrative-division code");
             RuleFor(x => x.Limit).InclusiveBetween(1, 100).Named("每页条数", "Limit");
-            RuleFor(x => x.Cursor).Must(c => Common.Cursor.IsValid<Key>(c))
-                .Says("分页游标无效", "The paging cursor is not valid");
+            RuleFor(x => x.Cursor).IsCursorOf<Query, Key>();
         }
     }
 

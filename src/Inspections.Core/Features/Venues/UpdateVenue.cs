@@ -21,7 +21,7 @@ public static class UpdateVenue
     {
         public Validator()
         {
-            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+            RuleFor(x => x.Version).IsVersion();
         }
     }
 
