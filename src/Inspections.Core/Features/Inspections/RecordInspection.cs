@@ -2,6 +2,7 @@ using FluentValidation;
 using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
+using Inspections.Core.Features.Alerts;
 using Inspections.Core.Features.Calendar;
 using Inspections.Core.Features.Venues;
 using Inspections.Domain.Access;
@@ -349,7 +350,7 @@ public static class RecordInspection
     /// </summary>
     private static DateOnly RectificationDue(ClockEvaluator calendar, Guid inspectionId, DateOnly issuedOn, int limitDays, DateTimeOffset now)
     {
-        var clock = new DeadlineClock(new ClockSubject("rectification-notice", inspectionId.ToString("D")), ClockKind.NaturalDays, issuedOn, limitDays);
+        var clock = NoticeDeadlineSource.Clock("rectification-notice", inspectionId, issuedOn, limitDays);
         return calendar.Evaluate(clock, now, dueSoonDays: 0).DueDate;
     }
 }

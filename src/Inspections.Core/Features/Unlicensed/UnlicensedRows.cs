@@ -1,5 +1,6 @@
 using Inspections.Core.Common;
 using Inspections.Core.Data;
+using Inspections.Core.Features.Alerts;
 using Inspections.Core.Features.Calendar;
 using Inspections.Domain.Access;
 using Inspections.Domain.Calendar;
@@ -73,7 +74,7 @@ internal static class UnlicensedRows
     public static bool IsPrerequisiteDepartment(string? wire) =>
         Wire.TryParse<JointDepartment>(wire, out var d) && UnlicensedTerms.PrerequisiteDepartments.Contains(d);
 
-    public static readonly ClockWording NoticeWording = new("下达整改通知", "整改期限", "完成整改");
+    public const string NoticeClockType = "unlicensed-notice";
 
     private sealed record CampaignRow
     {
@@ -181,7 +182,7 @@ internal static class UnlicensedRows
         var order = UnlicensedTerms.PrerequisiteDepartments.Select(Wire.Name).ToList();
         return venues.Where(v => only is null || v.Id == only).Select(v => v with
         {
-            NoticeClock = ClockDto.Show(evaluator, NoticeClock(v), now, dueSoon, NoticeWording),
+            NoticeClock = ClockDto.Show(evaluator, NoticeClock(v), now, dueSoon, NoticeDeadlineSource.Wording),
             Prerequisites = prerequisites[v.Id].OrderBy(p => order.IndexOf(p.Department))
                 .Select(p => new PrerequisiteDto { Department = p.Department, Status = p.Status, DecidedOn = p.DecidedOn, Note = p.Note })
                 .ToList(),
@@ -195,7 +196,7 @@ internal static class UnlicensedRows
             : null;
 
     public static DeadlineClock NoticeClock(Guid campaignVenueId, DateOnly issuedOn, int limitDays) =>
-        new(new ClockSubject("unlicensed-notice", campaignVenueId.ToString("D")), ClockKind.NaturalDays, issuedOn, limitDays);
+        NoticeDeadlineSource.Clock(NoticeClockType, campaignVenueId, issuedOn, limitDays);
 
     public static async Task<CampaignVenueDto> ShowVenueAsync(
         DbSession db, CalendarStore calendars, ClockOptions options, TimeProvider clock, Guid campaignId, Guid id, CancellationToken ct)
