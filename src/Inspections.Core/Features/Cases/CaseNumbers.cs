@@ -13,21 +13,8 @@ namespace Inspections.Core.Features.Cases;
 /// </summary>
 internal static class CaseNumbers
 {
-    private static readonly Sql EnsureCounter = new(d => d.Provider switch
-    {
-        DbProvider.Sqlite => """
-            INSERT OR IGNORE INTO case_number_counters (jurisdiction, year, last_seq) VALUES (@Jurisdiction, @Year, 0)
-            """,
-        DbProvider.Postgres => """
-            INSERT INTO case_number_counters (jurisdiction, year, last_seq) VALUES (@Jurisdiction, @Year, 0)
-            ON CONFLICT (jurisdiction, year) DO NOTHING
-            """,
-        _ => """
-            INSERT INTO case_number_counters (jurisdiction, year, last_seq)
-            SELECT @Jurisdiction, @Year, 0
-            WHERE NOT EXISTS (SELECT 1 FROM case_number_counters WITH (UPDLOCK, HOLDLOCK) WHERE jurisdiction = @Jurisdiction AND year = @Year)
-            """,
-    });
+    private static readonly Sql EnsureCounter = new(d => d.InsertIfAbsent("case_number_counters",
+        "jurisdiction, year, last_seq", "@Jurisdiction, @Year, 0", "jurisdiction", "year"));
     private static readonly Sql Increment = new("""
         UPDATE case_number_counters SET last_seq = last_seq + 1 WHERE jurisdiction = @Jurisdiction AND year = @Year
         """);

@@ -40,23 +40,10 @@ public sealed record AccountabilityDto
 /// </summary>
 internal static class PermitAccountabilityRecords
 {
-    private static readonly Sql Insert = new(d => d.Provider switch
-    {
-        DbProvider.SqlServer => """
-            INSERT INTO permit_accountability (id, application_id, jurisdiction, clerk_id, clerk_name, title, reason, due_date,
-                overdue_days, explanation, detected_at, completed_at, status, version)
-            SELECT @Id, @ApplicationId, @Jurisdiction, @ClerkId, @ClerkName, @Title, @Reason, @DueDate,
-                @OverdueDays, @Explanation, @Now, @CompletedAt, 'open', 1
-            WHERE NOT EXISTS (SELECT 1 FROM permit_accountability WITH (UPDLOCK, HOLDLOCK) WHERE application_id = @ApplicationId)
-            """,
-        _ => """
-            INSERT INTO permit_accountability (id, application_id, jurisdiction, clerk_id, clerk_name, title, reason, due_date,
-                overdue_days, explanation, detected_at, completed_at, status, version)
-            VALUES (@Id, @ApplicationId, @Jurisdiction, @ClerkId, @ClerkName, @Title, @Reason, @DueDate,
-                @OverdueDays, @Explanation, @Now, @CompletedAt, 'open', 1)
-            ON CONFLICT (application_id) DO NOTHING
-            """,
-    });
+    private static readonly Sql Insert = new(d => d.InsertIfAbsent("permit_accountability",
+        "id, application_id, jurisdiction, clerk_id, clerk_name, title, reason, due_date, overdue_days, explanation, detected_at, completed_at, status, version",
+        "@Id, @ApplicationId, @Jurisdiction, @ClerkId, @ClerkName, @Title, @Reason, @DueDate, @OverdueDays, @Explanation, @Now, @CompletedAt, 'open', 1",
+        "application_id"));
 
     private static readonly Sql NoteCompletion = new("""
         UPDATE permit_accountability SET completed_at = @CompletedAt, overdue_days = @OverdueDays, explanation = @Explanation,

@@ -75,20 +75,10 @@ public static class SurveyVenue
     /// Two officers linking the same venue at once: the second insert finds the first's row (or
     /// waits for it) and writes nothing, instead of raising a unique violation.
     /// </summary>
-    internal static readonly Sql InsertLink = new(d => d.Provider switch
-    {
-        DbProvider.SqlServer => """
-            INSERT INTO unlicensed_campaign_venues (id, campaign_id, venue_id, jurisdiction, found_on, found_by, survey_note, created_at, version)
-            SELECT @Id, @CampaignId, @VenueId, @Jurisdiction, @FoundOn, @FoundBy, @Note, @Now, 1
-            WHERE NOT EXISTS (SELECT 1 FROM unlicensed_campaign_venues WITH (UPDLOCK, HOLDLOCK)
-                              WHERE campaign_id = @CampaignId AND venue_id = @VenueId)
-            """,
-        _ => """
-            INSERT INTO unlicensed_campaign_venues (id, campaign_id, venue_id, jurisdiction, found_on, found_by, survey_note, created_at, version)
-            VALUES (@Id, @CampaignId, @VenueId, @Jurisdiction, @FoundOn, @FoundBy, @Note, @Now, 1)
-            ON CONFLICT (campaign_id, venue_id) DO NOTHING
-            """,
-    });
+    internal static readonly Sql InsertLink = new(d => d.InsertIfAbsent("unlicensed_campaign_venues",
+        "id, campaign_id, venue_id, jurisdiction, found_on, found_by, survey_note, created_at, version",
+        "@Id, @CampaignId, @VenueId, @Jurisdiction, @FoundOn, @FoundBy, @Note, @Now, 1",
+        "campaign_id", "venue_id"));
 
     internal static readonly Sql InsertPrerequisite = new("""
         INSERT INTO unlicensed_prerequisites (campaign_venue_id, department, status, decided_on, note)
