@@ -13,6 +13,15 @@ public static class RequestRules
     public static IRuleBuilderOptions<T, long?> IsVersion<T>(this IRuleBuilder<T, long?> rule) =>
         rule.NotNull().GreaterThan(0).Named("版本号", "Version");
 
+    /// <summary>A page of 1 to <paramref name="max"/> rows (or none given, for the query's default).</summary>
+    public static IRuleBuilderOptions<T, int?> IsPageSize<T>(this IRuleBuilder<T, int?> rule, int max) =>
+        rule.InclusiveBetween(1, max).Named("每页条数", "Limit");
+
+    /// <summary>A six-digit administrative-division code 行政区划代码, when one is given.</summary>
+    public static IRuleBuilderOptions<T, string?> IsJurisdictionCode<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(j => j is null || Domain.Access.Jurisdiction.IsValidCode(j))
+            .Says("辖区应为 6 位行政区划代码", "Jurisdiction must be a six-digit administrative-division code");
+
     /// <summary>A paging cursor this query issued (or none, for the first page).</summary>
     public static IRuleBuilderOptions<T, string?> IsCursorOf<T, TKey>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(c => Cursor.IsValid<TKey>(c)).Says("分页游标无效", "The paging cursor is not valid");

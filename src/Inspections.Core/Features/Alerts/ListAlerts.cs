@@ -52,7 +52,7 @@ public static class ListAlerts
             RuleFor(x => x.Kind).Must(k => k is null or "dueSoon" or "overdue")
                 .Says("预警类型应为 dueSoon（即将到期）或 overdue（已超期）", "Kind must be dueSoon or overdue");
             RuleFor(x => x.SubjectType).MaximumLength(32).Named("对象类型", "Subject type");
-            RuleFor(x => x.Limit).InclusiveBetween(1, 200).Named("每页条数", "Limit");
+            RuleFor(x => x.Limit).IsPageSize(200);
             RuleFor(x => x.Cursor).IsCursorOf<Query, Key>();
         }
     }

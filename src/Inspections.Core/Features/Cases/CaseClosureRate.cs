@@ -73,8 +73,7 @@ public static class CaseClosureRate
             this.Period(x => x.From, x => x.To);
             RuleFor(x => x.AsOf).GreaterThanOrEqualTo(x => x.From).When(x => x.AsOf is not null && x.From is not null)
                 .Says("统计截止日不能早于开始日期", "The as-of date cannot precede the period");
-            RuleFor(x => x.Jurisdiction).Must(Domain.Access.Jurisdiction.IsValidCode).When(x => x.Jurisdiction is not null)
-                .Says("辖区应为 6 位行政区划代码", "Jurisdiction must be a six-digit administrative-division code");
+            RuleFor(x => x.Jurisdiction).IsJurisdictionCode();
             RuleFor(x => x.By).Must(b => Wire.TryParse<Grouping>(b, out _)).When(x => x.By is not null)
                 .Says($"分组应为：{Wire.Allowed<Grouping>()}", $"By must be one of: {Wire.Allowed<Grouping>()}");
         }

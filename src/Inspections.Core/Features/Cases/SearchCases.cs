@@ -62,7 +62,7 @@ public static class SearchCases
             RuleFor(x => x.CaseNumber).MaximumLength(60).Named("案号", "Case number");
             RuleFor(x => x.FiledTo).GreaterThanOrEqualTo(x => x.FiledFrom).When(x => x.FiledFrom is not null && x.FiledTo is not null)
                 .Says("截止日期不能早于起始日期", "To must not be before From");
-            RuleFor(x => x.Limit).InclusiveBetween(1, 100).Named("每页条数", "Limit");
+            RuleFor(x => x.Limit).IsPageSize(100);
             RuleFor(x => x.Cursor).IsCursorOf<Query, Key>();
         }
     }

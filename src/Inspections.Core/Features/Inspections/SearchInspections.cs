@@ -65,10 +65,8 @@ public static class SearchInspections
             RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
                 .Says("结束日期不能早于开始日期", "The period ends before it starts");
             RuleFor(x => x.Officer).MaximumLength(100).Named("执法人员", "Officer");
-            RuleFor(x => x.Jurisdiction)
-                .Must(Domain.Access.Jurisdiction.IsValidCode).When(x => x.Jurisdiction is not null)
-                .Says("辖区应为 6 位行政区划代码", "Jurisdiction must be a six-digit administrative-division code");
-            RuleFor(x => x.Limit).InclusiveBetween(1, 100).Named("每页条数", "Limit");
+            RuleFor(x => x.Jurisdiction).IsJurisdictionCode();
+            RuleFor(x => x.Limit).IsPageSize(100);
             RuleFor(x => x.Cursor).IsCursorOf<Query, Key>();
         }
     }

@@ -37,10 +37,8 @@ public static class SearchVenues
                 .When(x => x.LicenseStatus is not null)
                 .Says("未知的证照状态", "Unknown licence status");
             RuleFor(x => x.Name).MaximumLength(100).Named("名称", "Name");
-            RuleFor(x => x.Jurisdiction)
-                .Must(Domain.Access.Jurisdiction.IsValidCode).When(x => x.Jurisdiction is not null)
-                .Says("辖区应为 6 位行政区划代码", "Jurisdiction must be a six-digit administrative-division code");
-            RuleFor(x => x.Limit).InclusiveBetween(1, 100).Named("每页条数", "Limit");
+            RuleFor(x => x.Jurisdiction).IsJurisdictionCode();
+            RuleFor(x => x.Limit).IsPageSize(100);
             RuleFor(x => x.Cursor).IsCursorOf<Query, Key>();
         }
     }

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Inspections.Core.Common;
-using Inspections.Domain.Access;
 using Inspections.Domain.Venues;
 
 namespace Inspections.Core.Features.Venues;
@@ -54,9 +53,7 @@ public abstract class VenueFactsValidator<T> : AbstractValidator<T> where T : IV
             .DependentRules(() => RuleFor(x => x.LicenseStatus)
                 .Must(s => Wire.TryParse<LicenseStatus>(s, out _))
                 .Says($"未知的证照状态，可选值：{Wire.Allowed<LicenseStatus>()}", $"Unknown licence status; allowed: {Wire.Allowed<LicenseStatus>()}"));
-        RuleFor(x => x.Jurisdiction)
-            .Must(j => j is null || Jurisdiction.IsValidCode(j))
-            .Says("辖区应为 6 位行政区划代码", "Jurisdiction must be a six-digit administrative-division code");
+        RuleFor(x => x.Jurisdiction).IsJurisdictionCode();
         RuleFor(x => x.OperatorName).MaximumLength(100).Named("经营者", "Operator");
         RuleFor(x => x.LegalRepresentative).MaximumLength(50).Named("法定代表人", "Legal representative");
         RuleFor(x => x.UnifiedSocialCreditCode)
