@@ -3,7 +3,6 @@ using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Inspections.Domain.Access;
-using Inspections.Domain.Calendar;
 using Mediator;
 
 namespace Inspections.Core.Features.Calendar;

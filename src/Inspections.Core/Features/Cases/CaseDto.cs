@@ -1,6 +1,5 @@
 using Inspections.Core.Features.Calendar;
 using Inspections.Core.Common;
-using Inspections.Domain.Cases;
 
 namespace Inspections.Core.Features.Cases;
 

@@ -1,5 +1,4 @@
 using Inspections.Core.Data;
-using Inspections.Core.Features.Calendar;
 using Inspections.Domain.Calendar;
 using Inspections.Domain.Cases;
 

@@ -1,4 +1,3 @@
-using Inspections.Core.Features.Calendar;
 using Inspections.Domain.Cases;
 
 namespace Inspections.Core.Features.Cases;

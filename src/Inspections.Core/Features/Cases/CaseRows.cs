@@ -1,6 +1,5 @@
 using Inspections.Core.Common;
 using Inspections.Core.Data;
-using Inspections.Core.Features.Calendar;
 using Inspections.Domain.Cases;
 
 namespace Inspections.Core.Features.Cases;

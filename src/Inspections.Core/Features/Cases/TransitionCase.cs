@@ -4,7 +4,6 @@ using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Calendar;
 using Inspections.Domain.Access;
-using Inspections.Domain.Calendar;
 using Inspections.Domain.Cases;
 using Mediator;
 

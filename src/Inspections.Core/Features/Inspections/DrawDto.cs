@@ -1,5 +1,4 @@
 using Inspections.Domain.Inspections;
-using Inspections.Domain.Venues;
 
 namespace Inspections.Core.Features.Inspections;
 

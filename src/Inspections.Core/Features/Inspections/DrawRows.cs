@@ -2,7 +2,6 @@ using System.Text.Json;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Inspections.Domain.Inspections;
-using Inspections.Domain.Venues;
 
 namespace Inspections.Core.Features.Inspections;
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
 

@@ -2,7 +2,6 @@ using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Inspections.Domain.Access;
-using Inspections.Domain.Inspections;
 using Mediator;
 
 namespace Inspections.Core.Features.Inspections;

@@ -2,9 +2,7 @@ using FluentValidation;
 using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
-using Inspections.Core.Features.Calendar;
 using Inspections.Domain.Access;
-using Inspections.Domain.Calendar;
 using Mediator;
 
 namespace Inspections.Core.Features.Permits;

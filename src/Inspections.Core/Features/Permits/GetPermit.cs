@@ -1,9 +1,7 @@
 using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
-using Inspections.Core.Features.Calendar;
 using Inspections.Domain.Access;
-using Inspections.Domain.Calendar;
 using Inspections.Domain.Permits;
 using Mediator;
 

@@ -1,7 +1,6 @@
 using Inspections.Core.Behaviors;
 using Inspections.Core.Data;
 using Inspections.Domain.Access;
-using Inspections.Domain.Calendar;
 using Inspections.Domain.Permits;
 using Mediator;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
-using Inspections.Domain.Calendar;
 using Inspections.Domain.Permits;
 
 namespace Inspections.Core.Features.Permits;

@@ -1,7 +1,5 @@
 using Inspections.Core.Features.Calendar;
-using System.Text.Encodings.Web;
 using Inspections.Core.Common;
-using Inspections.Domain.Permits;
 
 namespace Inspections.Core.Features.Permits;
 

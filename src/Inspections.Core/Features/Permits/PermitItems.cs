@@ -1,6 +1,5 @@
 using Inspections.Core.Common;
 using Inspections.Core.Data;
-using Inspections.Domain.Calendar;
 using Inspections.Domain.Permits;
 
 namespace Inspections.Core.Features.Permits;

@@ -1,5 +1,4 @@
 using Inspections.Core.Common;
-using Inspections.Core.Features.Calendar;
 using Inspections.Domain.Permits;
 using Inspections.Domain.Venues;
 

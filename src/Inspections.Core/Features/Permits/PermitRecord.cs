@@ -1,6 +1,4 @@
-using System.Text.Encodings.Web;
 using Inspections.Core.Common;
-using Inspections.Core.Features.Calendar;
 using Inspections.Domain.Permits;
 
 namespace Inspections.Core.Features.Permits;

@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
-using Inspections.Core.Features.Calendar;
 using Inspections.Domain.Permits;
 
 namespace Inspections.Core.Features.Permits;

@@ -1,6 +1,5 @@
 using Inspections.Core.Common;
 using Inspections.Core.Data;
-using Inspections.Domain.Venues;
 
 namespace Inspections.Core.Features.Venues;
 
