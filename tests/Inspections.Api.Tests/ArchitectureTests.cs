@@ -76,18 +76,29 @@ public sealed partial class FileNameTests
     [GeneratedRegex(@"^\s*(?:public|internal)\s+static\s+(?:partial\s+)?class\s+(\w+)", RegexOptions.Multiline)]
     private static partial Regex StaticClass();
 
-    /// <summary>Every static class the Core's sources declare, by the file that declares it.</summary>
-    private static Dictionary<string, string[]> Declarations()
+    /// <summary>Top-level code shared by a feature's slices: reading and writing rows, assembling views, feeding the deadline scan.</summary>
+    [GeneratedRegex(@"^(?:public|internal)\s+(?:(?:static|sealed|abstract|partial)\s+)*(?:class|record)\s+(\w+(?:Record|Records|Rows|View|Source))\b", RegexOptions.Multiline)]
+    private static partial Regex SharedCode();
+
+    private static string CoreFolder()
     {
         var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Inspections.sln"))) dir = dir.Parent;
-        var core = Path.Combine(dir?.FullName ?? throw new DirectoryNotFoundException("Inspections.sln not found above the tests"),
+        return Path.Combine(dir?.FullName ?? throw new DirectoryNotFoundException("Inspections.sln not found above the tests"),
             "src", "Inspections.Core");
-        return Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
+    }
+
+    private static IEnumerable<string> Sources(string core) =>
+        Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .ToDictionary(f => Path.GetRelativePath(core, f),
-                f => StaticClass().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value).ToArray());
+                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+
+    /// <summary>Every static class the Core's sources declare, by the file that declares it.</summary>
+    private static Dictionary<string, string[]> Declarations()
+    {
+        var core = CoreFolder();
+        return Sources(core).ToDictionary(f => Path.GetRelativePath(core, f),
+            f => StaticClass().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value).ToArray());
     }
 
     [Test]
@@ -110,5 +121,16 @@ public sealed partial class FileNameTests
             .Where(d => d.useCases.Length > 1)
             .Select(d => $"{d.file}: {string.Join(", ", d.useCases)}");
         Assert.That(crowded, Is.Empty);
+    }
+
+    [Test]
+    public void Rows_records_views_and_sources_live_in_files_of_their_names()
+    {
+        var core = CoreFolder();
+        var found = Sources(core)
+            .SelectMany(f => SharedCode().Matches(File.ReadAllText(f)).Select(m => (file: Path.GetRelativePath(core, f), type: m.Groups[1].Value)))
+            .ToArray();
+        Assert.That(found, Has.Length.GreaterThan(10));
+        Assert.That(found.Where(d => Path.GetFileNameWithoutExtension(d.file) != d.type).Select(d => $"{d.type} in {d.file}"), Is.Empty);
     }
 }
