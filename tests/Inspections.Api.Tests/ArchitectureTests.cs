@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Inspections.Api.Tests;
 
 /// <summary>Arrows point one way: Api → Core → Domain. Domain knows no SQL or HTTP; Core knows no HTTP.</summary>
@@ -53,5 +55,82 @@ public sealed class RequestConventionTests
         var withInput = Requests.Where(t => t.GetInterfaces().Any(i => i == typeof(Mediator.IBaseCommand)))
             .Where(t => t.GetProperties().Any(p => p.Name is not ("Id" or "EqualityContract")));
         Assert.That(withInput.Where(t => !validated.Contains(t)).Select(t => t.FullName), Is.Empty);
+    }
+}
+
+/// <summary>
+/// A file's name says what is in it: a use case is the static class holding its request, and it is
+/// found in the file of its name, alone. Read from the source tree, since an assembly keeps no file names.
+/// </summary>
+public sealed partial class FileNameTests
+{
+    private static readonly string[] UseCases = typeof(Inspections.Core.Data.Sql).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && t.GetInterfaces().Any(i => i == typeof(Mediator.IMessage)))
+        .Select(t => Outermost(t).Name)
+        .Distinct()
+        .Order(StringComparer.Ordinal)
+        .ToArray();
+
+    private static Type Outermost(Type t) => t.DeclaringType is { } outer ? Outermost(outer) : t;
+
+    [GeneratedRegex(@"^\s*(?:public|internal)\s+static\s+(?:partial\s+)?class\s+(\w+)", RegexOptions.Multiline)]
+    private static partial Regex StaticClass();
+
+    /// <summary>Top-level code shared by a feature's slices: reading and writing rows, assembling views, feeding the deadline scan.</summary>
+    [GeneratedRegex(@"^(?:public|internal)\s+(?:(?:static|sealed|abstract|partial)\s+)*(?:class|record)\s+(\w+(?:Record|Records|Rows|View|Source))\b", RegexOptions.Multiline)]
+    private static partial Regex SharedCode();
+
+    private static string CoreFolder()
+    {
+        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Inspections.sln"))) dir = dir.Parent;
+        return Path.Combine(dir?.FullName ?? throw new DirectoryNotFoundException("Inspections.sln not found above the tests"),
+            "src", "Inspections.Core");
+    }
+
+    private static IEnumerable<string> Sources(string core) =>
+        Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+
+    /// <summary>Every static class the Core's sources declare, by the file that declares it.</summary>
+    private static Dictionary<string, string[]> Declarations()
+    {
+        var core = CoreFolder();
+        return Sources(core).ToDictionary(f => Path.GetRelativePath(core, f),
+            f => StaticClass().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value).ToArray());
+    }
+
+    [Test]
+    public void Every_use_case_lives_in_a_file_of_its_name()
+    {
+        var declarations = Declarations();
+        Assert.That(UseCases, Has.Length.GreaterThan(50));
+        var misplaced = UseCases
+            .Select(useCase => (useCase, files: declarations.Where(d => d.Value.Contains(useCase)).Select(d => d.Key).ToArray()))
+            .Where(u => u.files.Length != 1 || Path.GetFileNameWithoutExtension(u.files[0]) != u.useCase)
+            .Select(u => $"{u.useCase} in [{string.Join(", ", u.files)}]");
+        Assert.That(misplaced, Is.Empty);
+    }
+
+    [Test]
+    public void No_file_holds_two_use_cases()
+    {
+        var crowded = Declarations()
+            .Select(d => (file: d.Key, useCases: d.Value.Intersect(UseCases, StringComparer.Ordinal).ToArray()))
+            .Where(d => d.useCases.Length > 1)
+            .Select(d => $"{d.file}: {string.Join(", ", d.useCases)}");
+        Assert.That(crowded, Is.Empty);
+    }
+
+    [Test]
+    public void Rows_records_views_and_sources_live_in_files_of_their_names()
+    {
+        var core = CoreFolder();
+        var found = Sources(core)
+            .SelectMany(f => SharedCode().Matches(File.ReadAllText(f)).Select(m => (file: Path.GetRelativePath(core, f), type: m.Groups[1].Value)))
+            .ToArray();
+        Assert.That(found, Has.Length.GreaterThan(10));
+        Assert.That(found.Where(d => Path.GetFileNameWithoutExtension(d.file) != d.type).Select(d => $"{d.type} in {d.file}"), Is.Empty);
     }
 }

@@ -10,26 +10,26 @@ public sealed class InspectionCampaignEndpoints : IEndpointModule
     {
         var campaigns = app.MapGroup("/api/campaigns").WithTags("Campaigns 专项行动");
 
-        campaigns.MapPost("/", async (CreateCampaign.Command command, IMediator mediator, CancellationToken ct) =>
+        campaigns.MapPost("/", async (CreateSpecialCampaign.Command command, IMediator mediator, CancellationToken ct) =>
             {
                 var campaign = await mediator.Send(command, ct);
                 return Results.Created($"/api/campaigns/{campaign.Id}", campaign);
             })
-            .Allow<CreateCampaign.Command>()
+            .Allow<CreateSpecialCampaign.Command>()
             .WithSummary("新建专项行动 Create a campaign")
-            .Produces<CampaignDto>(StatusCodes.Status201Created);
+            .Produces<SpecialCampaignDto>(StatusCodes.Status201Created);
 
         campaigns.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new GetCampaign.Query(id), ct)))
-            .Allow<GetCampaign.Query>()
+                Results.Ok(await mediator.Send(new GetSpecialCampaign.Query(id), ct)))
+            .Allow<GetSpecialCampaign.Query>()
             .WithSummary("专项行动及战果统计 A campaign and its totals")
-            .Produces<CampaignDto>();
+            .Produces<SpecialCampaignDto>();
 
         campaigns.MapGet("/", async (IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new ListCampaigns.Query(), ct)))
-            .Allow<ListCampaigns.Query>()
+                Results.Ok(await mediator.Send(new ListSpecialCampaigns.Query(), ct)))
+            .Allow<ListSpecialCampaigns.Query>()
             .WithSummary("专项行动列表 Campaigns")
-            .Produces<IReadOnlyList<CampaignDto>>();
+            .Produces<IReadOnlyList<SpecialCampaignDto>>();
 
         var draws = app.MapGroup("/api/draws").WithTags("Random draws 双随机");
 

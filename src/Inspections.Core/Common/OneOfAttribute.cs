@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Inspections.Core.Common;
 
 /// <summary>The wire names a text field accepts, for the API description.</summary>
@@ -16,7 +14,7 @@ public interface IWireValues
 public sealed class OneOfAttribute<TEnum> : Attribute, IWireValues where TEnum : struct, Enum
 {
     public IReadOnlyList<string> Values { get; } =
-        Enum.GetValues<TEnum>().Select(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString())).ToArray();
+        Enum.GetValues<TEnum>().Select(v => Wire.Name(v)).ToArray();
 }
 
 /// <summary>

@@ -33,4 +33,39 @@ public sealed class SqlDialect
             .Replace("%", @"\%", StringComparison.Ordinal)
             .Replace("_", @"\_", StringComparison.Ordinal)
             .Replace("[", @"\[", StringComparison.Ordinal) + "%";
+
+    /// <summary>
+    /// An insert that writes nothing when a row with the same <paramref name="key"/> exists, instead
+    /// of raising a unique violation (which would abort a PostgreSQL transaction). Only a key conflict
+    /// is ignored: a NOT NULL or CHECK failure still fails, unlike SQLite's INSERT OR IGNORE. SQL Server
+    /// has no ON CONFLICT: the key-range lock makes the existence check and the insert one step.
+    /// </summary>
+    /// <param name="table">The table.</param>
+    /// <param name="columns">The columns, comma-separated.</param>
+    /// <param name="values">One value (parameter or constant) per column, in the same order.</param>
+    /// <param name="key">The columns of the unique key, each given a parameter by its place in <paramref name="columns"/>.</param>
+    public string InsertIfAbsent(string table, string columns, string values, params string[] key)
+    {
+        var names = Split(columns);
+        var given = Split(values);
+        if (names.Length != given.Length)
+            throw new ArgumentException($"{names.Length} columns but {given.Length} values for {table}.", nameof(values));
+        if (key.Length == 0 || key.Any(k => !names.Contains(k, StringComparer.Ordinal)))
+            throw new ArgumentException($"The key ({string.Join(", ", key)}) is not among the columns of {table}.", nameof(key));
+        if (Provider != DbProvider.SqlServer)
+            return $"""
+                INSERT INTO {table} ({columns})
+                VALUES ({values})
+                ON CONFLICT ({string.Join(", ", key)}) DO NOTHING
+                """;
+        var match = string.Join(" AND ", key.Select(k => $"{k} = {given[Array.IndexOf(names, k)]}"));
+        return $"""
+            INSERT INTO {table} ({columns})
+            SELECT {values}
+            WHERE NOT EXISTS (SELECT 1 FROM {table} WITH (UPDLOCK, HOLDLOCK) WHERE {match})
+            """;
+    }
+
+    private static string[] Split(string list) =>
+        list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }

@@ -1,7 +1,7 @@
 namespace Inspections.Domain.Inspections;
 
 /// <summary>The kinds of evidence file accepted 证据材料: photos and scanned documents.</summary>
-public enum EvidenceKind
+public enum EvidenceFileType
 {
     Jpeg,
     Png,
@@ -18,19 +18,19 @@ public static class EvidenceContent
     private static readonly byte[] PngMagic = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private static readonly byte[] PdfMagic = "%PDF-"u8.ToArray();
 
-    public static EvidenceKind? Detect(ReadOnlySpan<byte> content)
+    public static EvidenceFileType? Detect(ReadOnlySpan<byte> content)
     {
-        if (content.StartsWith(JpegMagic)) return EvidenceKind.Jpeg;
-        if (content.StartsWith(PngMagic)) return EvidenceKind.Png;
-        if (content.StartsWith(PdfMagic)) return EvidenceKind.Pdf;
+        if (content.StartsWith(JpegMagic)) return EvidenceFileType.Jpeg;
+        if (content.StartsWith(PngMagic)) return EvidenceFileType.Png;
+        if (content.StartsWith(PdfMagic)) return EvidenceFileType.Pdf;
         return null;
     }
 
-    public static string ContentType(this EvidenceKind kind) => kind switch
+    public static string ContentType(this EvidenceFileType kind) => kind switch
     {
-        EvidenceKind.Jpeg => "image/jpeg",
-        EvidenceKind.Png => "image/png",
-        EvidenceKind.Pdf => "application/pdf",
+        EvidenceFileType.Jpeg => "image/jpeg",
+        EvidenceFileType.Png => "image/png",
+        EvidenceFileType.Pdf => "application/pdf",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -57,10 +57,10 @@ public sealed class RandomDrawTests
 
 public sealed class EvidenceContentTests
 {
-    [TestCase(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0x00 }, EvidenceKind.Jpeg)]
-    [TestCase(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00 }, EvidenceKind.Png)]
-    [TestCase(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31 }, EvidenceKind.Pdf)]
-    public void Allowed_files_are_recognised_by_their_first_bytes(byte[] content, EvidenceKind expected) =>
+    [TestCase(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0x00 }, EvidenceFileType.Jpeg)]
+    [TestCase(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00 }, EvidenceFileType.Png)]
+    [TestCase(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31 }, EvidenceFileType.Pdf)]
+    public void Allowed_files_are_recognised_by_their_first_bytes(byte[] content, EvidenceFileType expected) =>
         Assert.That(EvidenceContent.Detect(content), Is.EqualTo(expected));
 
     [TestCase(new byte[] { 0x4D, 0x5A, 0x90, 0x00 })]       // Windows executable "MZ"

@@ -52,8 +52,8 @@ public static class ListAlerts
             RuleFor(x => x.Kind).Must(k => k is null or "dueSoon" or "overdue")
                 .Says("预警类型应为 dueSoon（即将到期）或 overdue（已超期）", "Kind must be dueSoon or overdue");
             RuleFor(x => x.SubjectType).MaximumLength(32).Named("对象类型", "Subject type");
-            RuleFor(x => x.Limit).InclusiveBetween(1, 200).Named("每页条数", "Limit");
-            RuleFor(x => x.Cursor).Must(c => Common.Cursor.IsValid<Key>(c)).Says("分页游标无效", "The paging cursor is not valid");
+            RuleFor(x => x.Limit).IsPageSize(200);
+            RuleFor(x => x.Cursor).IsCursorOf<Query, Key>();
         }
     }
 
@@ -90,42 +90,6 @@ public static class ListAlerts
             }, ct);
             var items = rows.Take(limit).ToList();
             return new Page<AlertDto>(items, rows.Count > limit ? Common.Cursor.Encode(new Key(items[^1].Id)) : null);
-        }
-    }
-}
-
-/// <summary>Marks an alert as seen 已阅; the caller sends the version they read.</summary>
-public static class AcknowledgeAlert
-{
-    [AllowedRoles(Roles.Officer, Roles.Clerk, Roles.Supervisor, Roles.Admin)]
-    public sealed record Command(Guid Id, long? Version) : ICommand<AlertDto>;
-
-    public sealed class Validator : AbstractValidator<Command>
-    {
-        public Validator() => RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
-    }
-
-    private static readonly Sql SelectOne = new($"SELECT {AlertDto.Columns} FROM alerts WHERE id = @Id");
-    private static readonly Sql Acknowledge = new("""
-        UPDATE alerts SET acknowledged_at = @Now, acknowledged_by = @By, version = version + 1
-        WHERE id = @Id AND version = @Version AND acknowledged_at IS NULL
-        """);
-
-    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, AlertDto>
-    {
-        public async ValueTask<AlertDto> Handle(Command command, CancellationToken ct)
-        {
-            var alert = await db.QuerySingleOrDefaultAsync<AlertDto>(SelectOne, new { command.Id }, ct)
-                ?? throw new NotFoundException("预警", "alert", command.Id);
-            user.EnsureCanChange(alert.Jurisdiction);
-            if (alert.AcknowledgedAt is not null)
-                throw new ConflictException($"该预警已由 {alert.AcknowledgedBy} 确认。", $"The alert was already acknowledged by {alert.AcknowledgedBy}.");
-            var changed = await db.ExecuteAsync(Acknowledge, new { command.Id, command.Version, Now = clock.GetUtcNow(), By = user.UserId }, ct);
-            if (changed == 0) // read again: the version read above may predate the winner's commit
-                throw ConflictException.StaleVersion("预警", "alert", command.Version!.Value,
-                    (await db.QuerySingleOrDefaultAsync<AlertDto>(SelectOne, new { command.Id }, ct))?.Version);
-            db.AuditAbout("alert", command.Id);
-            return (await db.QuerySingleOrDefaultAsync<AlertDto>(SelectOne, new { command.Id }, ct))!;
         }
     }
 }

@@ -19,21 +19,10 @@ public static class ScanDeadlines
 
     public sealed record Result(int ClocksScanned, int DueSoon, int Overdue, int AlertsRaised);
 
-    internal static readonly Sql InsertAlert = new(d => d.Provider switch
-    {
-        // SQL Server has no ON CONFLICT: the key-range lock makes the existence check and the insert one step.
-        DbProvider.SqlServer => """
-            INSERT INTO alerts (id, subject_type, subject_id, jurisdiction, kind, due_date, title, message, responsible_user_id, raised_at, version)
-            SELECT @Id, @SubjectType, @SubjectId, @Jurisdiction, @Kind, @DueDate, @Title, @Message, @ResponsibleUserId, @RaisedAt, 1
-            WHERE NOT EXISTS (SELECT 1 FROM alerts WITH (UPDLOCK, HOLDLOCK)
-                              WHERE subject_type = @SubjectType AND subject_id = @SubjectId AND kind = @Kind AND due_date = @DueDate)
-            """,
-        _ => """
-            INSERT INTO alerts (id, subject_type, subject_id, jurisdiction, kind, due_date, title, message, responsible_user_id, raised_at, version)
-            VALUES (@Id, @SubjectType, @SubjectId, @Jurisdiction, @Kind, @DueDate, @Title, @Message, @ResponsibleUserId, @RaisedAt, 1)
-            ON CONFLICT (subject_type, subject_id, kind, due_date) DO NOTHING
-            """,
-    });
+    internal static readonly Sql InsertAlert = new(d => d.InsertIfAbsent("alerts",
+        "id, subject_type, subject_id, jurisdiction, kind, due_date, title, message, responsible_user_id, raised_at, version",
+        "@Id, @SubjectType, @SubjectId, @Jurisdiction, @Kind, @DueDate, @Title, @Message, @ResponsibleUserId, @RaisedAt, 1",
+        "subject_type", "subject_id", "kind", "due_date"));
 
     public sealed class Handler(DbSession db, CalendarStore calendars, ClockOptions options, TimeProvider clock, IEnumerable<IDeadlineSource> sources)
         : ICommandHandler<Command, Result>

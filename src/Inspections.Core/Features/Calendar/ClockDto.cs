@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Inspections.Core.Common;
 using Inspections.Domain.Calendar;
 
 namespace Inspections.Core.Features.Calendar;
@@ -22,7 +22,7 @@ public sealed record ClockDto
         var e = evaluator.Evaluate(clock, asOf, dueSoon);
         return new ClockDto
         {
-            Status = JsonNamingPolicy.CamelCase.ConvertName(e.Status.ToString()),
+            Status = Wire.Name(e.Status),
             DueDate = e.DueDate,
             RemainingDays = e.RemainingDays,
             LimitDays = clock.LimitDays,

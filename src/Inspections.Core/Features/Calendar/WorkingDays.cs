@@ -3,7 +3,6 @@ using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Inspections.Domain.Access;
-using Inspections.Domain.Calendar;
 using Mediator;
 
 namespace Inspections.Core.Features.Calendar;
@@ -38,12 +37,7 @@ public static class WorkingDays
     {
         public BetweenValidator()
         {
-            RuleFor(x => x.From).NotNull().Named("起始日期", "From");
-            RuleFor(x => x.To).NotNull().Named("截止日期", "To");
-            RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
-                .Says("截止日期不能早于起始日期", "To must not be before From");
-            RuleFor(x => x).Must(x => x.From is null || x.To is null || x.To.Value.DayNumber - x.From.Value.DayNumber <= 3660)
-                .WithName("to").Says("日期跨度不能超过 10 年", "The span must not exceed ten years");
+            this.Period(x => x.From, x => x.To);
         }
     }
 

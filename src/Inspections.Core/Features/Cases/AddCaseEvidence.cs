@@ -19,7 +19,7 @@ public static class AddCaseEvidence
     {
         [RouteValue] public Guid Id { get; init; }
         public long? Version { get; init; }
-        [OneOf<EvidenceKind>] public string? Kind { get; init; }
+        [OneOf<CaseEvidenceKind>] public string? Kind { get; init; }
         public string? Reference { get; init; }
         public string? Description { get; init; }
     }
@@ -28,9 +28,9 @@ public static class AddCaseEvidence
     {
         public Validator()
         {
-            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
-            RuleFor(x => x.Kind).Must(k => CaseWire.TryParse<EvidenceKind>(k, out _))
-                .Says($"证据类型应为：{CaseWire.Allowed<EvidenceKind>()}", $"Kind must be one of: {CaseWire.Allowed<EvidenceKind>()}");
+            RuleFor(x => x.Version).IsVersion();
+            RuleFor(x => x.Kind).Must(k => Wire.TryParse<CaseEvidenceKind>(k, out _))
+                .Says($"证据类型应为：{Wire.Allowed<CaseEvidenceKind>()}", $"Kind must be one of: {Wire.Allowed<CaseEvidenceKind>()}");
             RuleFor(x => x.Reference).NotEmpty().MaximumLength(400).Named("证据编号", "Reference");
             RuleFor(x => x.Reference).Must(r => Guid.TryParse(r, out _))
                 .When(x => x.Kind is "inspection" or "photo" && !string.IsNullOrEmpty(x.Reference))
@@ -62,16 +62,16 @@ public static class AddCaseEvidence
             {
                 var found = await db.QuerySingleOrDefaultAsync<string>(command.Kind == "inspection" ? InspectionJurisdiction : PhotoJurisdiction,
                     new { Ref = Guid.Parse(reference) }, ct)
-                    ?? throw CaseRows.FieldError(nameof(Command.Reference), "未找到该检查记录或照片", "No such inspection or photo");
+                    ?? throw Input.Invalid(nameof(Command.Reference), "未找到该检查记录或照片", "No such inspection or photo");
                 user.EnsureCanSee(found);
             }
             var now = clock.GetUtcNow();
             await db.ExecuteAsync(Insert, new
             {
                 Id = Guid.CreateVersion7(now), CaseId = c.Id, command.Kind, Reference = reference,
-                Description = CaseRows.Clean(command.Description), Now = now, By = user.DisplayName,
+                Description = Input.Clean(command.Description), Now = now, By = user.DisplayName,
             }, ct);
-            return await view.RecordedAsync(db, c, now, ct);
+            return await CaseRows.RecordedAsync(db, view, c, now, ct);
         }
     }
 

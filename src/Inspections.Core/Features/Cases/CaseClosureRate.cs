@@ -70,19 +70,12 @@ public static class CaseClosureRate
     {
         public Validator()
         {
-            RuleFor(x => x.From).NotNull().Named("开始日期", "From");
-            RuleFor(x => x.To).NotNull().Named("结束日期", "To");
-            RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
-                .Says("结束日期不能早于开始日期", "The period ends before it starts");
-            RuleFor(x => x.To).Must((x, to) => to!.Value.DayNumber - x.From!.Value.DayNumber <= 3660)
-                .When(x => x.From is not null && x.To is not null && x.To >= x.From)
-                .Says("统计期间不能超过 10 年", "The period cannot exceed 10 years");
+            this.Period(x => x.From, x => x.To);
             RuleFor(x => x.AsOf).GreaterThanOrEqualTo(x => x.From).When(x => x.AsOf is not null && x.From is not null)
                 .Says("统计截止日不能早于开始日期", "The as-of date cannot precede the period");
-            RuleFor(x => x.Jurisdiction).Must(Domain.Access.Jurisdiction.IsValidCode).When(x => x.Jurisdiction is not null)
-                .Says("辖区应为 6 位行政区划代码", "Jurisdiction must be a six-digit administrative-division code");
-            RuleFor(x => x.By).Must(b => CaseWire.TryParse<Grouping>(b, out _)).When(x => x.By is not null)
-                .Says($"分组应为：{CaseWire.Allowed<Grouping>()}", $"By must be one of: {CaseWire.Allowed<Grouping>()}");
+            RuleFor(x => x.Jurisdiction).IsJurisdictionCode();
+            RuleFor(x => x.By).Must(b => Wire.TryParse<Grouping>(b, out _)).When(x => x.By is not null)
+                .Says($"分组应为：{Wire.Allowed<Grouping>()}", $"By must be one of: {Wire.Allowed<Grouping>()}");
         }
     }
 
@@ -177,7 +170,7 @@ public static class CaseClosureRate
             var challenges = await db.QueryAsync<ChildRow>(Challenges, p, ct);
             var referrals = await db.QueryAsync<ChildRow>(Referrals, p, ct);
 
-            var grouping = CaseWire.TryParse<Grouping>(query.By, out var g) ? g : (Grouping?)null;
+            var grouping = Wire.TryParse<Grouping>(query.By, out var g) ? g : (Grouping?)null;
             var facts = cases.Select(c => (Key: KeyOf(c, grouping), Fact: Fact(evaluator, c, suspensions[c.Id], extensions[c.Id]))).ToList();
 
             Figures Build((string Key, string Name)? key, Func<ChildRow, bool> inGroup, IEnumerable<FiledCase> filed)
@@ -204,7 +197,7 @@ public static class CaseClosureRate
             return new Report
             {
                 From = from, To = to, AsOf = asOf, Jurisdiction = scope, Totals = totals,
-                By = grouping is { } gg ? CaseWire.Name(gg) : null, Groups = groups,
+                By = grouping is { } gg ? Wire.Name(gg) : null, Groups = groups,
                 LeadsNotFiled = (int)await db.ExecuteScalarAsync<long>(NotFiled, p, ct),
                 Summary = Summarise(totals),
             };
@@ -234,7 +227,7 @@ public static class CaseClosureRate
 
         private static (string Key, string Name) KeyOf(Row c, Grouping? grouping) => grouping switch
         {
-            Grouping.VenueType => c.VenueType is { } t && CaseWire.TryParse<VenueType>(t, out var vt)
+            Grouping.VenueType => c.VenueType is { } t && Wire.TryParse<VenueType>(t, out var vt)
                 ? (t, Text.Pick(vt.ChineseName(), t))
                 : ("none", Text.Pick("未关联场所", "no venue")),
             Grouping.Violation => (c.ViolationCode, c.ViolationName),

@@ -25,7 +25,7 @@ public static class ExtendCaseLimit
     {
         public Validator()
         {
-            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+            RuleFor(x => x.Version).IsVersion();
             RuleFor(x => x.Days).NotNull().Named("延长天数", "Days");
             RuleFor(x => x.Reason).MaximumLength(1000).Named("理由", "Reason");
             RuleFor(x => x).Custom((command, context) =>
@@ -54,7 +54,7 @@ public static class ExtendCaseLimit
                 Id = Guid.CreateVersion7(now), CaseId = c.Id, command.Days, Reason = command.Reason!.Trim(),
                 ApproverId = user.UserId, ApproverName = user.DisplayName, Now = now,
             }, ct);
-            return await view.RecordedAsync(db, c, now, ct);
+            return await CaseRows.RecordedAsync(db, view, c, now, ct);
         }
     }
 }

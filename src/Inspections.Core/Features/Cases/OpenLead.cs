@@ -37,16 +37,16 @@ public static class OpenLead
         public Validator()
         {
             RuleFor(x => x.Source).NotEmpty().Named("案件来源", "Source")
-                .DependentRules(() => RuleFor(x => x.Source).Must(s => CaseWire.TryParse<CaseSource>(s, out _))
-                    .Says($"未知的案件来源，可选值：{CaseWire.Allowed<CaseSource>()}", $"Unknown source; allowed: {CaseWire.Allowed<CaseSource>()}"));
+                .DependentRules(() => RuleFor(x => x.Source).Must(s => Wire.TryParse<CaseSource>(s, out _))
+                    .Says($"未知的案件来源，可选值：{Wire.Allowed<CaseSource>()}", $"Unknown source; allowed: {Wire.Allowed<CaseSource>()}"));
             RuleFor(x => x.SourceReference).MaximumLength(200).Named("来源编号", "Source reference");
             RuleFor(x => x.InspectionId).NotNull()
-                .When(x => CaseWire.TryParse<CaseSource>(x.Source, out var s) && s == CaseSource.Inspection)
+                .When(x => Wire.TryParse<CaseSource>(x.Source, out var s) && s == CaseSource.Inspection)
                 .Says("来源为检查的线索须注明检查记录", "A lead from an inspection names the inspection");
             RuleFor(x => x.Party).NotNull().Named("当事人", "Party");
-            RuleFor(x => x.Party!.Kind).Must(k => CaseWire.TryParse<PartyKind>(k, out _)).When(x => x.Party is not null)
+            RuleFor(x => x.Party!.Kind).Must(k => Wire.TryParse<PartyKind>(k, out _)).When(x => x.Party is not null)
                 .OverridePropertyName("Party.Kind")
-                .Says($"当事人类型应为：{CaseWire.Allowed<PartyKind>()}", $"Party kind must be one of: {CaseWire.Allowed<PartyKind>()}");
+                .Says($"当事人类型应为：{Wire.Allowed<PartyKind>()}", $"Party kind must be one of: {Wire.Allowed<PartyKind>()}");
             RuleFor(x => x.Party!.Name).NotEmpty().MaximumLength(200).When(x => x.Party is not null && x.Party.Kind != "venue")
                 .OverridePropertyName("Party.Name").Named("当事人名称", "Party name");
             RuleFor(x => x.Party!.Name).MaximumLength(200).When(x => x.Party is not null)
@@ -101,17 +101,17 @@ public static class OpenLead
             if (command.VenueId is { } venueId)
             {
                 venue = await db.QuerySingleOrDefaultAsync<VenueFacts>(Venue, new { Id = venueId }, ct)
-                    ?? throw CaseRows.FieldError(nameof(Command.VenueId), "场所不存在", "No such venue");
+                    ?? throw Input.Invalid(nameof(Command.VenueId), "场所不存在", "No such venue");
                 user.EnsureCanChange(venue.Jurisdiction);
             }
             if (command.InspectionId is { } inspectionId)
             {
                 var found = await AddCaseEvidence.InspectionJurisdictionAsync(db, inspectionId, ct)
-                    ?? throw CaseRows.FieldError(nameof(Command.InspectionId), "检查记录不存在", "No such inspection");
+                    ?? throw Input.Invalid(nameof(Command.InspectionId), "检查记录不存在", "No such inspection");
                 user.EnsureCanSee(found);
             }
             if (await db.ExecuteScalarAsync<long>(ListViolations.Exists, new { Code = command.ViolationCode!.Trim() }, ct) == 0)
-                throw CaseRows.FieldError(nameof(Command.ViolationCode), "违法行为不在目录中", "The violation is not in the catalog");
+                throw Input.Invalid(nameof(Command.ViolationCode), "违法行为不在目录中", "The violation is not in the catalog");
 
             var now = clock.GetUtcNow();
             var id = Guid.CreateVersion7(now);
@@ -120,14 +120,14 @@ public static class OpenLead
                 Id = id,
                 user.Jurisdiction,
                 command.Source,
-                SourceReference = CaseRows.Clean(command.SourceReference),
+                SourceReference = Input.Clean(command.SourceReference),
                 command.InspectionId,
                 command.VenueId,
                 PartyKind = party.Kind,
-                PartyName = CaseRows.Clean(party.Name) ?? venue?.OperatorName ?? venue!.Name,
-                PartyCreditCode = CaseRows.Clean(party.UnifiedSocialCreditCode) ?? venue?.UnifiedSocialCreditCode,
-                PartyIdNumber = CaseRows.Clean(party.IdNumber),
-                PartyAddress = CaseRows.Clean(party.Address) ?? venue?.Address,
+                PartyName = Input.Clean(party.Name) ?? venue?.OperatorName ?? venue!.Name,
+                PartyCreditCode = Input.Clean(party.UnifiedSocialCreditCode) ?? venue?.UnifiedSocialCreditCode,
+                PartyIdNumber = Input.Clean(party.IdNumber),
+                PartyAddress = Input.Clean(party.Address) ?? venue?.Address,
                 ViolationCode = command.ViolationCode.Trim(),
                 Facts = command.Facts!.Trim(),
                 command.OccurredOn,
@@ -136,7 +136,7 @@ public static class OpenLead
                 Now = now,
                 False = false,
             }, ct);
-            await CaseRows.RecordStepAsync(db, user, id, 1, null, CaseStage.Lead, now, CaseWire.Name(Enum.Parse<CaseSource>(command.Source!, ignoreCase: true)), ct);
+            await CaseRows.RecordStepAsync(db, user, id, 1, null, CaseStage.Lead, now, Wire.Name(Enum.Parse<CaseSource>(command.Source!, ignoreCase: true)), ct);
             db.AuditAbout("case", id);
             return await view.BuildAsync(db, await CaseRows.LoadAsync(db, id, ct), ct);
         }

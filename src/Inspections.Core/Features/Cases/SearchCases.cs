@@ -55,22 +55,22 @@ public static class SearchCases
     {
         public Validator()
         {
-            RuleFor(x => x.Stage).Must(s => CaseWire.TryParse<CaseStage>(s, out _)).When(x => x.Stage is not null)
-                .Says($"未知的案件阶段，可选值：{CaseWire.Allowed<CaseStage>()}", $"Unknown stage; allowed: {CaseWire.Allowed<CaseStage>()}");
+            RuleFor(x => x.Stage).Must(s => Wire.TryParse<CaseStage>(s, out _)).When(x => x.Stage is not null)
+                .Says($"未知的案件阶段，可选值：{Wire.Allowed<CaseStage>()}", $"Unknown stage; allowed: {Wire.Allowed<CaseStage>()}");
             RuleFor(x => x.OfficerId).MaximumLength(100).Named("承办人", "Officer");
             RuleFor(x => x.ViolationCode).MaximumLength(40).Named("违法行为", "Violation");
             RuleFor(x => x.CaseNumber).MaximumLength(60).Named("案号", "Case number");
             RuleFor(x => x.FiledTo).GreaterThanOrEqualTo(x => x.FiledFrom).When(x => x.FiledFrom is not null && x.FiledTo is not null)
                 .Says("截止日期不能早于起始日期", "To must not be before From");
-            RuleFor(x => x.Limit).InclusiveBetween(1, 100).Named("每页条数", "Limit");
-            RuleFor(x => x.Cursor).Must(c => Common.Cursor.IsValid<Key>(c)).Says("分页游标无效", "The paging cursor is not valid");
+            RuleFor(x => x.Limit).IsPageSize(100);
+            RuleFor(x => x.Cursor).IsCursorOf<Query, Key>();
         }
     }
 
     // Code constants, not user input, so they are written into the text (T-SQL has no "IN @list").
     private static readonly string Finished = string.Join(", ",
         new[] { CaseStage.Closed, CaseStage.Archived, CaseStage.Withdrawn, CaseStage.NotFiled, CaseStage.Transferred }
-            .Select(s => $"'{CaseWire.Name(s)}'"));
+            .Select(s => $"'{Wire.Name(s)}'"));
 
     // Optional filters are switched by integer flags: PostgreSQL cannot type a bare "@p IS NULL" for uuid or date.
     internal static readonly Sql Select = new(d => $"""

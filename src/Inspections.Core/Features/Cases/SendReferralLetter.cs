@@ -27,7 +27,7 @@ public static class SendReferralLetter
     {
         public Validator()
         {
-            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+            RuleFor(x => x.Version).IsVersion();
             RuleFor(x => x.Department).NotEmpty().MaximumLength(200).Named("函告部门", "Department");
             RuleFor(x => x.Reason).NotEmpty().MaximumLength(1000).Named("函告事由", "Reason");
             RuleFor(x => x.SentOn).NotNull().Named("发函日期", "Date sent");
@@ -45,14 +45,14 @@ public static class SendReferralLetter
         {
             var c = await CaseRows.LoadForChangeAsync(db, user, command.Id, command.Version!.Value, ct);
             if (command.SentOn < DateOnly.FromDateTime(c.CreatedAt.UtcDateTime).AddDays(-1) || command.SentOn > await view.TodayAsync(db, ct))
-                throw CaseRows.FieldError(nameof(Command.SentOn), "发函日期应在线索登记之后且不晚于今天", "The letter is dated after the lead and not in the future");
+                throw Input.Invalid(nameof(Command.SentOn), "发函日期应在线索登记之后且不晚于今天", "The letter is dated after the lead and not in the future");
             var now = clock.GetUtcNow();
             await db.ExecuteAsync(Insert, new
             {
                 Id = Guid.CreateVersion7(now), CaseId = c.Id, Department = command.Department!.Trim(), Reason = command.Reason!.Trim(),
                 command.SentOn, Now = now, By = user.DisplayName,
             }, ct);
-            return await view.RecordedAsync(db, c, now, ct);
+            return await CaseRows.RecordedAsync(db, view, c, now, ct);
         }
     }
 }

@@ -30,9 +30,9 @@ public static class SuspendCaseClock
     {
         public Validator()
         {
-            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
-            RuleFor(x => x.Kind).Must(k => CaseWire.TryParse<SuspensionKind>(k, out _))
-                .Says($"中止类型应为：{CaseWire.Allowed<SuspensionKind>()}", $"Kind must be one of: {CaseWire.Allowed<SuspensionKind>()}");
+            RuleFor(x => x.Version).IsVersion();
+            RuleFor(x => x.Kind).Must(k => Wire.TryParse<SuspensionKind>(k, out _))
+                .Says($"中止类型应为：{Wire.Allowed<SuspensionKind>()}", $"Kind must be one of: {Wire.Allowed<SuspensionKind>()}");
             RuleFor(x => x.StartOn).NotNull().Named("开始日期", "Start date");
             RuleFor(x => x.EndOn).GreaterThanOrEqualTo(x => x.StartOn).When(x => x.EndOn is not null && x.StartOn is not null)
                 .Says("结束日期不能早于开始日期", "The end cannot be before the start");
@@ -53,57 +53,17 @@ public static class SuspendCaseClock
             CaseRows.EnsureDecisionClockRuns(c, "中止计时", "suspend the clock");
             var today = await view.TodayAsync(db, ct);
             if (command.StartOn < c.FiledOn || command.StartOn > today)
-                throw CaseRows.FieldError(nameof(Command.StartOn), $"开始日期应在立案日（{c.FiledOn:yyyy-MM-dd}）与今天之间",
+                throw Input.Invalid(nameof(Command.StartOn), $"开始日期应在立案日（{c.FiledOn:yyyy-MM-dd}）与今天之间",
                     $"The start must lie between filing ({c.FiledOn:yyyy-MM-dd}) and today");
             if (command.EndOn > today)
-                throw CaseRows.FieldError(nameof(Command.EndOn), "结束日期不能晚于今天", "The end cannot be in the future");
+                throw Input.Invalid(nameof(Command.EndOn), "结束日期不能晚于今天", "The end cannot be in the future");
             var now = clock.GetUtcNow();
             await db.ExecuteAsync(Insert, new
             {
                 Id = Guid.CreateVersion7(now), CaseId = c.Id, command.Kind, command.StartOn, command.EndOn,
                 Reason = command.Reason!.Trim(), Now = now, By = user.UserId,
             }, ct);
-            return await view.RecordedAsync(db, c, now, ct);
-        }
-    }
-}
-
-/// <summary>Ends an open suspension: the clock counts again from the day after its end.</summary>
-public static class EndCaseSuspension
-{
-    [AllowedRoles(Roles.Officer, Roles.Supervisor)]
-    public sealed record Command : ICommand<CaseDto>
-    {
-        [RouteValue] public Guid Id { get; init; }
-        [RouteValue] public Guid SuspensionId { get; init; }
-        public long? Version { get; init; }
-        public DateOnly? EndOn { get; init; }
-    }
-
-    public sealed class Validator : AbstractValidator<Command>
-    {
-        public Validator()
-        {
-            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
-            RuleFor(x => x.EndOn).NotNull().Named("结束日期", "End date");
-        }
-    }
-
-    private static readonly Sql Select = new("SELECT start_on FROM case_suspensions WHERE id = @SuspensionId AND case_id = @Id AND end_on IS NULL");
-    private static readonly Sql End = new("UPDATE case_suspensions SET end_on = @EndOn WHERE id = @SuspensionId AND end_on IS NULL");
-
-    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock, CaseView view) : ICommandHandler<Command, CaseDto>
-    {
-        public async ValueTask<CaseDto> Handle(Command command, CancellationToken ct)
-        {
-            var c = await CaseRows.LoadForChangeAsync(db, user, command.Id, command.Version!.Value, ct);
-            var start = await db.QuerySingleOrDefaultAsync<DateOnly?>(Select, new { command.Id, command.SuspensionId }, ct)
-                ?? throw new NotFoundException("未结束的中止期间", "open suspension", command.SuspensionId);
-            if (command.EndOn < start || command.EndOn > await view.TodayAsync(db, ct))
-                throw CaseRows.FieldError(nameof(Command.EndOn), $"结束日期应在开始日期（{start:yyyy-MM-dd}）与今天之间",
-                    $"The end must lie between the start ({start:yyyy-MM-dd}) and today");
-            await db.ExecuteAsync(End, new { command.SuspensionId, command.EndOn }, ct);
-            return await view.RecordedAsync(db, c, clock.GetUtcNow(), ct);
+            return await CaseRows.RecordedAsync(db, view, c, now, ct);
         }
     }
 }

@@ -4,7 +4,6 @@ using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Calendar;
 using Inspections.Domain.Access;
-using Inspections.Domain.Calendar;
 using Inspections.Domain.Cases;
 using Mediator;
 
@@ -48,7 +47,7 @@ public static class TransitionCase
         public ServiceInput? Service { get; init; }
         public ExecutionInput? Execution { get; init; }
 
-        internal CaseStage Target => CaseWire.TryParse<CaseStage>(To, out var s) ? s : CaseStage.Lead;
+        internal CaseStage Target => Wire.TryParse<CaseStage>(To, out var s) ? s : CaseStage.Lead;
     }
 
     private const decimal MaxAmount = 100_000_000m;
@@ -59,9 +58,9 @@ public static class TransitionCase
         {
             RuleFor(x => x.To).NotEmpty().Named("目标阶段", "Target stage")
                 .DependentRules(() => RuleFor(x => x.To)
-                    .Must(t => CaseWire.TryParse<CaseStage>(t, out var s) && s != CaseStage.Lead)
-                    .Says($"未知的目标阶段，可选值：{CaseWire.Allowed<CaseStage>()}", $"Unknown target stage; allowed: {CaseWire.Allowed<CaseStage>()}"));
-            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+                    .Must(t => Wire.TryParse<CaseStage>(t, out var s) && s != CaseStage.Lead)
+                    .Says($"未知的目标阶段，可选值：{Wire.Allowed<CaseStage>()}", $"Unknown target stage; allowed: {Wire.Allowed<CaseStage>()}"));
+            RuleFor(x => x.Version).IsVersion();
             RuleFor(x => x.Note).MaximumLength(1000).Named("备注", "Note");
             RuleFor(x => x.Note).NotEmpty()
                 .When(x => x.Target is CaseStage.NotFiled or CaseStage.Withdrawn or CaseStage.NoPenalty)
@@ -140,7 +139,7 @@ public static class TransitionCase
             var now = clock.GetUtcNow();
             var evaluator = await calendars.EvaluatorAsync(db, ct);
             var today = evaluator.LocalDate(now);
-            var changed = Apply(current, command, to, now, today) with { Stage = CaseWire.Name(to), UpdatedAt = now };
+            var changed = Apply(current, command, to, now, today) with { Stage = Wire.Name(to), UpdatedAt = now };
 
             if (to == CaseStage.Filed)
                 changed = changed with { CaseNumber = await CaseNumbers.NextAsync(db, options, current.Jurisdiction, today.Year, ct) };
@@ -163,7 +162,7 @@ public static class TransitionCase
         /// <summary>The step's own facts, and the rules that need the case as it stands.</summary>
         private CaseRecord Apply(CaseRecord c, Command command, CaseStage to, DateTimeOffset now, DateOnly today)
         {
-            var note = CaseRows.Clean(command.Note);
+            var note = Input.Clean(command.Note);
             switch (to)
             {
                 case CaseStage.Filed:
@@ -173,13 +172,13 @@ public static class TransitionCase
                 case CaseStage.PriorNotice:
                     var noticeOn = command.PriorNotice!.NoticeOn!.Value;
                     if (noticeOn > today || noticeOn < c.FiledOn)
-                        throw CaseRows.FieldError("PriorNotice.NoticeOn", "告知日期应在立案之后且不晚于今天", "The notice date must be after filing and not in the future");
+                        throw Input.Invalid("PriorNotice.NoticeOn", "告知日期应在立案之后且不晚于今天", "The notice date must be after filing and not in the future");
                     return c with { PriorNoticeOn = noticeOn, RightsWaived = command.PriorNotice.RightsWaived ?? false };
                 case CaseStage.Hearing:
                     var requestedOn = command.Hearing!.RequestedOn!.Value;
                     var lastDay = c.PriorNoticeOn!.Value.AddDays(options.HearingRequestDays);
                     if (requestedOn < c.PriorNoticeOn || requestedOn > today || requestedOn > lastDay)
-                        throw CaseRows.FieldError("Hearing.RequestedOn",
+                        throw Input.Invalid("Hearing.RequestedOn",
                             $"听证申请应在告知之日（{c.PriorNoticeOn:yyyy-MM-dd}）起 {options.HearingRequestDays} 日内（至 {lastDay:yyyy-MM-dd}）提出，且不晚于今天",
                             $"A hearing is requested within {options.HearingRequestDays} days of the prior notice ({c.PriorNoticeOn:yyyy-MM-dd}, so by {lastDay:yyyy-MM-dd}) and not in the future");
                     return c with { HearingRequestedOn = requestedOn };
@@ -191,14 +190,14 @@ public static class TransitionCase
                     {
                         DecidedAt = now,
                         DecidedOn = today,
-                        DecisionKind = CaseWire.Name(kind),
+                        DecisionKind = Wire.Name(kind),
                         Warning = to == CaseStage.Decided && d?.Warning == true,
                         FineFen = to == CaseStage.Decided ? NullIfZero(CaseWire.Fen(d?.FineAmount)) : null,
                         ConfiscatedIncomeFen = to == CaseStage.Decided ? NullIfZero(CaseWire.Fen(d?.ConfiscatedIncome)) : null,
-                        ConfiscatedItems = to == CaseStage.Decided ? CaseRows.Clean(d?.ConfiscatedItems) : null,
+                        ConfiscatedItems = to == CaseStage.Decided ? Input.Clean(d?.ConfiscatedItems) : null,
                         SuspensionDays = to == CaseStage.Decided ? d?.SuspensionDays : null,
                         LicenseRevoked = to == CaseStage.Decided && d?.RevokeLicense == true,
-                        TransferredTo = to == CaseStage.Transferred ? CaseRows.Clean(d?.TransferredTo) : null,
+                        TransferredTo = to == CaseStage.Transferred ? Input.Clean(d?.TransferredTo) : null,
                         ServiceLimitDays = to == CaseStage.Decided ? options.ServiceLimitDays : null,
                     };
                 case CaseStage.Served:
@@ -206,23 +205,23 @@ public static class TransitionCase
                     {
                         ServedAt = now,
                         ServedOn = today,
-                        ServiceMethod = CaseRows.Clean(command.Service!.Method),
+                        ServiceMethod = Input.Clean(command.Service!.Method),
                         PaymentLimitDays = c.FineFen is > 0 ? options.PaymentLimitDays : null,
                     };
                 case CaseStage.Executed:
                     var e = command.Execution!;
                     if (c.FineFen is > 0 && (e.FinePaidOn is null || CaseWire.Fen(e.FinePaidAmount) != c.FineFen))
-                        throw CaseRows.FieldError("Execution.FinePaidAmount",
+                        throw Input.Invalid("Execution.FinePaidAmount",
                             $"罚款 {CaseWire.Yuan(c.FineFen):0.00} 元须缴清并注明缴款日期", $"The fine of {CaseWire.Yuan(c.FineFen):0.00} yuan must be paid in full, with the payment date");
                     if (e.FinePaidOn is { } paidOn && (paidOn > today || paidOn < c.ServedOn))
-                        throw CaseRows.FieldError("Execution.FinePaidOn", "缴款日期应在送达之后且不晚于今天", "The payment date must be after service and not in the future");
+                        throw Input.Invalid("Execution.FinePaidOn", "缴款日期应在送达之后且不晚于今天", "The payment date must be after service and not in the future");
                     if (!string.IsNullOrEmpty(c.ConfiscatedItems) && string.IsNullOrWhiteSpace(e.ItemsDisposed))
-                        throw CaseRows.FieldError("Execution.ItemsDisposed", "没收的物品须写明处置情况", "Say how the confiscated items were disposed of");
+                        throw Input.Invalid("Execution.ItemsDisposed", "没收的物品须写明处置情况", "Say how the confiscated items were disposed of");
                     return c with
                     {
                         FinePaidOn = e.FinePaidOn,
                         FinePaidFen = c.FineFen is > 0 ? CaseWire.Fen(e.FinePaidAmount) : null,
-                        ItemsDisposed = CaseRows.Clean(e.ItemsDisposed),
+                        ItemsDisposed = Input.Clean(e.ItemsDisposed),
                         ExecutedAt = now,
                     };
                 case CaseStage.Closed:
@@ -265,48 +264,8 @@ public static class TransitionCase
             $"The case is at {from.English()} and cannot move to {to.English()}; allowed next: {en}.",
             new Dictionary<string, object?>
             {
-                ["currentStage"] = CaseWire.Name(from),
-                ["allowedNext"] = allowed.Select(CaseWire.Name).ToArray(),
+                ["currentStage"] = Wire.Name(from),
+                ["allowedNext"] = allowed.Select(Wire.Name).ToArray(),
             });
-    }
-}
-
-/// <summary>
-/// Case numbers 案号: one counter row per agency and year, created if missing without raising a
-/// unique violation (which would abort a PostgreSQL transaction), then incremented and read back in
-/// the filing's transaction. The increment's row lock makes concurrent filings queue, so numbers
-/// are never shared; a filing that rolls back takes its increment with it, so none is skipped.
-/// </summary>
-internal static class CaseNumbers
-{
-    private static readonly Sql EnsureCounter = new(d => d.Provider switch
-    {
-        DbProvider.Sqlite => """
-            INSERT OR IGNORE INTO case_number_counters (jurisdiction, year, last_seq) VALUES (@Jurisdiction, @Year, 0)
-            """,
-        DbProvider.Postgres => """
-            INSERT INTO case_number_counters (jurisdiction, year, last_seq) VALUES (@Jurisdiction, @Year, 0)
-            ON CONFLICT (jurisdiction, year) DO NOTHING
-            """,
-        _ => """
-            INSERT INTO case_number_counters (jurisdiction, year, last_seq)
-            SELECT @Jurisdiction, @Year, 0
-            WHERE NOT EXISTS (SELECT 1 FROM case_number_counters WITH (UPDLOCK, HOLDLOCK) WHERE jurisdiction = @Jurisdiction AND year = @Year)
-            """,
-    });
-    private static readonly Sql Increment = new("""
-        UPDATE case_number_counters SET last_seq = last_seq + 1 WHERE jurisdiction = @Jurisdiction AND year = @Year
-        """);
-    private static readonly Sql Read = new("""
-        SELECT last_seq FROM case_number_counters WHERE jurisdiction = @Jurisdiction AND year = @Year
-        """);
-
-    public static async Task<string> NextAsync(DbSession db, CaseOptions options, string jurisdiction, int year, CancellationToken ct)
-    {
-        var key = new { Jurisdiction = jurisdiction, Year = year };
-        await db.ExecuteAsync(EnsureCounter, key, ct);
-        await db.ExecuteAsync(Increment, key, ct);
-        var sequence = await db.ExecuteScalarAsync<long>(Read, key, ct);
-        return CaseNumberPattern.Render(options.NumberPatternFor(jurisdiction), jurisdiction, year, sequence);
     }
 }

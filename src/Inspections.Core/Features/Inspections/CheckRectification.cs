@@ -2,10 +2,8 @@ using FluentValidation;
 using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
-using Inspections.Core.Features.Alerts;
 using Inspections.Core.Features.Calendar;
 using Inspections.Domain.Access;
-using Inspections.Domain.Calendar;
 using Inspections.Domain.Inspections;
 using Mediator;
 
@@ -35,7 +33,7 @@ public static class CheckRectification
     {
         public Validator()
         {
-            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+            RuleFor(x => x.Version).IsVersion();
             RuleFor(x => x.CheckedOn).NotNull().Named("复查日期", "Check date");
             RuleFor(x => x.Result).Must(r => r is Rectified or NotRectified)
                 .Says("复查结论应为 rectified（已整改）或 notRectified（未整改）", "Result must be rectified or notRectified");
@@ -82,14 +80,14 @@ public static class CheckRectification
 
             var today = (await calendars.EvaluatorAsync(db, ct)).LocalDate(clock.GetUtcNow());
             if (command.CheckedOn < notice.RectificationIssuedOn)
-                throw Wire.Invalid("CheckedOn", "复查日期不能早于整改通知下达日", "The check cannot precede the notice");
+                throw Input.Invalid("CheckedOn", "复查日期不能早于整改通知下达日", "The check cannot precede the notice");
             if (command.CheckedOn > today)
-                throw Wire.Invalid("CheckedOn", "复查日期不能晚于今天", "The check cannot be in the future");
+                throw Input.Invalid("CheckedOn", "复查日期不能晚于今天", "The check cannot be in the future");
 
             var changed = await db.ExecuteAsync(Record, new
             {
                 Id = command.InspectionId, command.CheckedOn, command.Result, By = user.DisplayName,
-                Note = Wire.Clean(command.Note), command.Version,
+                Note = Input.Clean(command.Note), command.Version,
             }, ct);
             if (changed == 0) // read again: the version read above may predate the winner's commit
                 throw ConflictException.StaleVersion("检查记录", "inspection", command.Version!.Value,
@@ -97,37 +95,5 @@ public static class CheckRectification
             db.AuditAbout("inspection", command.InspectionId);
             return await InspectionRows.LoadAsync(db, command.InspectionId, ct);
         }
-    }
-}
-
-/// <summary>Open rectification notices (not yet checked) as natural-day clocks for the deadline scan.</summary>
-public sealed class RectificationNoticeSource : IDeadlineSource
-{
-    public static readonly ClockWording Wording = new("下达整改通知", "整改期限", "完成整改");
-
-    public string ClockType => "notice";
-
-    private sealed record Row
-    {
-        public Guid Id { get; init; }
-        public string Jurisdiction { get; init; } = "";
-        public string VenueName { get; init; } = "";
-        public DateOnly RectificationIssuedOn { get; init; }
-        public int RectificationLimitDays { get; init; }
-        public string RecordedBy { get; init; } = "";
-    }
-
-    private static readonly Sql OpenNotices = new("""
-        SELECT i.id, i.jurisdiction, v.name AS venue_name, i.rectification_issued_on, i.rectification_limit_days, i.recorded_by
-        FROM inspections i JOIN venues v ON v.id = i.venue_id
-        WHERE i.outcome = @Outcome AND i.rectification_checked_on IS NULL AND i.rectification_issued_on IS NOT NULL
-        """);
-
-    public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CancellationToken ct)
-    {
-        var rows = await db.QueryAsync<Row>(OpenNotices, new { Outcome = Wire.Name(InspectionOutcome.RectificationNotice) }, ct);
-        return rows.Select(r => new OpenClock("notice", r.Id, r.Jurisdiction, $"{r.VenueName} 责令整改通知",
-            new DeadlineClock(new ClockSubject("notice", r.Id.ToString()), ClockKind.NaturalDays, r.RectificationIssuedOn, r.RectificationLimitDays),
-            Wording, r.RecordedBy)).ToList();
     }
 }

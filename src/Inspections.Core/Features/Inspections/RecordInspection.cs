@@ -2,6 +2,7 @@ using FluentValidation;
 using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
+using Inspections.Core.Features.Alerts;
 using Inspections.Core.Features.Calendar;
 using Inspections.Core.Features.Venues;
 using Inspections.Domain.Access;
@@ -160,7 +161,7 @@ public static class RecordInspection
         private static int Violations(Command x) => x.Results!.Count(r => r?.Result == Wire.Name(ItemResult.Violation));
     }
 
-    private static readonly Sql SelectCampaign = new("SELECT jurisdiction, starts_on, ends_on FROM campaigns WHERE id = @Id");
+    private static readonly Sql SelectSpecialCampaign = new("SELECT jurisdiction, starts_on, ends_on FROM campaigns WHERE id = @Id");
 
     private static readonly Sql SelectAssignment = new("""
         SELECT a.first_user_id, a.first_name, a.second_user_id, a.second_name
@@ -203,7 +204,7 @@ public static class RecordInspection
         VALUES (@InspectionId, @Position, @Item, @Quantity, @Unit)
         """);
 
-    private sealed record CampaignPeriod
+    private sealed record SpecialCampaignPeriod
     {
         public string Jurisdiction { get; init; } = "";
         public DateOnly StartsOn { get; init; }
@@ -230,7 +231,7 @@ public static class RecordInspection
 
             var calendar = await calendars.EvaluatorAsync(db, ct);
             var localDate = calendar.LocalDate(command.StartedAt!.Value);
-            if (command.CampaignId is { } campaignId) await EnsureCampaignFits(campaignId, venue.Jurisdiction, localDate, ct);
+            if (command.CampaignId is { } campaignId) await EnsureSpecialCampaignFits(campaignId, venue.Jurisdiction, localDate, ct);
             if (command.DrawId is { } drawId) await EnsureDrawnPairInspects(drawId, venue, command.Officers!, ct);
 
             var now = clock.GetUtcNow();
@@ -239,7 +240,7 @@ public static class RecordInspection
             var notice = command.Rectification;
             var issuedOn = notice is null ? (DateOnly?)null : notice.IssuedOn ?? calendar.LocalDate(command.EndedAt!.Value);
             if (notice is not null && issuedOn < localDate)
-                throw Wire.Invalid("Rectification.IssuedOn", "整改通知不能早于检查日期", "The notice cannot be issued before the inspection");
+                throw Input.Invalid("Rectification.IssuedOn", "整改通知不能早于检查日期", "The notice cannot be issued before the inspection");
             DateOnly? dueOn = notice is null ? null : RectificationDue(calendar, id, issuedOn!.Value, notice.LimitDays!.Value, now);
 
             await db.ExecuteAsync(Insert, new
@@ -252,23 +253,23 @@ public static class RecordInspection
                 command.CampaignId,
                 command.DrawId,
                 JointDepartments = command.JointDepartments is { Count: > 0 } d ? string.Join(',', d.Distinct()) : null,
-                ComplaintReference = Wire.Clean(command.ComplaintReference),
+                ComplaintReference = Input.Clean(command.ComplaintReference),
                 StartedAt = command.StartedAt!.Value,
                 EndedAt = command.EndedAt!.Value,
-                Location = Wire.Clean(command.Location),
+                Location = Input.Clean(command.Location),
                 command.Latitude,
                 command.Longitude,
-                Notes = Wire.Clean(command.Notes),
+                Notes = Input.Clean(command.Notes),
                 Outcome = outcome,
                 Violations = answers.Count(a => a.Result == Wire.Name(ItemResult.Violation)),
                 RectificationIssuedOn = issuedOn,
                 RectificationLimitDays = notice?.LimitDays,
                 RectificationDueOn = dueOn,
-                RectificationRequirements = Wire.Clean(notice?.Requirements),
+                RectificationRequirements = Input.Clean(notice?.Requirements),
                 CaseLead = outcome == Wire.Name(InspectionOutcome.CaseLead),
-                CaseLeadDescription = Wire.Clean(command.CaseLeadDescription),
-                ReferralDepartment = Wire.Clean(command.Referral?.Department),
-                ReferralNote = Wire.Clean(command.Referral?.Note),
+                CaseLeadDescription = Input.Clean(command.CaseLeadDescription),
+                ReferralDepartment = Input.Clean(command.Referral?.Department),
+                ReferralNote = Input.Clean(command.Referral?.Note),
                 VenueClosed = command.VenueClosed == true,
                 RecordedBy = user.UserId,
                 RecordedByName = user.DisplayName,
@@ -297,7 +298,7 @@ public static class RecordInspection
                 ?? throw new ForbiddenException("执法人员只能登记本人参加的检查（须列为检查人员之一）。",
                     "An officer records only inspections they took part in (list yourself among the officers).");
             if (user.CredentialNumber is { Length: > 0 } own && !string.Equals(me.CredentialNumber?.Trim(), own, StringComparison.Ordinal))
-                throw Wire.Invalid("Officers", $"您的执法证号应为 {own}", $"Your credential number is {own}");
+                throw Input.Invalid("Officers", $"您的执法证号应为 {own}", $"Your credential number is {own}");
         }
 
         private sealed record MatchedAnswer(Guid ItemId, string Result, string? Note);
@@ -308,14 +309,14 @@ public static class RecordInspection
             var byCode = results.ToDictionary(r => r.ItemCode!.Trim(), StringComparer.Ordinal);
             var unknown = byCode.Keys.Where(code => checklist.Items.All(i => i.Code != code)).ToList();
             if (unknown.Count > 0)
-                throw Wire.Invalid("Results", $"检查表第 {checklist.Version} 版中没有这些检查项：{string.Join("、", unknown)}",
+                throw Input.Invalid("Results", $"检查表第 {checklist.Version} 版中没有这些检查项：{string.Join("、", unknown)}",
                     $"Checklist version {checklist.Version} has no items {string.Join(", ", unknown)}");
             var missing = checklist.Items.Where(i => !byCode.ContainsKey(i.Code)).ToList();
             if (missing.Count > 0)
-                throw Wire.Invalid("Results", $"检查表每一项都须回答，尚未回答：{string.Join("、", missing.Select(i => $"{i.Code}（{i.Text}）"))}",
+                throw Input.Invalid("Results", $"检查表每一项都须回答，尚未回答：{string.Join("、", missing.Select(i => $"{i.Code}（{i.Text}）"))}",
                     $"Every checklist item must be answered; missing: {string.Join(", ", missing.Select(i => i.Code))}");
             return checklist.Items.Select(i => byCode[i.Code])
-                .Zip(checklist.Items, (a, i) => new MatchedAnswer(i.Id, a.Result!, Wire.Clean(a.Note)))
+                .Zip(checklist.Items, (a, i) => new MatchedAnswer(i.Id, a.Result!, Input.Clean(a.Note)))
                 .ToList();
         }
 
@@ -323,21 +324,21 @@ public static class RecordInspection
         private async Task EnsureDrawnPairInspects(Guid drawId, VenueDto venue, IReadOnlyList<Officer> officers, CancellationToken ct)
         {
             var pair = await db.QuerySingleOrDefaultAsync<DrawnPair>(SelectAssignment, new { DrawId = drawId, VenueId = venue.Id, venue.Jurisdiction }, ct)
-                ?? throw Wire.Invalid("DrawId", "该场所不在此次双随机抽取名单中", "This venue was not drawn in that random draw");
+                ?? throw Input.Invalid("DrawId", "该场所不在此次双随机抽取名单中", "This venue was not drawn in that random draw");
             var present = officers.Select(o => o.UserId?.Trim()).ToHashSet(StringComparer.Ordinal);
             if (!present.Contains(pair.FirstUserId) || !present.Contains(pair.SecondUserId))
-                throw Wire.Invalid("Officers", $"双随机抽查须由抽中的执法人员（{pair.FirstName}、{pair.SecondName}）实施",
+                throw Input.Invalid("Officers", $"双随机抽查须由抽中的执法人员（{pair.FirstName}、{pair.SecondName}）实施",
                     $"A random inspection is carried out by the officers drawn for it ({pair.FirstName}, {pair.SecondName})");
         }
 
-        private async Task EnsureCampaignFits(Guid campaignId, string jurisdiction, DateOnly localDate, CancellationToken ct)
+        private async Task EnsureSpecialCampaignFits(Guid campaignId, string jurisdiction, DateOnly localDate, CancellationToken ct)
         {
-            var campaign = await db.QuerySingleOrDefaultAsync<CampaignPeriod>(SelectCampaign, new { Id = campaignId }, ct)
-                ?? throw Wire.Invalid("CampaignId", "专项行动不存在", "No such campaign");
+            var campaign = await db.QuerySingleOrDefaultAsync<SpecialCampaignPeriod>(SelectSpecialCampaign, new { Id = campaignId }, ct)
+                ?? throw Input.Invalid("CampaignId", "专项行动不存在", "No such campaign");
             if (campaign.Jurisdiction != jurisdiction)
-                throw Wire.Invalid("CampaignId", "专项行动不属于该场所所在辖区", "The campaign belongs to another jurisdiction");
+                throw Input.Invalid("CampaignId", "专项行动不属于该场所所在辖区", "The campaign belongs to another jurisdiction");
             if (localDate < campaign.StartsOn || localDate > campaign.EndsOn)
-                throw Wire.Invalid("CampaignId", $"检查日期 {localDate:yyyy-MM-dd} 不在专项行动期间（{campaign.StartsOn:yyyy-MM-dd} 至 {campaign.EndsOn:yyyy-MM-dd}）",
+                throw Input.Invalid("CampaignId", $"检查日期 {localDate:yyyy-MM-dd} 不在专项行动期间（{campaign.StartsOn:yyyy-MM-dd} 至 {campaign.EndsOn:yyyy-MM-dd}）",
                     $"The inspection date {localDate:yyyy-MM-dd} is outside the campaign ({campaign.StartsOn:yyyy-MM-dd} to {campaign.EndsOn:yyyy-MM-dd})");
         }
     }
@@ -349,7 +350,7 @@ public static class RecordInspection
     /// </summary>
     private static DateOnly RectificationDue(ClockEvaluator calendar, Guid inspectionId, DateOnly issuedOn, int limitDays, DateTimeOffset now)
     {
-        var clock = new DeadlineClock(new ClockSubject("rectification-notice", inspectionId.ToString("D")), ClockKind.NaturalDays, issuedOn, limitDays);
+        var clock = NoticeDeadlineSource.Clock("rectification-notice", inspectionId, issuedOn, limitDays);
         return calendar.Evaluate(clock, now, dueSoonDays: 0).DueDate;
     }
 }

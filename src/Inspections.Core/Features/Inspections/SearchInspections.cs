@@ -65,12 +65,9 @@ public static class SearchInspections
             RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
                 .Says("结束日期不能早于开始日期", "The period ends before it starts");
             RuleFor(x => x.Officer).MaximumLength(100).Named("执法人员", "Officer");
-            RuleFor(x => x.Jurisdiction)
-                .Must(Domain.Access.Jurisdiction.IsValidCode).When(x => x.Jurisdiction is not null)
-                .Says("辖区应为 6 位行政区划代码", "Jurisdiction must be a six-digit administrative-division code");
-            RuleFor(x => x.Limit).InclusiveBetween(1, 100).Named("每页条数", "Limit");
-            RuleFor(x => x.Cursor).Must(c => Common.Cursor.IsValid<Key>(c))
-                .Says("分页游标无效", "The paging cursor is not valid");
+            RuleFor(x => x.Jurisdiction).IsJurisdictionCode();
+            RuleFor(x => x.Limit).IsPageSize(100);
+            RuleFor(x => x.Cursor).IsCursorOf<Query, Key>();
         }
     }
 
@@ -113,7 +110,7 @@ public static class SearchInspections
                 query.Outcome,
                 FromInstant = query.From is { } from ? StartOfLocalDay(from) : (DateTimeOffset?)null,
                 ToInstant = query.To is { } to ? StartOfLocalDay(to.AddDays(1)) : (DateTimeOffset?)null,
-                Officer = Wire.Clean(query.Officer),
+                Officer = Input.Clean(query.Officer),
                 LeadsPending = query.LeadsPending == true ? 1 : 0,
                 Yes = true, // a bool parameter matches boolean, bit and SQLite's 0/1 alike; a literal 1 is no boolean on PostgreSQL
                 AfterStarted = after?.S,

@@ -67,17 +67,17 @@ public static class UploadEvidence
         public async ValueTask<EvidenceDto> Handle(Command command, CancellationToken ct)
         {
             user.EnsureCanChange(await InspectionRows.JurisdictionAsync(db, command.InspectionId, ct));
-            var itemCode = Wire.Clean(command.ItemCode);
+            var itemCode = Input.Clean(command.ItemCode);
             if (itemCode is not null
                 && await db.ExecuteScalarAsync<long>(ItemOfInspection, new { command.InspectionId, ItemCode = itemCode }, ct) == 0)
-                throw Wire.Invalid("ItemCode", $"该检查记录的检查表中没有检查项 {itemCode}", $"The inspection's checklist has no item {itemCode}");
+                throw Input.Invalid("ItemCode", $"该检查记录的检查表中没有检查项 {itemCode}", $"The inspection's checklist has no item {itemCode}");
 
             var content = command.Content!;
             var sha256 = EvidenceHash.Of(content);
             await store.SaveAsync(sha256, content, ct);
             var now = clock.GetUtcNow();
             var id = Guid.CreateVersion7(now);
-            var name = Path.GetFileName(Wire.Clean(command.FileName) ?? "") is { Length: > 0 } n ? n : sha256[..12];
+            var name = Path.GetFileName(Input.Clean(command.FileName) ?? "") is { Length: > 0 } n ? n : sha256[..12];
             await db.ExecuteAsync(Insert, new
             {
                 Id = id,
@@ -87,7 +87,7 @@ public static class UploadEvidence
                 ContentType = EvidenceContent.Detect(content)!.Value.ContentType(),
                 SizeBytes = (long)content.Length,
                 Sha256 = sha256,
-                Caption = Wire.Clean(command.Caption),
+                Caption = Input.Clean(command.Caption),
                 UploadedBy = user.UserId,
                 Now = now,
             }, ct);

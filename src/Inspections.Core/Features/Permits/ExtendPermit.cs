@@ -29,7 +29,7 @@ public static class ExtendPermit
     {
         public Validator()
         {
-            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+            RuleFor(x => x.Version).IsVersion();
             RuleFor(x => x.Days).GreaterThan(0).Named("延长天数", "Days");
             RuleFor(x => x.Reason).NotEmpty().MaximumLength(1000).Named("延长理由", "Reason");
         }
@@ -51,7 +51,7 @@ public static class ExtendPermit
             var current = PermitClocks.Effective(stored, await calendars.EvaluatorAsync(db, ct), now);
             var days = command.Days ?? options.ExtensionDays;
             if (days > options.ExtensionDays)
-                throw PermitRows.FieldError("days", $"延长不能超过 {options.ExtensionDays} 个工作日", $"An extension cannot exceed {options.ExtensionDays} working days");
+                throw Input.Invalid("days", $"延长不能超过 {options.ExtensionDays} 个工作日", $"An extension cannot exceed {options.ExtensionDays} working days");
             if (!PermitStageMachine.ClocksRun(current.StageValue) || current.StageValue is PermitStage.Approved or PermitStage.Refused)
                 throw new ConflictException(
                     $"申请处于“{current.StageValue.Chinese()}”环节，只有受理后、作出决定前可以延长法定时限。",

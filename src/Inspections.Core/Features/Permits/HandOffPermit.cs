@@ -28,7 +28,7 @@ public static class HandOffPermit
     {
         public Validator()
         {
-            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+            RuleFor(x => x.Version).IsVersion();
             RuleFor(x => x.ToUserId).NotEmpty().MaximumLength(100).Named("接收人", "Receiving clerk");
             RuleFor(x => x.ToUserName).NotEmpty().MaximumLength(100).Named("接收人姓名", "Receiving clerk's name");
             RuleFor(x => x.Message).NotEmpty().MaximumLength(1000).Named("去向留言", "Message");
@@ -49,7 +49,7 @@ public static class HandOffPermit
                 throw new ConflictException($"申请已{current.StageValue.Chinese()}，无需转交。", $"The application is {current.StageValue.English()}; there is nothing to pass on.");
             var to = command.ToUserId!.Trim();
             if (to == current.HolderId)
-                throw PermitRows.FieldError("toUserId", "申请已在该经办人手中", "The application is already with that clerk");
+                throw Input.Invalid("toUserId", "申请已在该经办人手中", "The application is already with that clerk");
             var now = clock.GetUtcNow();
             await db.ExecuteAsync(Insert, new
             {

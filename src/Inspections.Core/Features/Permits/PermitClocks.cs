@@ -1,7 +1,7 @@
 using Inspections.Core.Common;
-using Inspections.Core.Features.Calendar;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Alerts;
+using Inspections.Core.Features.Calendar;
 using Inspections.Domain.Calendar;
 using Inspections.Domain.Permits;
 
@@ -48,7 +48,7 @@ internal static class PermitClocks
         return PermitStageMachine.IsDeemedAccepted(p.StageValue, windowPassed)
             ? p with
             {
-                Stage = PermitWire.Name(PermitStage.Accepted),
+                Stage = Wire.Name(PermitStage.Accepted),
                 AcceptedAt = p.ReceivedAt,
                 AcceptedOn = p.ReceivedOn,
                 AcceptedDeemed = true,

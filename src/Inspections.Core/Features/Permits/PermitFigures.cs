@@ -42,12 +42,7 @@ public static class PermitFigures
     {
         public Validator()
         {
-            RuleFor(x => x.From).NotNull().Named("起始日期", "From");
-            RuleFor(x => x.To).NotNull().Named("截止日期", "To");
-            RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
-                .Says("截止日期不能早于起始日期", "To must not be before From");
-            RuleFor(x => x).Must(x => x.From is null || x.To is null || x.To.Value.DayNumber - x.From.Value.DayNumber <= 3660)
-                .WithName("to").Says("统计期间不能超过 10 年", "The period must not exceed ten years");
+            this.Period(x => x.From, x => x.To);
         }
     }
 
@@ -87,12 +82,12 @@ public static class PermitFigures
             var intake = Enum.GetValues<PermitKind>().Select(kind =>
             {
                 var ofKind = rows.Where(p => p.KindValue == kind).ToList();
-                return new IntakeRow(PermitWire.Name(kind), PermitWire.Describe(kind),
+                return new IntakeRow(Wire.Name(kind), PermitWire.Describe(kind),
                     ofKind.Count(p => Within(p.ReceivedOn)),
                     ofKind.Count(p => Within(p.AcceptedOn)),
                     ofKind.Count(p => Within(p.ReceivedOn) && p.StageValue == PermitStage.NotAccepted));
             }).ToList();
-            var accepted = ReportOrder.Select(k => (Kind: k, Count: intake.Single(i => i.Kind == PermitWire.Name(k)).Accepted)).Where(x => x.Count > 0).ToList();
+            var accepted = ReportOrder.Select(k => (Kind: k, Count: intake.Single(i => i.Kind == Wire.Name(k)).Accepted)).Where(x => x.Count > 0).ToList();
             var total = accepted.Sum(x => x.Count);
 
             var completions = rows.Where(p => p.CompletedAt is not null && Within(p.CompletedOn))
@@ -113,7 +108,7 @@ public static class PermitFigures
                 AcceptedTotal = total,
                 IntakeSentence = Text.Pick(
                     $"办证大厅受理{(accepted.Count == 0 ? "" : string.Join("、", accepted.Select(x => x.Kind.Chinese())))}申请{total}件",
-                    $"The service hall accepted {total} applications ({string.Join(", ", accepted.Select(x => $"{PermitWire.Name(x.Kind)} {x.Count}"))})"),
+                    $"The service hall accepted {total} applications ({string.Join(", ", accepted.Select(x => $"{Wire.Name(x.Kind)} {x.Count}"))})"),
                 OnTime = Row("all", Text.Pick("全部", "All"), completions),
                 ByItem = completions.GroupBy(c => c.Application.ItemCode, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
                     .Select(g => Row(g.Key, g.First().Application.ItemName, g)).ToList(),

@@ -37,8 +37,8 @@ public static class ReceivePermit
         {
             RuleFor(x => x.ItemCode).NotEmpty().MaximumLength(40).Named("许可事项", "Permit item");
             RuleFor(x => x.Kind).NotEmpty().Named("申请类型", "Kind")
-                .DependentRules(() => RuleFor(x => x.Kind).Must(k => PermitWire.TryParse<PermitKind>(k, out _))
-                    .Says($"未知的申请类型，可选值：{PermitWire.Allowed<PermitKind>()}", $"Unknown kind; allowed: {PermitWire.Allowed<PermitKind>()}"));
+                .DependentRules(() => RuleFor(x => x.Kind).Must(k => Wire.TryParse<PermitKind>(k, out _))
+                    .Says($"未知的申请类型，可选值：{Wire.Allowed<PermitKind>()}", $"Unknown kind; allowed: {Wire.Allowed<PermitKind>()}"));
             RuleFor(x => x.Applicant).NotNull().Named("申请人", "Applicant");
             RuleFor(x => x.Applicant!.Name).NotEmpty().MaximumLength(200).When(x => x.Applicant is not null)
                 .OverridePropertyName("Applicant.Name").Named("申请人名称", "Applicant name");
@@ -70,16 +70,16 @@ public static class ReceivePermit
         {
             var item = await FindItemAsync(command.ItemCode!, ct);
             if (item is null)
-                throw PermitRows.FieldError("itemCode", $"没有编码为“{command.ItemCode}”的许可事项", $"There is no permit item '{command.ItemCode}'");
+                throw Input.Invalid("itemCode", $"没有编码为“{command.ItemCode}”的许可事项", $"There is no permit item '{command.ItemCode}'");
             if (!item.Kinds.Contains(command.Kind!))
-                throw PermitRows.FieldError("kind",
-                    $"“{item.Name}”不受理该类型的申请，可受理：{string.Join("、", item.Kinds.Select(k => PermitWire.Parse<PermitKind>(k).Chinese()))}",
+                throw Input.Invalid("kind",
+                    $"“{item.Name}”不受理该类型的申请，可受理：{string.Join("、", item.Kinds.Select(k => Wire.Parse<PermitKind>(k).Chinese()))}",
                     $"'{item.Name}' does not take this kind of application; it takes: {string.Join(", ", item.Kinds)}");
             var submitted = PermitMaterials.Check(item.Materials, command.Materials, "materials");
             if (command.VenueId is { } venueId)
             {
                 var venueJurisdiction = await db.QuerySingleOrDefaultAsync<string>(VenueJurisdiction, new { Id = venueId }, ct)
-                    ?? throw PermitRows.FieldError("venueId", "该场所不存在", "The venue does not exist");
+                    ?? throw Input.Invalid("venueId", "该场所不存在", "The venue does not exist");
                 user.EnsureCanSee(venueJurisdiction);
             }
 
@@ -94,8 +94,8 @@ public static class ReceivePermit
                 ItemName = item.Name,
                 command.Kind,
                 ApplicantName = command.Applicant!.Name!.Trim(),
-                ApplicantCreditCode = PermitRows.Clean(command.Applicant.UnifiedSocialCreditCode),
-                ApplicantPhone = PermitRows.Clean(command.Applicant.Phone),
+                ApplicantCreditCode = Input.Clean(command.Applicant.UnifiedSocialCreditCode),
+                ApplicantPhone = Input.Clean(command.Applicant.Phone),
                 command.VenueId,
                 item.StatutoryLimitDays,
                 item.PromisedLimitDays,
@@ -118,21 +118,5 @@ public static class ReceivePermit
             try { return await PermitItems.LoadAsync(db, code, ct); }
             catch (NotFoundException) { return null; }
         }
-    }
-}
-
-/// <summary>Checking handed-in materials against an application's list.</summary>
-internal static class PermitMaterials
-{
-    /// <summary>The codes handed in, in the list's order; a code not on the list is a field error naming the list.</summary>
-    public static IReadOnlyList<string> Check(IReadOnlyList<PermitMaterial> list, IEnumerable<string>? handedIn, string field, IEnumerable<string>? already = null)
-    {
-        var given = (handedIn ?? []).Select(c => c.Trim()).Concat(already ?? []).ToHashSet(StringComparer.Ordinal);
-        var unknown = given.Where(c => list.All(m => m.Code != c)).ToList();
-        if (unknown.Count > 0)
-            throw PermitRows.FieldError(field,
-                $"材料编码 {string.Join("、", unknown)} 不在该事项的材料清单中（清单：{string.Join("、", list.Select(m => $"{m.Code} {m.Name}"))}）",
-                $"Material codes {string.Join(", ", unknown)} are not on this item's list ({string.Join(", ", list.Select(m => m.Code))})");
-        return list.Where(m => given.Contains(m.Code)).Select(m => m.Code).ToList();
     }
 }

@@ -32,7 +32,7 @@ public static class TransitionPermit
         /// <summary>The licence 许可证号 issued on completion of an approval, or the filing number 备案号.</summary>
         public string? CertificateNumber { get; init; }
 
-        internal PermitStage Target => PermitWire.TryParse<PermitStage>(To, out var s) ? s : PermitStage.Received;
+        internal PermitStage Target => Wire.TryParse<PermitStage>(To, out var s) ? s : PermitStage.Received;
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -41,17 +41,17 @@ public static class TransitionPermit
         {
             RuleFor(x => x.To).NotEmpty().Named("目标环节", "Target stage")
                 .DependentRules(() => RuleFor(x => x.To)
-                    .Must(t => PermitWire.TryParse<PermitStage>(t, out var s) && s != PermitStage.Received)
-                    .Says($"未知的目标环节，可选值：{PermitWire.Allowed<PermitStage>()}", $"Unknown target stage; allowed: {PermitWire.Allowed<PermitStage>()}"));
-            RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+                    .Must(t => Wire.TryParse<PermitStage>(t, out var s) && s != PermitStage.Received)
+                    .Says($"未知的目标环节，可选值：{Wire.Allowed<PermitStage>()}", $"Unknown target stage; allowed: {Wire.Allowed<PermitStage>()}"));
+            RuleFor(x => x.Version).IsVersion();
             RuleFor(x => x.Note).MaximumLength(1000).Named("说明", "Note");
             RuleFor(x => x.Note).NotEmpty().When(x => x.Target is PermitStage.NotAccepted or PermitStage.Refused)
                 .Says("不予受理、不予许可须说明理由", "Not accepting and refusing need the reasons");
             RuleForEach(x => x.Materials).NotEmpty().MaximumLength(40).Named("材料编码", "Material code");
             RuleFor(x => x.SuspensionKind).NotEmpty().When(x => x.Target == PermitStage.Suspended).Named("中止事由", "Suspension kind");
-            RuleFor(x => x.SuspensionKind).Must(k => PermitWire.TryParse<PermitSuspensionKind>(k, out _))
+            RuleFor(x => x.SuspensionKind).Must(k => Wire.TryParse<PermitSuspensionKind>(k, out _))
                 .When(x => x.Target == PermitStage.Suspended && !string.IsNullOrEmpty(x.SuspensionKind))
-                .Says($"中止事由应为：{PermitWire.Allowed<PermitSuspensionKind>()}", $"Suspension kind must be one of: {PermitWire.Allowed<PermitSuspensionKind>()}");
+                .Says($"中止事由应为：{Wire.Allowed<PermitSuspensionKind>()}", $"Suspension kind must be one of: {Wire.Allowed<PermitSuspensionKind>()}");
             RuleFor(x => x.CertificateNumber).MaximumLength(100).Named("证号", "Certificate number");
         }
     }
@@ -83,15 +83,15 @@ public static class TransitionPermit
 
             var submitted = PermitMaterials.Check(current.MaterialList, command.Materials, "materials", current.SubmittedCodes);
             var changed = Apply(current with { Submitted = PermitJson.Write(submitted) }, command, to, now, today)
-                with { Stage = PermitWire.Name(to), UpdatedAt = now };
+                with { Stage = Wire.Name(to), UpdatedAt = now };
 
             if (to == PermitStage.Suspended)
             {
-                var kind = PermitWire.Parse<PermitSuspensionKind>(command.SuspensionKind!);
+                var kind = Wire.Parse<PermitSuspensionKind>(command.SuspensionKind!);
                 await db.ExecuteAsync(InsertSuspension, new
                 {
                     Id = Guid.CreateVersion7(now), ApplicationId = current.Id, Kind = command.SuspensionKind, StartOn = today,
-                    Reason = PermitRows.Clean(command.Note) ?? $"{kind.Chinese()}期间不计入办理时限", Now = now, By = user.UserId,
+                    Reason = Input.Clean(command.Note) ?? $"{kind.Chinese()}期间不计入办理时限", Now = now, By = user.UserId,
                 }, ct);
             }
             if (from == PermitStage.Suspended)
@@ -119,7 +119,7 @@ public static class TransitionPermit
 
         private PermitRecord Apply(PermitRecord p, Command command, PermitStage to, DateTimeOffset now, DateOnly today)
         {
-            var note = PermitRows.Clean(command.Note);
+            var note = Input.Clean(command.Note);
             switch (to)
             {
                 case PermitStage.CorrectionRequested:
@@ -138,7 +138,7 @@ public static class TransitionPermit
                     return p with { DecidedAt = now, RefusalReason = note };
                 case PermitStage.Completed:
                     if (p.StageValue == PermitStage.Approved && string.IsNullOrWhiteSpace(command.CertificateNumber))
-                        throw PermitRows.FieldError("certificateNumber", "准予许可的申请办结时须填写许可证号", "Completing an approval needs the certificate number");
+                        throw Input.Invalid("certificateNumber", "准予许可的申请办结时须填写许可证号", "Completing an approval needs the certificate number");
                     if (p.KindValue == PermitKind.Filing) EnsureComplete(p, to);
                     // A filing is accepted and completed in the one act of recording it.
                     return p with
@@ -147,7 +147,7 @@ public static class TransitionPermit
                         AcceptedOn = p.AcceptedOn ?? p.ReceivedOn,
                         CompletedAt = now,
                         CompletedOn = today,
-                        CertificateNumber = PermitRows.Clean(command.CertificateNumber),
+                        CertificateNumber = Input.Clean(command.CertificateNumber),
                     };
                 default:
                     return p;
@@ -182,8 +182,8 @@ public static class TransitionPermit
                 $"The correction window ended on {window.DueDate:yyyy-MM-dd}; by law the application counts as accepted from its receipt on {stored.ReceivedOn:yyyy-MM-dd} and no correction can be asked.",
                 new Dictionary<string, object?>
                 {
-                    ["currentStage"] = PermitWire.Name(PermitStage.Accepted),
-                    ["allowedNext"] = PermitStageMachine.AllowedNext(PermitStage.Accepted, stored.KindValue).Select(PermitWire.Name).ToArray(),
+                    ["currentStage"] = Wire.Name(PermitStage.Accepted),
+                    ["allowedNext"] = PermitStageMachine.AllowedNext(PermitStage.Accepted, stored.KindValue).Select(Wire.Name).ToArray(),
                 });
         }
     }
@@ -199,8 +199,8 @@ public static class TransitionPermit
             $"The application is at {from.English()} and cannot move to {to.English()}; allowed next: {en}.",
             new Dictionary<string, object?>
             {
-                ["currentStage"] = PermitWire.Name(from),
-                ["allowedNext"] = allowed.Select(PermitWire.Name).ToArray(),
+                ["currentStage"] = Wire.Name(from),
+                ["allowedNext"] = allowed.Select(Wire.Name).ToArray(),
             });
     }
 }

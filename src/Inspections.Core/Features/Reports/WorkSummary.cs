@@ -7,7 +7,6 @@ using Inspections.Core.Features.Calendar;
 using Inspections.Core.Features.Cases;
 using Inspections.Core.Features.Permits;
 using Inspections.Core.Features.Unlicensed;
-using Inspections.Core.Features.Venues;
 using Inspections.Domain.Access;
 using Inspections.Domain.Inspections;
 using Inspections.Domain.Venues;
@@ -71,13 +70,7 @@ public static class WorkSummary
     {
         public Validator()
         {
-            RuleFor(x => x.From).NotNull().Named("开始日期", "From");
-            RuleFor(x => x.To).NotNull().Named("结束日期", "To");
-            RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
-                .Says("结束日期不能早于开始日期", "The period ends before it starts");
-            RuleFor(x => x.To).Must((x, to) => to!.Value.DayNumber - x.From!.Value.DayNumber <= 3660)
-                .When(x => x.From is not null && x.To is not null && x.To >= x.From)
-                .Says("统计期间不能超过 10 年", "The period cannot exceed 10 years");
+            this.Period(x => x.From, x => x.To);
         }
     }
 
@@ -194,7 +187,7 @@ public static class WorkSummary
             };
         }
 
-        private static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum => VenueFactsValidator<RegisterVenue.Command>.WireName(value);
+        private static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum => Common.Wire.Name(value);
 
         private static DateTimeOffset StartOf(TimeZoneInfo zone, DateOnly day)
         {

@@ -4,7 +4,6 @@ using Inspections.Core.Data;
 using Inspections.Core.Features.Calendar;
 using Inspections.Domain.Access;
 using Inspections.Domain.Calendar;
-using Inspections.Domain.Inspections;
 using Inspections.Domain.Unlicensed;
 using Mediator;
 
@@ -151,7 +150,7 @@ public static class CampaignProgress
         public async ValueTask<ProgressDto> Handle(Query query, CancellationToken ct)
         {
             var campaign = await UnlicensedRows.VisibleCampaignAsync(db, user, query.CampaignId, ct);
-            var p = new { campaign.Id, Referred = UnlicensedRows.Name(VenueOutcome.Referred) };
+            var p = new { campaign.Id, Referred = Wire.Name(VenueOutcome.Referred) };
             var byType = await db.QueryAsync<GroupRow>(ByType, p, ct);
             var byOutcome = (await db.QueryAsync<GroupRow>(ByOutcome, p, ct)).ToDictionary(r => r.GroupKey ?? "", r => r.Number);
             var referrals = await db.QueryAsync<GroupRow>(ByReferral, p, ct);
@@ -163,10 +162,10 @@ public static class CampaignProgress
             var now = clock.GetUtcNow();
             var notices = Notices(await UnlicensedRows.VenuesAsync(db, campaign.Id, evaluator, now, options.DueSoonFor("notice"), ct), evaluator, now);
 
-            long Outcome(VenueOutcome o) => byOutcome.GetValueOrDefault(UnlicensedRows.Name(o));
+            long Outcome(VenueOutcome o) => byOutcome.GetValueOrDefault(Wire.Name(o));
             long Prerequisite(string department, PrerequisiteStatus s) =>
-                prerequisites.Where(r => r.GroupKey == department && r.SubKey == UnlicensedRows.Name(s)).Sum(r => r.Number);
-            GroupRow Event(MobilisationKind k) => mobilisation.GetValueOrDefault(UnlicensedRows.Name(k)) ?? new GroupRow();
+                prerequisites.Where(r => r.GroupKey == department && r.SubKey == Wire.Name(s)).Sum(r => r.Number);
+            GroupRow Event(MobilisationKind k) => mobilisation.GetValueOrDefault(Wire.Name(k)) ?? new GroupRow();
 
             var progress = new ProgressDto
             {
@@ -184,7 +183,7 @@ public static class CampaignProgress
                     Undecided = byOutcome.GetValueOrDefault(""),
                 },
                 ReferralsByDepartment = referrals.Select(r => new DepartmentCount { Department = r.GroupKey ?? "", Venues = r.Number }).ToList(),
-                Prerequisites = UnlicensedTerms.PrerequisiteDepartments.Select(UnlicensedRows.Name).Select(d => new PrerequisiteCounts
+                Prerequisites = UnlicensedTerms.PrerequisiteDepartments.Select(Wire.Name).Select(d => new PrerequisiteCounts
                 {
                     Department = d,
                     Pending = Prerequisite(d, PrerequisiteStatus.Pending),

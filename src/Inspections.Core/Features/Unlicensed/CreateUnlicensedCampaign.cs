@@ -33,9 +33,9 @@ public static class CreateUnlicensedCampaign
                 .Says("结束日期不能早于开始日期", "The campaign ends before it starts");
             RuleFor(x => x.VenueTypes).NotEmpty().Named("整治场所类型", "Venue types");
             RuleFor(x => x.VenueTypes)
-                .Must(types => types!.All(UnlicensedRows.IsValid<VenueType>))
+                .Must(types => types!.All(Wire.IsValid<VenueType>))
                 .When(x => x.VenueTypes is not null)
-                .Says($"未知的场所类型，可选值：{UnlicensedRows.Allowed<VenueType>()}", $"Unknown venue type; allowed: {UnlicensedRows.Allowed<VenueType>()}");
+                .Says($"未知的场所类型，可选值：{Wire.Allowed<VenueType>()}", $"Unknown venue type; allowed: {Wire.Allowed<VenueType>()}");
             RuleFor(x => x.VenueTypes)
                 .Must(types => types!.Distinct().Count() == types!.Count)
                 .When(x => x.VenueTypes is not null)
@@ -59,7 +59,7 @@ public static class CreateUnlicensedCampaign
                 Id = id,
                 user.Jurisdiction,
                 Name = command.Name!.Trim(),
-                Description = UnlicensedRows.Clean(command.Description),
+                Description = Input.Clean(command.Description),
                 StartsOn = command.StartsOn!.Value,
                 EndsOn = command.EndsOn!.Value,
                 VenueTypes = string.Join(',', command.VenueTypes!),
@@ -69,18 +69,5 @@ public static class CreateUnlicensedCampaign
             db.AuditAbout("unlicensedCampaign", id);
             return await UnlicensedRows.CampaignAsync(db, id, ct);
         }
-    }
-}
-
-/// <summary>A campaign as its jurisdiction (and the city above it) sees it.</summary>
-public static class GetUnlicensedCampaign
-{
-    [AllowedRoles(Roles.Officer, Roles.Supervisor)]
-    public sealed record Query(Guid Id) : IQuery<UnlicensedCampaignDto>;
-
-    public sealed class Handler(DbSession db, ICurrentUser user) : IQueryHandler<Query, UnlicensedCampaignDto>
-    {
-        public async ValueTask<UnlicensedCampaignDto> Handle(Query query, CancellationToken ct) =>
-            await UnlicensedRows.VisibleCampaignAsync(db, user, query.Id, ct);
     }
 }

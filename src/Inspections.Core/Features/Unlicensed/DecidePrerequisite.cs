@@ -1,10 +1,10 @@
-using Inspections.Domain.Inspections;
 using FluentValidation;
 using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Calendar;
 using Inspections.Domain.Access;
+using Inspections.Domain.Inspections;
 using Inspections.Domain.Unlicensed;
 using Mediator;
 
@@ -32,13 +32,13 @@ public static class DecidePrerequisite
         {
             RuleFor(x => x.Department).Must(UnlicensedRows.IsPrerequisiteDepartment)
                 .Says($"前置条件部门应为：{UnlicensedRows.AllowedPrerequisiteDepartments}", $"Department must be one of: {UnlicensedRows.AllowedPrerequisiteDepartments}");
-            RuleFor(x => x.Status).Must(UnlicensedRows.IsValid<PrerequisiteStatus>)
-                .Says($"审核状态应为：{UnlicensedRows.Allowed<PrerequisiteStatus>()}", $"Status must be one of: {UnlicensedRows.Allowed<PrerequisiteStatus>()}");
-            RuleFor(x => x.DecidedOn).NotNull().When(x => x.Status != UnlicensedRows.Name(PrerequisiteStatus.Pending))
+            RuleFor(x => x.Status).Must(Wire.IsValid<PrerequisiteStatus>)
+                .Says($"审核状态应为：{Wire.Allowed<PrerequisiteStatus>()}", $"Status must be one of: {Wire.Allowed<PrerequisiteStatus>()}");
+            RuleFor(x => x.DecidedOn).NotNull().When(x => x.Status != Wire.Name(PrerequisiteStatus.Pending))
                 .Says("通过或未通过须填写审核日期", "An approval or refusal needs its date");
-            RuleFor(x => x.DecidedOn).Null().When(x => x.Status == UnlicensedRows.Name(PrerequisiteStatus.Pending))
+            RuleFor(x => x.DecidedOn).Null().When(x => x.Status == Wire.Name(PrerequisiteStatus.Pending))
                 .Says("待审核不填写审核日期", "A pending prerequisite has no decision date");
-            RuleFor(x => x.Note).NotEmpty().When(x => x.Status == UnlicensedRows.Name(PrerequisiteStatus.Refused))
+            RuleFor(x => x.Note).NotEmpty().When(x => x.Status == Wire.Name(PrerequisiteStatus.Refused))
                 .Says("未通过须写明原因", "Say why the department refused");
             RuleFor(x => x.Note).MaximumLength(2000).Named("说明", "Note");
         }
@@ -69,7 +69,7 @@ public static class DecidePrerequisite
             if (changed > 0)
                 await db.ExecuteAsync(Record, new
                 {
-                    venue.Id, command.Department, command.Status, command.DecidedOn, Note = UnlicensedRows.Clean(command.Note),
+                    venue.Id, command.Department, command.Status, command.DecidedOn, Note = Input.Clean(command.Note),
                 }, ct);
             return await VenueSteps.RecordedAsync(db, command, venue, changed, calendars, options, clock, ct);
         }

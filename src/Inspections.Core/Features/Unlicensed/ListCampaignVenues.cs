@@ -24,20 +24,3 @@ public static class ListCampaignVenues
         }
     }
 }
-
-/// <summary>One venue of the campaign, as the list shows it.</summary>
-public static class GetCampaignVenue
-{
-    [AllowedRoles(Roles.Officer, Roles.Supervisor)]
-    public sealed record Query(Guid CampaignId, Guid CampaignVenueId) : IQuery<CampaignVenueDto>;
-
-    public sealed class Handler(DbSession db, ICurrentUser user, CalendarStore calendars, ClockOptions options, TimeProvider clock)
-        : IQueryHandler<Query, CampaignVenueDto>
-    {
-        public async ValueTask<CampaignVenueDto> Handle(Query query, CancellationToken ct)
-        {
-            await UnlicensedRows.VisibleCampaignAsync(db, user, query.CampaignId, ct);
-            return await UnlicensedRows.ShowVenueAsync(db, calendars, options, clock, query.CampaignId, query.CampaignVenueId, ct);
-        }
-    }
-}

@@ -37,8 +37,8 @@ public static class RecordMobilisation
         public Validator()
         {
             RuleFor(x => x.HeldOn).NotNull().Named("日期", "Date");
-            RuleFor(x => x.Kind).Must(UnlicensedRows.IsValid<MobilisationKind>)
-                .Says($"活动类型应为：{UnlicensedRows.Allowed<MobilisationKind>()}", $"Kind must be one of: {UnlicensedRows.Allowed<MobilisationKind>()}");
+            RuleFor(x => x.Kind).Must(Wire.IsValid<MobilisationKind>)
+                .Says($"活动类型应为：{Wire.Allowed<MobilisationKind>()}", $"Kind must be one of: {Wire.Allowed<MobilisationKind>()}");
             RuleFor(x => x.Attendees).NotNull().InclusiveBetween(0, 100000).Named("参加人数", "Attendees");
             RuleFor(x => x.Note).MaximumLength(2000).Named("说明", "Note");
         }
@@ -60,7 +60,7 @@ public static class RecordMobilisation
             var dto = new MobilisationDto
             {
                 Id = Guid.CreateVersion7(now), CampaignId = campaign.Id, HeldOn = command.HeldOn.Value, Kind = command.Kind!,
-                Attendees = command.Attendees!.Value, Note = UnlicensedRows.Clean(command.Note),
+                Attendees = command.Attendees!.Value, Note = Input.Clean(command.Note),
             };
             await db.ExecuteAsync(Insert, new { dto.Id, dto.CampaignId, dto.HeldOn, dto.Kind, dto.Attendees, dto.Note, Now = now, By = user.UserId }, ct);
             db.AuditAbout("unlicensedMobilisation", dto.Id);

@@ -38,9 +38,9 @@ public static class RecordOfficeDay
         {
             RuleFor(x => x.HeldOn).NotNull().Named("办公日期", "Date");
             RuleFor(x => x.Departments).NotEmpty().Named("参加部门", "Departments");
-            RuleFor(x => x.Departments).Must(d => d!.All(UnlicensedRows.IsValid<JointDepartment>) && d!.Distinct().Count() == d!.Count)
+            RuleFor(x => x.Departments).Must(d => d!.All(Wire.IsValid<JointDepartment>) && d!.Distinct().Count() == d!.Count)
                 .When(x => x.Departments is not null)
-                .Says($"参加部门应为不重复的：{UnlicensedRows.Allowed<JointDepartment>()}", $"Departments must be distinct values of: {UnlicensedRows.Allowed<JointDepartment>()}");
+                .Says($"参加部门应为不重复的：{Wire.Allowed<JointDepartment>()}", $"Departments must be distinct values of: {Wire.Allowed<JointDepartment>()}");
             RuleFor(x => x.CampaignVenueIds).NotEmpty().Named("办理场所", "Venues handled");
             RuleFor(x => x.CampaignVenueIds).Must(v => v!.Count <= 200 && v.Distinct().Count() == v.Count)
                 .When(x => x.CampaignVenueIds is not null)
@@ -69,14 +69,14 @@ public static class RecordOfficeDay
             UnlicensedRows.EnsureWithin("HeldOn", command.HeldOn!.Value, campaign, await UnlicensedRows.TodayAsync(db, calendars, clock, ct));
             foreach (var venueId in command.CampaignVenueIds!)
                 if (await db.ExecuteScalarAsync<long>(CountVenue, new { Id = venueId, CampaignId = campaign.Id }, ct) == 0)
-                    throw UnlicensedRows.Invalid("CampaignVenueIds", $"场所 {venueId} 不属于本次整治行动", $"Venue {venueId} is not part of this campaign");
+                    throw Input.Invalid("CampaignVenueIds", $"场所 {venueId} 不属于本次整治行动", $"Venue {venueId} is not part of this campaign");
 
             var now = clock.GetUtcNow();
             var dto = new OfficeDayDto
             {
                 Id = Guid.CreateVersion7(now), CampaignId = campaign.Id, HeldOn = command.HeldOn.Value,
                 Departments = command.Departments!.Select(d => d!).ToList(), CampaignVenueIds = command.CampaignVenueIds!,
-                Note = UnlicensedRows.Clean(command.Note),
+                Note = Input.Clean(command.Note),
             };
             await db.ExecuteAsync(Insert, new
             {

@@ -29,12 +29,12 @@ public static class RecordOutcome
 
     public sealed class Validator : VenueStepValidator<Command>
     {
-        private static bool Is(Command c, VenueOutcome outcome) => c.Outcome == UnlicensedRows.Name(outcome);
+        private static bool Is(Command c, VenueOutcome outcome) => c.Outcome == Wire.Name(outcome);
 
         public Validator()
         {
-            RuleFor(x => x.Outcome).Must(UnlicensedRows.IsValid<VenueOutcome>)
-                .Says($"整治结果应为：{UnlicensedRows.Allowed<VenueOutcome>()}", $"Outcome must be one of: {UnlicensedRows.Allowed<VenueOutcome>()}");
+            RuleFor(x => x.Outcome).Must(Wire.IsValid<VenueOutcome>)
+                .Says($"整治结果应为：{Wire.Allowed<VenueOutcome>()}", $"Outcome must be one of: {Wire.Allowed<VenueOutcome>()}");
             RuleFor(x => x.DecidedOn).NotNull().Named("办理日期", "Date");
             RuleFor(x => x.PermitApplicationId).NotNull().When(x => Is(x, VenueOutcome.Licensed))
                 .Says("办证须关联许可申请", "A licensed venue needs its permit application");
@@ -84,8 +84,8 @@ public static class RecordOutcome
             var changed = await db.ExecuteAsync(Record, new
             {
                 venue.Id, command.Outcome, command.DecidedOn, command.PermitApplicationId,
-                CertificateNumber = UnlicensedRows.Clean(command.CertificateNumber), Department = UnlicensedRows.Clean(command.Department),
-                Note = UnlicensedRows.Clean(command.Note), By = user.UserId, command.Version,
+                CertificateNumber = Input.Clean(command.CertificateNumber), Department = Input.Clean(command.Department),
+                Note = Input.Clean(command.Note), By = user.UserId, command.Version,
             }, ct);
             return await VenueSteps.RecordedAsync(db, command, venue, changed, calendars, options, clock, ct);
         }
@@ -93,11 +93,11 @@ public static class RecordOutcome
         private async Task CheckPermitAsync(UnlicensedCampaignDto campaign, CampaignVenueDto venue, Guid permitId, CancellationToken ct)
         {
             var permit = await db.QuerySingleOrDefaultAsync<PermitRow>(SelectPermit, new { Id = permitId }, ct)
-                ?? throw UnlicensedRows.Invalid("PermitApplicationId", "未找到该许可申请", "No such permit application");
+                ?? throw Input.Invalid("PermitApplicationId", "未找到该许可申请", "No such permit application");
             if (permit.Jurisdiction != campaign.Jurisdiction)
-                throw UnlicensedRows.Invalid("PermitApplicationId", "该许可申请不属于本辖区", "The permit application belongs to another jurisdiction");
+                throw Input.Invalid("PermitApplicationId", "该许可申请不属于本辖区", "The permit application belongs to another jurisdiction");
             var statuses = await db.QueryAsync<string>(SelectStatuses, new { venue.Id }, ct);
-            if (!UnlicensedTerms.MayBeLicensed(statuses.Select(s => UnlicensedRows.TryParse<PrerequisiteStatus>(s, out var p) ? p : PrerequisiteStatus.Pending)))
+            if (!UnlicensedTerms.MayBeLicensed(statuses.Select(s => Wire.TryParse<PrerequisiteStatus>(s, out var p) ? p : PrerequisiteStatus.Pending)))
                 throw new ConflictException("消防、工商、环保、卫生前置条件全部通过后方可办证。",
                     "A venue is licensed only once fire safety, commerce, environment and health have all approved.");
             if (await db.ExecuteScalarAsync<long>(CountPermitLinks, new { PermitApplicationId = permitId }, ct) > 0)

@@ -46,8 +46,8 @@ public static class SurveyVenue
                 RuleFor(x => x.Address).NotEmpty().MaximumLength(400).Named("经营地址", "Address");
                 RuleFor(x => x.OperatorName).NotEmpty().MaximumLength(100).Named("经营者", "Operator");
                 RuleFor(x => x.Type).NotEmpty().Named("场所类型", "Type")
-                    .DependentRules(() => RuleFor(x => x.Type).Must(UnlicensedRows.IsValid<VenueType>)
-                        .Says($"未知的场所类型，可选值：{UnlicensedRows.Allowed<VenueType>()}", $"Unknown venue type; allowed: {UnlicensedRows.Allowed<VenueType>()}"));
+                    .DependentRules(() => RuleFor(x => x.Type).Must(Wire.IsValid<VenueType>)
+                        .Says($"未知的场所类型，可选值：{Wire.Allowed<VenueType>()}", $"Unknown venue type; allowed: {Wire.Allowed<VenueType>()}"));
                 RuleFor(x => x.Terminals).GreaterThanOrEqualTo(0).LessThanOrEqualTo(10000).Named("终端数", "Terminals");
                 RuleFor(x => x.Rooms).GreaterThanOrEqualTo(0).LessThanOrEqualTo(1000).Named("包房数", "Rooms");
             });
@@ -75,20 +75,10 @@ public static class SurveyVenue
     /// Two officers linking the same venue at once: the second insert finds the first's row (or
     /// waits for it) and writes nothing, instead of raising a unique violation.
     /// </summary>
-    internal static readonly Sql InsertLink = new(d => d.Provider switch
-    {
-        DbProvider.SqlServer => """
-            INSERT INTO unlicensed_campaign_venues (id, campaign_id, venue_id, jurisdiction, found_on, found_by, survey_note, created_at, version)
-            SELECT @Id, @CampaignId, @VenueId, @Jurisdiction, @FoundOn, @FoundBy, @Note, @Now, 1
-            WHERE NOT EXISTS (SELECT 1 FROM unlicensed_campaign_venues WITH (UPDLOCK, HOLDLOCK)
-                              WHERE campaign_id = @CampaignId AND venue_id = @VenueId)
-            """,
-        _ => """
-            INSERT INTO unlicensed_campaign_venues (id, campaign_id, venue_id, jurisdiction, found_on, found_by, survey_note, created_at, version)
-            VALUES (@Id, @CampaignId, @VenueId, @Jurisdiction, @FoundOn, @FoundBy, @Note, @Now, 1)
-            ON CONFLICT (campaign_id, venue_id) DO NOTHING
-            """,
-    });
+    internal static readonly Sql InsertLink = new(d => d.InsertIfAbsent("unlicensed_campaign_venues",
+        "id, campaign_id, venue_id, jurisdiction, found_on, found_by, survey_note, created_at, version",
+        "@Id, @CampaignId, @VenueId, @Jurisdiction, @FoundOn, @FoundBy, @Note, @Now, 1",
+        "campaign_id", "venue_id"));
 
     internal static readonly Sql InsertPrerequisite = new("""
         INSERT INTO unlicensed_prerequisites (campaign_venue_id, department, status, decided_on, note)
@@ -113,13 +103,13 @@ public static class SurveyVenue
             var linked = await db.ExecuteAsync(InsertLink, new
             {
                 Id = id, campaign.Jurisdiction, CampaignId = campaign.Id, VenueId = venueId, command.FoundOn,
-                FoundBy = user.UserId, Note = UnlicensedRows.Clean(command.Note), Now = now,
+                FoundBy = user.UserId, Note = Input.Clean(command.Note), Now = now,
             }, ct);
             if (linked == 0) throw AlreadyLinked();
             foreach (var department in UnlicensedTerms.PrerequisiteDepartments)
                 await db.ExecuteAsync(InsertPrerequisite, new
                 {
-                    Id = id, Department = UnlicensedRows.Name(department), Status = UnlicensedRows.Name(PrerequisiteStatus.Pending),
+                    Id = id, Department = Wire.Name(department), Status = Wire.Name(PrerequisiteStatus.Pending),
                 }, ct);
             db.AuditAbout("unlicensedCampaignVenue", id);
             return await UnlicensedRows.ShowVenueAsync(db, calendars, options, clock, campaign.Id, id, ct);
@@ -128,15 +118,15 @@ public static class SurveyVenue
         private async Task<Guid> CheckExistingAsync(UnlicensedCampaignDto campaign, Guid venueId, CancellationToken ct)
         {
             var venue = await db.QuerySingleOrDefaultAsync<ExistingVenue>(SelectVenue, new { Id = venueId }, ct)
-                ?? throw UnlicensedRows.Invalid("VenueId", "未找到该场所", "No such venue");
+                ?? throw Input.Invalid("VenueId", "未找到该场所", "No such venue");
             if (venue.Jurisdiction != campaign.Jurisdiction)
-                throw UnlicensedRows.Invalid("VenueId", $"该场所不在本次整治行动的辖区（{campaign.Jurisdiction}）内",
+                throw Input.Invalid("VenueId", $"该场所不在本次整治行动的辖区（{campaign.Jurisdiction}）内",
                     $"The venue is outside the campaign's jurisdiction ({campaign.Jurisdiction})");
             if (!UnlicensedRows.IsTargetType(campaign, venue.VenueType))
-                throw UnlicensedRows.Invalid("VenueId", $"该场所类型不在本次整治范围（{UnlicensedRows.TypeNames(campaign)}）内",
+                throw Input.Invalid("VenueId", $"该场所类型不在本次整治范围（{UnlicensedRows.TypeNames(campaign)}）内",
                     $"The venue's type is not a target of this campaign ({string.Join(", ", campaign.VenueTypes)})");
-            if (venue.LicenseStatus != UnlicensedRows.Name(LicenseStatus.Unlicensed))
-                throw UnlicensedRows.Invalid("VenueId", "只有无证无照场所纳入整治", "Only unlicensed venues are taken into the campaign");
+            if (venue.LicenseStatus != Wire.Name(LicenseStatus.Unlicensed))
+                throw Input.Invalid("VenueId", "只有无证无照场所纳入整治", "Only unlicensed venues are taken into the campaign");
             if (await db.ExecuteScalarAsync<long>(CountLinks, new { CampaignId = campaign.Id, VenueId = venueId }, ct) > 0)
                 throw AlreadyLinked();
             return venueId;
@@ -148,16 +138,16 @@ public static class SurveyVenue
         private async Task<Guid> RegisterAsync(UnlicensedCampaignDto campaign, Command command, DateTimeOffset now, CancellationToken ct)
         {
             if (!UnlicensedRows.IsTargetType(campaign, command.Type))
-                throw UnlicensedRows.Invalid("Type", $"该场所类型不在本次整治范围（{UnlicensedRows.TypeNames(campaign)}）内",
+                throw Input.Invalid("Type", $"该场所类型不在本次整治范围（{UnlicensedRows.TypeNames(campaign)}）内",
                     $"The venue's type is not a target of this campaign ({string.Join(", ", campaign.VenueTypes)})");
-            if (command.Terminals is not null && command.Type != UnlicensedRows.Name(VenueType.InternetCafe))
-                throw UnlicensedRows.Invalid("Terminals", "只有网吧填写终端数", "Only internet cafés have terminals");
-            if (command.Rooms is not null && command.Type != UnlicensedRows.Name(VenueType.SongAndDance) && command.Type != UnlicensedRows.Name(VenueType.GameArcade))
-                throw UnlicensedRows.Invalid("Rooms", "只有歌舞、游艺娱乐场所填写包房数", "Only song-and-dance venues and arcades have rooms");
+            if (command.Terminals is not null && command.Type != Wire.Name(VenueType.InternetCafe))
+                throw Input.Invalid("Terminals", "只有网吧填写终端数", "Only internet cafés have terminals");
+            if (command.Rooms is not null && command.Type != Wire.Name(VenueType.SongAndDance) && command.Type != Wire.Name(VenueType.GameArcade))
+                throw Input.Invalid("Rooms", "只有歌舞、游艺娱乐场所填写包房数", "Only song-and-dance venues and arcades have rooms");
             var facts = new FoundVenue
             {
                 Name = command.Name, Address = command.Address, Type = command.Type, OperatorName = command.OperatorName,
-                LicenseStatus = UnlicensedRows.Name(LicenseStatus.Unlicensed), Terminals = command.Terminals, Rooms = command.Rooms,
+                LicenseStatus = Wire.Name(LicenseStatus.Unlicensed), Terminals = command.Terminals, Rooms = command.Rooms,
             };
             var id = Guid.CreateVersion7(now);
             await db.ExecuteAsync(RegisterVenue.Insert, VenueRow.Parameters(facts, id, campaign.Jurisdiction, now, version: 1), ct);

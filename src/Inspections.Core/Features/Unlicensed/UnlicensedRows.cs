@@ -1,9 +1,7 @@
-using FluentValidation;
-using FluentValidation.Results;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
+using Inspections.Core.Features.Alerts;
 using Inspections.Core.Features.Calendar;
-using Inspections.Core.Features.Venues;
 using Inspections.Domain.Access;
 using Inspections.Domain.Calendar;
 using Inspections.Domain.Inspections;
@@ -12,82 +10,16 @@ using Inspections.Domain.Venues;
 
 namespace Inspections.Core.Features.Unlicensed;
 
-/// <summary>An unlicensed-venue rectification campaign 无证无照经营整治集中整治行动.</summary>
-public sealed record UnlicensedCampaignDto
-{
-    public Guid Id { get; init; }
-    public string Jurisdiction { get; init; } = "";
-    public string Name { get; init; } = "";
-    public string? Description { get; init; }
-    public DateOnly StartsOn { get; init; }
-    public DateOnly EndsOn { get; init; }
-    public IReadOnlyList<string> VenueTypes { get; init; } = [];
-    public DateTimeOffset CreatedAt { get; init; }
-    public string CreatedBy { get; init; } = "";
-    public long Version { get; init; }
-}
-
-/// <summary>One joint department's prerequisite 前置条件 for a venue.</summary>
-public sealed record PrerequisiteDto
-{
-    public string Department { get; init; } = "";
-    public string Status { get; init; } = "";
-    public DateOnly? DecidedOn { get; init; }
-    public string? Note { get; init; }
-}
-
-/// <summary>A venue the survey found, with its notice, prerequisites and outcome; <see cref="Version"/> guards every change.</summary>
-public sealed record CampaignVenueDto
-{
-    public Guid Id { get; init; }
-    public Guid CampaignId { get; init; }
-    public Guid VenueId { get; init; }
-    public string VenueName { get; init; } = "";
-    public string VenueType { get; init; } = "";
-    public string Address { get; init; } = "";
-    public string? OperatorName { get; init; }
-    public string LicenseStatus { get; init; } = "";
-    public string Jurisdiction { get; init; } = "";
-    public DateOnly FoundOn { get; init; }
-    public string FoundBy { get; init; } = "";
-    public string? SurveyNote { get; init; }
-    public DateOnly? NoticeIssuedOn { get; init; }
-    public int? NoticeLimitDays { get; init; }
-    public DateOnly? NoticeDueOn { get; init; }
-    public string? NoticeRequirements { get; init; }
-    /// <summary>The notice's natural-day clock while no outcome is recorded; null without a notice or once decided.</summary>
-    public ClockDto? NoticeClock { get; init; }
-    public IReadOnlyList<PrerequisiteDto> Prerequisites { get; init; } = [];
-    public string? Outcome { get; init; }
-    public DateOnly? OutcomeOn { get; init; }
-    public Guid? PermitApplicationId { get; init; }
-    public string? CertificateNumber { get; init; }
-    public string? ReferralDepartment { get; init; }
-    public string? OutcomeNote { get; init; }
-    public long Version { get; init; }
-}
-
-/// <summary>Wire names, loading and the refusals every unlicensed-campaign slice shares.</summary>
+/// <summary>Loading and the refusals every unlicensed-campaign slice shares.</summary>
 internal static class UnlicensedRows
 {
-    public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum =>
-        VenueFactsValidator<RegisterVenue.Command>.WireName(value);
-
-    public static bool TryParse<TEnum>(string? wire, out TEnum value) where TEnum : struct, Enum =>
-        VenueFactsValidator<RegisterVenue.Command>.TryParse(wire, out value);
-
-    public static bool IsValid<TEnum>(string? wire) where TEnum : struct, Enum => TryParse<TEnum>(wire, out _);
-
-    public static string Allowed<TEnum>() where TEnum : struct, Enum =>
-        string.Join(", ", Enum.GetValues<TEnum>().Select(Name));
-
     public static readonly string AllowedPrerequisiteDepartments =
-        string.Join(", ", UnlicensedTerms.PrerequisiteDepartments.Select(Name));
+        string.Join(", ", UnlicensedTerms.PrerequisiteDepartments.Select(Wire.Name));
 
     public static bool IsPrerequisiteDepartment(string? wire) =>
-        TryParse<JointDepartment>(wire, out var d) && UnlicensedTerms.PrerequisiteDepartments.Contains(d);
+        Wire.TryParse<JointDepartment>(wire, out var d) && UnlicensedTerms.PrerequisiteDepartments.Contains(d);
 
-    public static readonly ClockWording NoticeWording = new("下达整改通知", "整改期限", "完成整改");
+    public const string NoticeClockType = "unlicensed-notice";
 
     private sealed record CampaignRow
     {
@@ -192,10 +124,10 @@ internal static class UnlicensedRows
         var venues = await db.QueryAsync<CampaignVenueDto>(SelectVenues, new { CampaignId = campaignId }, ct);
         var prerequisites = (await db.QueryAsync<PrerequisiteRow>(SelectPrerequisites, new { CampaignId = campaignId }, ct))
             .ToLookup(p => p.CampaignVenueId);
-        var order = UnlicensedTerms.PrerequisiteDepartments.Select(Name).ToList();
+        var order = UnlicensedTerms.PrerequisiteDepartments.Select(Wire.Name).ToList();
         return venues.Where(v => only is null || v.Id == only).Select(v => v with
         {
-            NoticeClock = ClockDto.Show(evaluator, NoticeClock(v), now, dueSoon, NoticeWording),
+            NoticeClock = ClockDto.Show(evaluator, NoticeClock(v), now, dueSoon, NoticeDeadlineSource.Wording),
             Prerequisites = prerequisites[v.Id].OrderBy(p => order.IndexOf(p.Department))
                 .Select(p => new PrerequisiteDto { Department = p.Department, Status = p.Status, DecidedOn = p.DecidedOn, Note = p.Note })
                 .ToList(),
@@ -209,7 +141,7 @@ internal static class UnlicensedRows
             : null;
 
     public static DeadlineClock NoticeClock(Guid campaignVenueId, DateOnly issuedOn, int limitDays) =>
-        new(new ClockSubject("unlicensed-notice", campaignVenueId.ToString("D")), ClockKind.NaturalDays, issuedOn, limitDays);
+        NoticeDeadlineSource.Clock(NoticeClockType, campaignVenueId, issuedOn, limitDays);
 
     public static async Task<CampaignVenueDto> ShowVenueAsync(
         DbSession db, CalendarStore calendars, ClockOptions options, TimeProvider clock, Guid campaignId, Guid id, CancellationToken ct)
@@ -227,9 +159,9 @@ internal static class UnlicensedRows
     public static void EnsureDated(string field, DateOnly date, DateOnly earliest, string earliestZh, string earliestEn, DateOnly today)
     {
         if (date < earliest)
-            throw Invalid(field, $"日期不能早于{earliestZh}（{earliest:yyyy-MM-dd}）", $"The date cannot precede {earliestEn} ({earliest:yyyy-MM-dd})");
+            throw Input.Invalid(field, $"日期不能早于{earliestZh}（{earliest:yyyy-MM-dd}）", $"The date cannot precede {earliestEn} ({earliest:yyyy-MM-dd})");
         if (date > today)
-            throw Invalid(field, "日期不能晚于今天", "The date cannot be in the future");
+            throw Input.Invalid(field, "日期不能晚于今天", "The date cannot be in the future");
     }
 
     /// <summary>Campaign work (survey, mobilisation, office days) happens within the campaign's period and not after today.</summary>
@@ -237,19 +169,13 @@ internal static class UnlicensedRows
     {
         EnsureDated(field, date, campaign.StartsOn, "整治行动开始日", "the campaign's start", today);
         if (date > campaign.EndsOn)
-            throw Invalid(field, $"日期不能晚于整治行动结束日（{campaign.EndsOn:yyyy-MM-dd}）",
+            throw Input.Invalid(field, $"日期不能晚于整治行动结束日（{campaign.EndsOn:yyyy-MM-dd}）",
                 $"The date cannot follow the campaign's end ({campaign.EndsOn:yyyy-MM-dd})");
     }
-
-    /// <summary>A 400 with one field error, for rules that depend on stored data (the campaign, the venue).</summary>
-    public static ValidationException Invalid(string field, string zh, string en) =>
-        new([new ValidationFailure(field, Text.Pick(zh, en))]);
 
     public static bool IsTargetType(UnlicensedCampaignDto campaign, string? type) =>
         type is not null && campaign.VenueTypes.Contains(type, StringComparer.Ordinal);
 
     public static string TypeNames(UnlicensedCampaignDto campaign) => string.Join("、", campaign.VenueTypes.Select(t =>
-        TryParse<VenueType>(t, out var v) ? v.ChineseName() : t));
-
-    public static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+        Wire.TryParse<VenueType>(t, out var v) ? v.ChineseName() : t));
 }

@@ -15,7 +15,7 @@ public abstract record VenueStep
 
 public abstract class VenueStepValidator<T> : AbstractValidator<T> where T : VenueStep
 {
-    protected VenueStepValidator() => RuleFor(x => x.Version).NotNull().GreaterThan(0).Named("版本号", "Version");
+    protected VenueStepValidator() => RuleFor(x => x.Version).IsVersion();
 }
 
 /// <summary>

@@ -29,20 +29,17 @@ public static class SearchVenues
         public Validator()
         {
             RuleFor(x => x.Type)
-                .Must(t => VenueFactsValidator<RegisterVenue.Command>.TryParse<VenueType>(t, out _))
+                .Must(t => Wire.TryParse<VenueType>(t, out _))
                 .When(x => x.Type is not null)
                 .Says("未知的场所类型", "Unknown venue type");
             RuleFor(x => x.LicenseStatus)
-                .Must(s => VenueFactsValidator<RegisterVenue.Command>.TryParse<LicenseStatus>(s, out _))
+                .Must(s => Wire.TryParse<LicenseStatus>(s, out _))
                 .When(x => x.LicenseStatus is not null)
                 .Says("未知的证照状态", "Unknown licence status");
             RuleFor(x => x.Name).MaximumLength(100).Named("名称", "Name");
-            RuleFor(x => x.Jurisdiction)
-                .Must(Domain.Access.Jurisdiction.IsValidCode).When(x => x.Jurisdiction is not null)
-                .Says("辖区应为 6 位行政区划代码", "Jurisdiction must be a six-digit administrative-division code");
-            RuleFor(x => x.Limit).InclusiveBetween(1, 100).Named("每页条数", "Limit");
-            RuleFor(x => x.Cursor).Must(c => Common.Cursor.IsValid<Key>(c))
-                .Says("分页游标无效", "The paging cursor is not valid");
+            RuleFor(x => x.Jurisdiction).IsJurisdictionCode();
+            RuleFor(x => x.Limit).IsPageSize(100);
+            RuleFor(x => x.Cursor).IsCursorOf<Query, Key>();
         }
     }
 

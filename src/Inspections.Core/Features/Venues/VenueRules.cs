@@ -1,8 +1,5 @@
-using System.Text.Json;
 using FluentValidation;
 using Inspections.Core.Common;
-using Inspections.Core.Data;
-using Inspections.Domain.Access;
 using Inspections.Domain.Venues;
 
 namespace Inspections.Core.Features.Venues;
@@ -44,42 +41,19 @@ public abstract record VenueFacts : IVenueFacts
 /// <summary>Validation shared by register and update: what a user at the desk gets wrong.</summary>
 public abstract class VenueFactsValidator<T> : AbstractValidator<T> where T : IVenueFacts
 {
-    public static string WireName<TEnum>(TEnum value) where TEnum : struct, Enum =>
-        JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
-
-    public static bool TryParse<TEnum>(string? wire, out TEnum value) where TEnum : struct, Enum
-    {
-        value = default;
-        if (string.IsNullOrWhiteSpace(wire)) return false;
-        foreach (var candidate in Enum.GetValues<TEnum>())
-        {
-            if (string.Equals(WireName(candidate), wire, StringComparison.Ordinal))
-            {
-                value = candidate;
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static string Allowed<TEnum>() where TEnum : struct, Enum =>
-        string.Join(", ", Enum.GetValues<TEnum>().Select(WireName));
-
     protected VenueFactsValidator()
     {
         RuleFor(x => x.Name).NotEmpty().MaximumLength(200).Named("场所名称", "Name");
         RuleFor(x => x.Address).NotEmpty().MaximumLength(400).Named("经营地址", "Address");
         RuleFor(x => x.Type).NotEmpty().Named("场所类型", "Type")
             .DependentRules(() => RuleFor(x => x.Type)
-                .Must(t => TryParse<VenueType>(t, out _))
-                .Says($"未知的场所类型，可选值：{Allowed<VenueType>()}", $"Unknown venue type; allowed: {Allowed<VenueType>()}"));
+                .Must(t => Wire.TryParse<VenueType>(t, out _))
+                .Says($"未知的场所类型，可选值：{Wire.Allowed<VenueType>()}", $"Unknown venue type; allowed: {Wire.Allowed<VenueType>()}"));
         RuleFor(x => x.LicenseStatus).NotEmpty().Named("证照状态", "Licence status")
             .DependentRules(() => RuleFor(x => x.LicenseStatus)
-                .Must(s => TryParse<LicenseStatus>(s, out _))
-                .Says($"未知的证照状态，可选值：{Allowed<LicenseStatus>()}", $"Unknown licence status; allowed: {Allowed<LicenseStatus>()}"));
-        RuleFor(x => x.Jurisdiction)
-            .Must(j => j is null || Jurisdiction.IsValidCode(j))
-            .Says("辖区应为 6 位行政区划代码", "Jurisdiction must be a six-digit administrative-division code");
+                .Must(s => Wire.TryParse<LicenseStatus>(s, out _))
+                .Says($"未知的证照状态，可选值：{Wire.Allowed<LicenseStatus>()}", $"Unknown licence status; allowed: {Wire.Allowed<LicenseStatus>()}"));
+        RuleFor(x => x.Jurisdiction).IsJurisdictionCode();
         RuleFor(x => x.OperatorName).MaximumLength(100).Named("经营者", "Operator");
         RuleFor(x => x.LegalRepresentative).MaximumLength(50).Named("法定代表人", "Legal representative");
         RuleFor(x => x.UnifiedSocialCreditCode)
@@ -89,47 +63,15 @@ public abstract class VenueFactsValidator<T> : AbstractValidator<T> where T : IV
                   "Unified social credit code is malformed or its check character is wrong (18 characters, GB 32100-2015)");
         RuleFor(x => x.LicenseNumber).MaximumLength(64).Named("许可证号", "Licence number");
         RuleFor(x => x.LicenseNumber).NotEmpty()
-            .When(x => TryParse<LicenseStatus>(x.LicenseStatus, out var s) && s.RequiresLicenseNumber())
+            .When(x => Wire.TryParse<LicenseStatus>(x.LicenseStatus, out var s) && s.RequiresLicenseNumber())
             .Says("持证（或停业整顿）场所必须填写许可证号", "A licensed (or suspended) venue needs its licence number");
         RuleFor(x => x.Terminals).GreaterThanOrEqualTo(0).LessThanOrEqualTo(10000).Named("终端数", "Terminals");
         RuleFor(x => x.Terminals).Null()
-            .When(x => TryParse<VenueType>(x.Type, out var t) && t != VenueType.InternetCafe)
+            .When(x => Wire.TryParse<VenueType>(x.Type, out var t) && t != VenueType.InternetCafe)
             .Says("只有网吧填写终端数", "Only internet cafés have terminals");
         RuleFor(x => x.Rooms).GreaterThanOrEqualTo(0).LessThanOrEqualTo(1000).Named("包房数", "Rooms");
         RuleFor(x => x.Rooms).Null()
-            .When(x => TryParse<VenueType>(x.Type, out var t) && t is not (VenueType.SongAndDance or VenueType.GameArcade))
+            .When(x => Wire.TryParse<VenueType>(x.Type, out var t) && t is not (VenueType.SongAndDance or VenueType.GameArcade))
             .Says("只有歌舞、游艺娱乐场所填写包房数", "Only song-and-dance venues and arcades have rooms");
     }
-}
-
-/// <summary>Reading and writing the venues table, shared by the venue slices.</summary>
-internal static class VenueRow
-{
-    private static readonly Sql SelectById = new($"SELECT {VenueDto.Columns} FROM venues WHERE id = @Id");
-
-    public static async Task<VenueDto> LoadAsync(Data.DbSession db, Guid id, CancellationToken ct) =>
-        await db.QuerySingleOrDefaultAsync<VenueDto>(SelectById, new { Id = id }, ct)
-        ?? throw new NotFoundException("场所", "venue", id);
-
-    /// <summary>The parameters of an insert or update, with the user's text trimmed.</summary>
-    public static object Parameters(IVenueFacts f, Guid id, string jurisdiction, DateTimeOffset now, long version) => new
-    {
-        Id = id,
-        Jurisdiction = jurisdiction,
-        Name = f.Name!.Trim(),
-        Address = f.Address!.Trim(),
-        f.Type,
-        OperatorName = Clean(f.OperatorName),
-        LegalRepresentative = Clean(f.LegalRepresentative),
-        UnifiedSocialCreditCode = Clean(f.UnifiedSocialCreditCode),
-        LicenseNumber = Clean(f.LicenseNumber),
-        f.LicenseValidUntil,
-        f.LicenseStatus,
-        f.Terminals,
-        f.Rooms,
-        Now = now,
-        Version = version,
-    };
-
-    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -1,0 +1,42 @@
+using Inspections.Core.Data;
+using Inspections.Domain.Calendar;
+
+namespace Inspections.Core.Features.Alerts;
+
+/// <summary>
+/// A notice giving a venue some natural days to put things right (an inspection's rectification
+/// notice, a notice served on an unlicensed venue), as open clocks for the deadline scan. The two
+/// differ only in where the notices are kept and what they are called.
+/// </summary>
+/// <param name="subjectType">The alerts' subject type.</param>
+/// <param name="clockSubjectType">The clock's subject type.</param>
+/// <param name="title">What the notice is called after the venue's name, e.g. "责令整改通知".</param>
+/// <param name="openNotices">The notices still open, with the columns of <see cref="Row"/>.</param>
+/// <param name="parameters">The query's parameters, if any.</param>
+public abstract class NoticeDeadlineSource(string subjectType, string clockSubjectType, string title, Sql openNotices, object? parameters = null)
+    : IDeadlineSource
+{
+    public static readonly ClockWording Wording = new("下达整改通知", "整改期限", "完成整改");
+
+    public static DeadlineClock Clock(string clockSubjectType, Guid id, DateOnly issuedOn, int limitDays) =>
+        new(new ClockSubject(clockSubjectType, id.ToString("D")), ClockKind.NaturalDays, issuedOn, limitDays);
+
+    public string ClockType => "notice";
+
+    protected sealed record Row
+    {
+        public Guid Id { get; init; }
+        public string Jurisdiction { get; init; } = "";
+        public string VenueName { get; init; } = "";
+        public DateOnly IssuedOn { get; init; }
+        public int LimitDays { get; init; }
+        public string ResponsibleUserId { get; init; } = "";
+    }
+
+    public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CancellationToken ct)
+    {
+        var rows = await db.QueryAsync<Row>(openNotices, parameters, ct);
+        return rows.Select(r => new OpenClock(subjectType, r.Id, r.Jurisdiction, $"{r.VenueName} {title}",
+            Clock(clockSubjectType, r.Id, r.IssuedOn, r.LimitDays), Wording, r.ResponsibleUserId)).ToList();
+    }
+}

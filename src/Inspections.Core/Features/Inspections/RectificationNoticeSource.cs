@@ -1,0 +1,18 @@
+using Inspections.Core.Common;
+using Inspections.Core.Data;
+using Inspections.Core.Features.Alerts;
+using Inspections.Domain.Inspections;
+
+namespace Inspections.Core.Features.Inspections;
+
+/// <summary>Open rectification notices (not yet checked) as natural-day clocks for the deadline scan.</summary>
+public sealed class RectificationNoticeSource() : NoticeDeadlineSource("notice", "notice", "责令整改通知", OpenNotices,
+    new { Outcome = Wire.Name(InspectionOutcome.RectificationNotice) })
+{
+    private static readonly Sql OpenNotices = new("""
+        SELECT i.id, i.jurisdiction, v.name AS venue_name, i.rectification_issued_on AS issued_on,
+               i.rectification_limit_days AS limit_days, i.recorded_by AS responsible_user_id
+        FROM inspections i JOIN venues v ON v.id = i.venue_id
+        WHERE i.outcome = @Outcome AND i.rectification_checked_on IS NULL AND i.rectification_issued_on IS NOT NULL
+        """);
+}

@@ -1,0 +1,63 @@
+using Inspections.Core.Behaviors;
+using Inspections.Core.Common;
+using Inspections.Core.Data;
+using Inspections.Core.Features.Calendar;
+using Inspections.Domain.Access;
+using Inspections.Domain.Calendar;
+using Mediator;
+
+namespace Inspections.Core.Features.Permits;
+
+/// <summary>
+/// Finds applications still open past their promised limit and raises a record for each (the
+/// deadline alerts warn; this holds the responsible clerk to account). Run by a recurring job as the
+/// system user over every jurisdiction, or by a supervisor over their own.
+/// </summary>
+public static class SweepPermitAccountability
+{
+    [AllowedRoles(Roles.System, Roles.Supervisor, Roles.Admin)]
+    public sealed record Command : ICommand<Result>;
+
+    public sealed record Result(int Examined, int Overdue, int Raised);
+
+    private static readonly Sql Open = new($"""
+        SELECT {PermitRecord.Columns} FROM permit_applications
+        WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
+          AND stage IN ('received', 'accepted', 'underReview', 'suspended', 'approved', 'refused')
+        """);
+
+    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock, CalendarStore calendars, ClockOptions clockOptions)
+        : ICommandHandler<Command, Result>
+    {
+        public async ValueTask<Result> Handle(Command command, CancellationToken ct)
+        {
+            var now = clock.GetUtcNow();
+            var evaluator = await calendars.EvaluatorAsync(db, ct);
+            var range = user.Role == Roles.System ? Jurisdiction.Everywhere : Jurisdiction.Range(user.Jurisdiction);
+            var open = await db.QueryAsync<PermitRecord>(Open, new { JurisdictionFirst = range.First, JurisdictionLast = range.Last }, ct);
+            int overdue = 0, raised = 0;
+            foreach (var stored in open)
+            {
+                var p = PermitClocks.Effective(stored, evaluator, now);
+                if (p.AcceptedOn is null) continue;
+                var suspensions = await db.QueryAsync<SuspensionRow>(PermitView.Suspensions, new { p.Id }, ct);
+                var promised = PermitClocks.Promised(p, suspensions)!;
+                var evaluation = evaluator.Evaluate(promised, now, clockOptions.DueSoonFor("permit"));
+                if (evaluation.Status != ClockStatus.Overdue) continue;
+                overdue++;
+                raised += await PermitAccountabilityRecords.RaiseAsync(db, p, "overdueOpen", evaluation,
+                    evaluator.Explain(promised, evaluation, ClockWording.PermitPromised), now, ct);
+            }
+            db.AuditAbout("permit-accountability-sweep", Guid.CreateVersion7(now));
+            return new Result(open.Count, overdue, raised);
+        }
+    }
+}
+
+/// <summary>The Hangfire job: thin, it sends the sweep as the system user.</summary>
+public sealed class PermitAccountabilityJob(IMediator mediator)
+{
+    public const string Id = "permit-accountability-sweep";
+
+    public async Task RunAsync(CancellationToken ct) => await mediator.Send(new SweepPermitAccountability.Command(), ct);
+}
