@@ -56,7 +56,7 @@ public sealed class EndpointPolicyTests() : ApiFixture("sqlite")
     public void Every_endpoint_that_builds_a_request_is_guarded_by_that_request()
     {
         // The handler of an endpoint mapped from its request returns the request; the policy must be that type's.
-        var built = 0;
+        var byHand = new List<string>();
         foreach (var (name, endpoint, requestType) in ApiEndpoints())
         {
             var handler = endpoint.Metadata.GetMetadata<MethodInfo>();
@@ -64,11 +64,14 @@ public sealed class EndpointPolicyTests() : ApiFixture("sqlite")
             var returns = handler!.ReturnType;
             if (returns.IsGenericType && (returns.GetGenericTypeDefinition() == typeof(Task<>) || returns.GetGenericTypeDefinition() == typeof(ValueTask<>)))
                 returns = returns.GetGenericArguments()[0];
-            if (!typeof(IMessage).IsAssignableFrom(returns)) continue;
+            if (!typeof(IMessage).IsAssignableFrom(returns))
+            {
+                byHand.Add(name);
+                continue;
+            }
             Assert.That(returns, Is.EqualTo(requestType), $"{name} builds {returns.FullName} and is guarded by {requestType?.FullName}");
-            built++;
         }
-        // All but the file download are mapped from the request they build.
-        Assert.That(built, Is.EqualTo(ApiEndpoints().Count - 1));
+        // Only the file download, which answers bytes rather than JSON, is mapped by hand.
+        Assert.That(byHand, Is.EqualTo(new[] { "GET /api/inspections/{id:guid}/evidence/{evidenceId:guid}" }));
     }
 }
