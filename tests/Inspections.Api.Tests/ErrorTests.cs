@@ -44,7 +44,25 @@ public sealed class UniqueViolationTests(string provider) : ApiFixture(provider)
             catch (Exception e) { caught = e; }
         }
         Assert.That(caught, Is.Not.Null, "2026-10-01 is seeded, so a second row must be refused");
-        Assert.That(Inspections.Api.Infrastructure.ProblemMapping.IsUniqueViolation(caught!), Is.True, caught!.ToString());
-        Assert.That(Inspections.Api.Infrastructure.ProblemMapping.IsUniqueViolation(new InvalidOperationException()), Is.False);
+        Assert.That(DbErrors.IsUniqueViolation(caught!), Is.True, caught!.ToString());
+        Assert.That(DbErrors.IsUniqueViolation(new InvalidOperationException()), Is.False);
+    }
+
+    [Test]
+    public async Task Another_constraint_failure_is_not_taken_for_a_duplicate()
+    {
+        // SQLite reports NOT NULL and UNIQUE under the same primary code (19): only the extended code tells them apart.
+        var insert = new Sql("""
+            INSERT INTO calendar_days (day, year, kind, name) VALUES (@Day, 2026, 'holiday', NULL)
+            """);
+        var session = new DbSession(new DbConnectionFactory(Api.Database));
+        Exception? caught = null;
+        await using (session)
+        {
+            try { await session.ExecuteAsync(insert, new { Day = new DateOnly(2026, 12, 30) }, CancellationToken.None); }
+            catch (Exception e) { caught = e; }
+        }
+        Assert.That(caught, Is.Not.Null, "calendar_days.name is NOT NULL");
+        Assert.That(DbErrors.IsUniqueViolation(caught!), Is.False, caught!.ToString());
     }
 }

@@ -1,7 +1,5 @@
-using Inspections.Api.Auth;
 using Inspections.Core.Common;
 using Inspections.Core.Features.Alerts;
-using Mediator;
 
 namespace Inspections.Api.Endpoints;
 
@@ -11,28 +9,19 @@ public sealed class AlertEndpoints : IEndpointModule
     {
         var alerts = app.MapGroup("/api/alerts").WithTags("Alerts 到期预警");
 
-        alerts.MapGet("/", async ([OneOf("dueSoon", "overdue")] string? kind, string? subjectType, bool? includeAcknowledged, bool? mine, string? cursor, int? limit,
-                    IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new ListAlerts.Query
+        alerts.MapQuery<ListAlerts.Query, Page<AlertDto>>("/", ([OneOf("dueSoon", "overdue")] string? kind, string? subjectType, bool? includeAcknowledged,
+                bool? mine, string? cursor, int? limit) => new ListAlerts.Query
                 {
                     Kind = kind, SubjectType = subjectType, IncludeAcknowledged = includeAcknowledged ?? false,
                     Mine = mine ?? false, Cursor = cursor, Limit = limit,
-                }, ct)))
-            .Allow<ListAlerts.Query>()
-            .WithSummary("本辖区即将到期与已超期预警 Due-soon and overdue alerts")
-            .Produces<Page<AlertDto>>();
+                })
+            .WithSummary("本辖区即将到期与已超期预警 Due-soon and overdue alerts");
 
-        alerts.MapPost("/{id:guid}/acknowledge", async (Guid id, AcknowledgeBody body, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new AcknowledgeAlert.Command(id, body.Version), ct)))
-            .Allow<AcknowledgeAlert.Command>()
-            .WithSummary("确认已阅预警 Acknowledge an alert")
-            .Produces<AlertDto>();
+        alerts.MapCommand<AcknowledgeAlert.Command, AlertDto>("/{id:guid}/acknowledge", (Guid id, AcknowledgeBody body) => new AcknowledgeAlert.Command(id, body.Version))
+            .WithSummary("确认已阅预警 Acknowledge an alert");
 
-        alerts.MapPost("/scan", async (IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new ScanDeadlines.Command(), ct)))
-            .Allow<ScanDeadlines.Command>()
-            .WithSummary("立即执行到期扫描（管理员；平时由后台任务定时执行） Run the deadline scan now (admin)")
-            .Produces<ScanDeadlines.Result>();
+        alerts.MapCommand<ScanDeadlines.Command, ScanDeadlines.Result>("/scan", () => new ScanDeadlines.Command())
+            .WithSummary("立即执行到期扫描（管理员；平时由后台任务定时执行） Run the deadline scan now (admin)");
     }
 
     public sealed record AcknowledgeBody(long? Version);

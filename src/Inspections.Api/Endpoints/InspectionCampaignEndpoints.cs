@@ -1,6 +1,4 @@
-using Inspections.Api.Auth;
 using Inspections.Core.Features.Inspections;
-using Mediator;
 
 namespace Inspections.Api.Endpoints;
 
@@ -10,55 +8,29 @@ public sealed class InspectionCampaignEndpoints : IEndpointModule
     {
         var campaigns = app.MapGroup("/api/campaigns").WithTags("Campaigns 专项行动");
 
-        campaigns.MapPost("/", async (CreateSpecialCampaign.Command command, IMediator mediator, CancellationToken ct) =>
-            {
-                var campaign = await mediator.Send(command, ct);
-                return Results.Created($"/api/campaigns/{campaign.Id}", campaign);
-            })
-            .Allow<CreateSpecialCampaign.Command>()
-            .WithSummary("新建专项行动 Create a campaign")
-            .Produces<SpecialCampaignDto>(StatusCodes.Status201Created);
+        campaigns.MapCreate<CreateSpecialCampaign.Command, SpecialCampaignDto>("/", (CreateSpecialCampaign.Command command) => command,
+                (_, campaign) => $"/api/campaigns/{campaign.Id}")
+            .WithSummary("新建专项行动 Create a campaign");
 
-        campaigns.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new GetSpecialCampaign.Query(id), ct)))
-            .Allow<GetSpecialCampaign.Query>()
-            .WithSummary("专项行动及战果统计 A campaign and its totals")
-            .Produces<SpecialCampaignDto>();
+        campaigns.MapQuery<GetSpecialCampaign.Query, SpecialCampaignDto>("/{id:guid}", (Guid id) => new GetSpecialCampaign.Query(id))
+            .WithSummary("专项行动及战果统计 A campaign and its totals");
 
-        campaigns.MapGet("/", async (IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new ListSpecialCampaigns.Query(), ct)))
-            .Allow<ListSpecialCampaigns.Query>()
-            .WithSummary("专项行动列表 Campaigns")
-            .Produces<IReadOnlyList<SpecialCampaignDto>>();
+        campaigns.MapQuery<ListSpecialCampaigns.Query, IReadOnlyList<SpecialCampaignDto>>("/", () => new ListSpecialCampaigns.Query())
+            .WithSummary("专项行动列表 Campaigns");
 
         var draws = app.MapGroup("/api/draws").WithTags("Random draws 双随机");
 
-        draws.MapPost("/", async (DrawVenues.Command command, IMediator mediator, CancellationToken ct) =>
-            {
-                var draw = await mediator.Send(command, ct);
-                return Results.Created($"/api/draws/{draw.Id}", draw);
-            })
-            .Allow<DrawVenues.Command>()
-            .WithSummary("双随机抽取：随机抽取场所并随机配对执法人员（记录种子，可复现） Draw venues and officer pairs")
-            .Produces<DrawDto>(StatusCodes.Status201Created);
+        draws.MapCreate<DrawVenues.Command, DrawDto>("/", (DrawVenues.Command command) => command, (_, draw) => $"/api/draws/{draw.Id}")
+            .WithSummary("双随机抽取：随机抽取场所并随机配对执法人员（记录种子，可复现） Draw venues and officer pairs");
 
-        draws.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new GetDraw.Query(id), ct)))
-            .Allow<GetDraw.Query>()
-            .WithSummary("查看抽取（含复现校验与检查结果） Get a draw")
-            .Produces<DrawDto>();
+        draws.MapQuery<GetDraw.Query, DrawDto>("/{id:guid}", (Guid id) => new GetDraw.Query(id))
+            .WithSummary("查看抽取（含复现校验与检查结果） Get a draw");
 
-        draws.MapPost("/{id:guid}/publish", async (Guid id, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new PublishDraw.Command(id), ct)))
-            .Allow<PublishDraw.Command>()
-            .WithSummary("审核公示抽取结果 Release a draw for publication")
-            .Produces<PublishedDraw.View>();
+        draws.MapCommand<PublishDraw.Command, PublishedDraw.View>("/{id:guid}/publish", (Guid id) => new PublishDraw.Command(id))
+            .WithSummary("审核公示抽取结果 Release a draw for publication");
 
-        draws.MapGet("/{id:guid}/public", async (Guid id, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new PublishedDraw.Query(id), ct)))
-            .Allow<PublishedDraw.Query>()
+        draws.MapQuery<PublishedDraw.Query, PublishedDraw.View>("/{id:guid}/public", (Guid id) => new PublishedDraw.Query(id))
             .WithSummary("可公开的抽取名单与检查结果（执法人员仅姓名、执法证号） What may be published")
-            .Produces<PublishedDraw.View>()
             .ProducesProblem(StatusCodes.Status409Conflict); // not yet released by a supervisor
     }
 }

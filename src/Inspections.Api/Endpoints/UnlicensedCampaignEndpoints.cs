@@ -1,8 +1,6 @@
 using Inspections.Domain.Inspections;
 using Inspections.Core.Common;
-using Inspections.Api.Auth;
 using Inspections.Core.Features.Unlicensed;
-using Mediator;
 
 namespace Inspections.Api.Endpoints;
 
@@ -12,89 +10,49 @@ public sealed class UnlicensedCampaignEndpoints : IEndpointModule
     {
         var campaigns = app.MapGroup("/api/unlicensed-campaigns").WithTags("Unlicensed-venue rectification 无证无照经营整治");
 
-        campaigns.MapPost("/", async (CreateUnlicensedCampaign.Command command, IMediator mediator, CancellationToken ct) =>
-            {
-                var campaign = await mediator.Send(command, ct);
-                return Results.Created($"/api/unlicensed-campaigns/{campaign.Id}", campaign);
-            })
-            .Allow<CreateUnlicensedCampaign.Command>()
-            .WithSummary("新建无证无照经营集中整治行动（期间、整治场所类型） Open a campaign")
-            .Produces<UnlicensedCampaignDto>(StatusCodes.Status201Created);
+        campaigns.MapCreate<CreateUnlicensedCampaign.Command, UnlicensedCampaignDto>("/", (CreateUnlicensedCampaign.Command command) => command,
+                (_, campaign) => $"/api/unlicensed-campaigns/{campaign.Id}")
+            .WithSummary("新建无证无照经营集中整治行动（期间、整治场所类型） Open a campaign");
 
-        campaigns.MapGet("/", async (IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new ListUnlicensedCampaigns.Query(), ct)))
-            .Allow<ListUnlicensedCampaigns.Query>()
-            .WithSummary("整治行动列表（本辖区及下辖区） Campaigns")
-            .Produces<IReadOnlyList<UnlicensedCampaignDto>>();
+        campaigns.MapQuery<ListUnlicensedCampaigns.Query, IReadOnlyList<UnlicensedCampaignDto>>("/", () => new ListUnlicensedCampaigns.Query())
+            .WithSummary("整治行动列表（本辖区及下辖区） Campaigns");
 
-        campaigns.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new GetUnlicensedCampaign.Query(id), ct)))
-            .Allow<GetUnlicensedCampaign.Query>()
-            .WithSummary("查看整治行动 Get a campaign")
-            .Produces<UnlicensedCampaignDto>();
+        campaigns.MapQuery<GetUnlicensedCampaign.Query, UnlicensedCampaignDto>("/{id:guid}", (Guid id) => new GetUnlicensedCampaign.Query(id))
+            .WithSummary("查看整治行动 Get a campaign");
 
-        campaigns.MapGet("/{id:guid}/progress", async (Guid id, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new CampaignProgress.Query(id), ct)))
-            .Allow<CampaignProgress.Query>()
-            .WithSummary("整治进展：按类型排查数、整治结果、前置条件、逾期整改通知、宣传动员，及总结用语 Campaign progress")
-            .Produces<CampaignProgress.ProgressDto>();
+        campaigns.MapQuery<CampaignProgress.Query, CampaignProgress.ProgressDto>("/{id:guid}/progress", (Guid id) => new CampaignProgress.Query(id))
+            .WithSummary("整治进展：按类型排查数、整治结果、前置条件、逾期整改通知、宣传动员，及总结用语 Campaign progress");
 
-        campaigns.MapPost("/{id:guid}/venues", async (Guid id, SurveyVenue.Command command, IMediator mediator, CancellationToken ct) =>
-            {
-                var venue = await mediator.Send(command with { CampaignId = id }, ct);
-                return Results.Created($"/api/unlicensed-campaigns/{id}/venues/{venue.Id}", venue);
-            })
-            .Allow<SurveyVenue.Command>()
-            .WithSummary("摸底排查：登记发现的无证场所（或关联已登记的无证场所） Register a venue the survey found")
-            .Produces<CampaignVenueDto>(StatusCodes.Status201Created);
+        campaigns.MapCreate<SurveyVenue.Command, CampaignVenueDto>("/{id:guid}/venues", (Guid id, SurveyVenue.Command command) => command with { CampaignId = id },
+                (command, venue) => $"/api/unlicensed-campaigns/{command.CampaignId}/venues/{venue.Id}")
+            .WithSummary("摸底排查：登记发现的无证场所（或关联已登记的无证场所） Register a venue the survey found");
 
-        campaigns.MapGet("/{id:guid}/venues", async (Guid id, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new ListCampaignVenues.Query(id), ct)))
-            .Allow<ListCampaignVenues.Query>()
-            .WithSummary("整治台账：场所、整改通知期限、前置条件、整治结果 The campaign's venues")
-            .Produces<IReadOnlyList<CampaignVenueDto>>();
+        campaigns.MapQuery<ListCampaignVenues.Query, IReadOnlyList<CampaignVenueDto>>("/{id:guid}/venues", (Guid id) => new ListCampaignVenues.Query(id))
+            .WithSummary("整治台账：场所、整改通知期限、前置条件、整治结果 The campaign's venues");
 
-        campaigns.MapGet("/{id:guid}/venues/{venueId:guid}", async (Guid id, Guid venueId, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new GetCampaignVenue.Query(id, venueId), ct)))
-            .Allow<GetCampaignVenue.Query>()
-            .WithSummary("查看整治场所 One venue of the campaign")
-            .Produces<CampaignVenueDto>();
+        campaigns.MapQuery<GetCampaignVenue.Query, CampaignVenueDto>("/{id:guid}/venues/{venueId:guid}", (Guid id, Guid venueId) => new GetCampaignVenue.Query(id, venueId))
+            .WithSummary("查看整治场所 One venue of the campaign");
 
-        campaigns.MapPost("/{id:guid}/venues/{venueId:guid}/notice", async (Guid id, Guid venueId, IssueNotice.Command command, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(command with { CampaignId = id, CampaignVenueId = venueId }, ct)))
-            .Allow<IssueNotice.Command>()
-            .WithSummary("下达限期整改通知（自然日，到期日按工作日历顺延；须带 version） Issue the rectification notice")
-            .Produces<CampaignVenueDto>();
+        campaigns.MapCommand<IssueNotice.Command, CampaignVenueDto>("/{id:guid}/venues/{venueId:guid}/notice",
+                (Guid id, Guid venueId, IssueNotice.Command command) => command with { CampaignId = id, CampaignVenueId = venueId })
+            .WithSummary("下达限期整改通知（自然日，到期日按工作日历顺延；须带 version） Issue the rectification notice");
 
-        campaigns.MapPut("/{id:guid}/venues/{venueId:guid}/prerequisites/{department}", async (Guid id, Guid venueId, [OneOf<JointDepartment>] string department,
-                DecidePrerequisite.Command command, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(command with { CampaignId = id, CampaignVenueId = venueId, Department = department }, ct)))
-            .Allow<DecidePrerequisite.Command>()
-            .WithSummary("前置条件审核结果（fire 消防、commerce 工商、environment 环保、health 卫生；须带 version） Record a prerequisite")
-            .Produces<CampaignVenueDto>();
+        campaigns.MapReplace<DecidePrerequisite.Command, CampaignVenueDto>("/{id:guid}/venues/{venueId:guid}/prerequisites/{department}",
+                (Guid id, Guid venueId, [OneOf<JointDepartment>] string department, DecidePrerequisite.Command command) =>
+                    command with { CampaignId = id, CampaignVenueId = venueId, Department = department })
+            .WithSummary("前置条件审核结果（fire 消防、commerce 工商、environment 环保、health 卫生；须带 version） Record a prerequisite");
 
-        campaigns.MapPost("/{id:guid}/venues/{venueId:guid}/outcome", async (Guid id, Guid venueId, RecordOutcome.Command command, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(command with { CampaignId = id, CampaignVenueId = venueId }, ct)))
-            .Allow<RecordOutcome.Command>()
-            .WithSummary("整治结果：办证、发放辅导证、取缔、函告移送（只记录一次；须带 version） Record the outcome")
-            .Produces<CampaignVenueDto>();
+        campaigns.MapCommand<RecordOutcome.Command, CampaignVenueDto>("/{id:guid}/venues/{venueId:guid}/outcome",
+                (Guid id, Guid venueId, RecordOutcome.Command command) => command with { CampaignId = id, CampaignVenueId = venueId })
+            .WithSummary("整治结果：办证、发放辅导证、取缔、函告移送（只记录一次；须带 version） Record the outcome");
 
-        campaigns.MapPost("/{id:guid}/mobilisations", async (Guid id, RecordMobilisation.Command command, IMediator mediator, CancellationToken ct) =>
-            {
-                var recorded = await mediator.Send(command with { CampaignId = id }, ct);
-                return Results.Created((string?)null, recorded);
-            })
-            .Allow<RecordMobilisation.Command>()
-            .WithSummary("宣传动员：业主座谈会、宣传活动 Record a meeting or publicity event")
-            .Produces<RecordMobilisation.MobilisationDto>(StatusCodes.Status201Created);
+        // What was recorded has no address of its own: 201 without a Location.
+        campaigns.MapCreate<RecordMobilisation.Command, RecordMobilisation.MobilisationDto>("/{id:guid}/mobilisations",
+                (Guid id, RecordMobilisation.Command command) => command with { CampaignId = id }, (_, _) => null)
+            .WithSummary("宣传动员：业主座谈会、宣传活动 Record a meeting or publicity event");
 
-        campaigns.MapPost("/{id:guid}/office-days", async (Guid id, RecordOfficeDay.Command command, IMediator mediator, CancellationToken ct) =>
-            {
-                var recorded = await mediator.Send(command with { CampaignId = id }, ct);
-                return Results.Created((string?)null, recorded);
-            })
-            .Allow<RecordOfficeDay.Command>()
-            .WithSummary("联合现场办公：参加部门与办理场所 Record a joint on-site office day")
-            .Produces<RecordOfficeDay.OfficeDayDto>(StatusCodes.Status201Created);
+        campaigns.MapCreate<RecordOfficeDay.Command, RecordOfficeDay.OfficeDayDto>("/{id:guid}/office-days",
+                (Guid id, RecordOfficeDay.Command command) => command with { CampaignId = id }, (_, _) => null)
+            .WithSummary("联合现场办公：参加部门与办理场所 Record a joint on-site office day");
     }
 }

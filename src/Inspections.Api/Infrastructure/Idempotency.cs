@@ -88,7 +88,7 @@ public sealed partial class IdempotencyMiddleware(
                 await RunAsync(http, user, key, token);
                 return;
             }
-            catch (Exception e) when (ProblemMapping.IsUniqueViolation(e)) { }
+            catch (Exception e) when (DbErrors.IsUniqueViolation(e)) { }
 
             var held = await keys.FindAsync(user, key, ct);
             if (held is null) continue; // the holder failed and let go between our insert and our read: claim again

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
 using Inspections.Core.Common;
+using Inspections.Core.Data;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -31,7 +32,7 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
                 Detail = f.Detail,
             },
             ConflictException c => Conflict(c),
-            System.Data.Common.DbException d when IsUniqueViolation(d) => new ProblemDetails
+            System.Data.Common.DbException d when DbErrors.IsUniqueViolation(d) => new ProblemDetails
             {
                 // Two people did the same thing at the same moment and the database kept one: a conflict, not a fault.
                 Status = StatusCodes.Status409Conflict,
@@ -133,15 +134,6 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
         problem.Title = Text.Pick(t.Zh, t.En);
         problem.Detail ??= Text.Pick(t.DetailZh, t.DetailEn);
     }
-
-    /// <summary>A unique or primary-key violation on SQLite, PostgreSQL or SQL Server.</summary>
-    public static bool IsUniqueViolation(Exception e) => e switch
-    {
-        Microsoft.Data.Sqlite.SqliteException s => s.SqliteExtendedErrorCode is 2067 or 1555,
-        Npgsql.PostgresException p => p.SqlState == "23505",
-        Microsoft.Data.SqlClient.SqlException q => q.Number is 2627 or 2601,
-        _ => false,
-    };
 
     /// <summary>Seconds a client is asked to wait (Retry-After) when the database cannot be reached.</summary>
     public const int RetryAfterSeconds = 5;

@@ -27,6 +27,8 @@ public sealed partial class DbSession(DbConnectionFactory factory, ILogger<DbSes
         if (Transaction is not null) throw new InvalidOperationException("A transaction is already open.");
         var connection = await ConnectionAsync(ct);
         Transaction = await connection.BeginTransactionAsync(ct);
+        // A command names its own subject: one left by an earlier command of this session must not be audited again.
+        AuditSubject = null;
     }
 
     /// <summary>
@@ -42,6 +44,7 @@ public sealed partial class DbSession(DbConnectionFactory factory, ILogger<DbSes
         await Transaction.CommitAsync(ct);
         await Transaction.DisposeAsync();
         Transaction = null;
+        AuditSubject = null;
     }
 
     /// <summary>
@@ -53,6 +56,7 @@ public sealed partial class DbSession(DbConnectionFactory factory, ILogger<DbSes
     {
         if (Transaction is not { } transaction) return;
         Transaction = null;
+        AuditSubject = null;
         try { await transaction.RollbackAsync(CancellationToken.None); }
         catch (Exception e) when (e is DbException or ObjectDisposedException or InvalidOperationException or IOException or TimeoutException)
         {
@@ -83,7 +87,7 @@ public sealed partial class DbSession(DbConnectionFactory factory, ILogger<DbSes
     public async Task<T> ExecuteScalarAsync<T>(Sql sql, object? param, CancellationToken ct)
         => (await (await ConnectionAsync(ct)).ExecuteScalarAsync<T>(Define(sql, param, ct)))!;
 
-    /// <summary>Set by a command handler: the entity its audit row is about.</summary>
+    /// <summary>Set by a command handler: the entity its audit row is about. Cleared when a transaction begins and when it ends.</summary>
     public (string Type, string Id)? AuditSubject { get; private set; }
 
     public void AuditAbout(string entityType, Guid id) => AuditSubject = (entityType, id.ToString("D"));

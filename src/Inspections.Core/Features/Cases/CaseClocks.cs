@@ -45,18 +45,22 @@ public sealed class CaseDecisionDeadlines : IDeadlineSource
 {
     public string ClockType => "case";
 
-    // The stages before a decision (CaseStageMachine.DecisionClockRuns), spelled out so the scan is one indexable query.
+    // The stages whose decision clock runs, as the machine says, written into the text as code constants
+    // (T-SQL has no "IN @list") so the scan is one indexable query.
+    private static readonly string Running = string.Join(", ",
+        Enum.GetValues<CaseStage>().Where(CaseStageMachine.DecisionClockRuns).Select(s => $"'{Wire.Name(s)}'"));
+
     private static readonly Sql Open = new($"""
         SELECT {CaseRecord.Columns} FROM cases
-        WHERE stage IN ('filed', 'investigation', 'legalReview', 'priorNotice', 'hearing')
+        WHERE stage IN ({Running})
         """);
-    private static readonly Sql OpenSuspensions = new("""
+    private static readonly Sql OpenSuspensions = new($"""
         SELECT s.case_id, s.id, s.kind, s.start_on, s.end_on, s.reason FROM case_suspensions s JOIN cases c ON c.id = s.case_id
-        WHERE c.stage IN ('filed', 'investigation', 'legalReview', 'priorNotice', 'hearing')
+        WHERE c.stage IN ({Running})
         """);
-    private static readonly Sql OpenExtensions = new("""
+    private static readonly Sql OpenExtensions = new($"""
         SELECT e.case_id, e.id, e.days, e.reason, e.approver_name, e.approved_at FROM case_extensions e JOIN cases c ON c.id = e.case_id
-        WHERE c.stage IN ('filed', 'investigation', 'legalReview', 'priorNotice', 'hearing')
+        WHERE c.stage IN ({Running})
         """);
 
     public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CancellationToken ct)
@@ -99,7 +103,7 @@ public sealed class CaseServiceDeadlines : IDeadlineSource
 {
     public string ClockType => "case-service";
 
-    private static readonly Sql Open = new($"SELECT {CaseRecord.Columns} FROM cases WHERE stage = 'decided' AND served_at IS NULL");
+    private static readonly Sql Open = new($"SELECT {CaseRecord.Columns} FROM cases WHERE stage = '{Wire.Name(CaseStage.Decided)}' AND served_at IS NULL");
 
     public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CancellationToken ct) =>
         (await db.QueryAsync<CaseRecord>(Open, null, ct))
@@ -114,7 +118,7 @@ public sealed class CasePaymentDeadlines : IDeadlineSource
 {
     public string ClockType => "case-payment";
 
-    private static readonly Sql Open = new($"SELECT {CaseRecord.Columns} FROM cases WHERE stage = 'served' AND payment_limit_days IS NOT NULL");
+    private static readonly Sql Open = new($"SELECT {CaseRecord.Columns} FROM cases WHERE stage = '{Wire.Name(CaseStage.Served)}' AND payment_limit_days IS NOT NULL");
 
     public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CancellationToken ct) =>
         (await db.QueryAsync<CaseRecord>(Open, null, ct))

@@ -154,9 +154,15 @@ public static class CaseClosureRate
             var scope = query.Jurisdiction ?? user.Jurisdiction;
             user.EnsureCanSee(scope);
             var evaluator = await calendars.EvaluatorAsync(db, ct);
-            var from = query.From!.Value;
-            var to = query.To!.Value;
             var asOf = query.AsOf ?? evaluator.LocalDate(clock.GetUtcNow());
+            var grouping = Wire.TryParse<Grouping>(query.By, out var g) ? g : (Grouping?)null;
+            return await ComputeAsync(db, evaluator, scope, query.From!.Value, query.To!.Value, asOf, grouping, ct);
+        }
+
+        /// <summary>The report for a jurisdiction the caller may see, the period and as-of date checked: the work summary counts with it too.</summary>
+        internal static async Task<Report> ComputeAsync(DbSession db, ClockEvaluator evaluator, string scope, DateOnly from, DateOnly to, DateOnly asOf,
+            Grouping? grouping, CancellationToken ct)
+        {
             var p = new
             {
                 JurisdictionFirst = Domain.Access.Jurisdiction.Range(scope).First,
@@ -170,7 +176,6 @@ public static class CaseClosureRate
             var challenges = await db.QueryAsync<ChildRow>(Challenges, p, ct);
             var referrals = await db.QueryAsync<ChildRow>(Referrals, p, ct);
 
-            var grouping = Wire.TryParse<Grouping>(query.By, out var g) ? g : (Grouping?)null;
             var facts = cases.Select(c => (Key: KeyOf(c, grouping), Fact: Fact(evaluator, c, suspensions[c.Id], extensions[c.Id]))).ToList();
 
             Figures Build((string Key, string Name)? key, Func<ChildRow, bool> inGroup, IEnumerable<FiledCase> filed)
@@ -197,7 +202,7 @@ public static class CaseClosureRate
             return new Report
             {
                 From = from, To = to, AsOf = asOf, Jurisdiction = scope, Totals = totals,
-                By = grouping is { } gg ? Wire.Name(gg) : null, Groups = groups,
+                By = grouping is { } by ? Wire.Name(by) : null, Groups = groups,
                 LeadsNotFiled = (int)await db.ExecuteScalarAsync<long>(NotFiled, p, ct),
                 Summary = Summarise(totals),
             };

@@ -68,14 +68,22 @@ public sealed class PermitDeadlines : IDeadlineSource
 {
     public string ClockType => "permit";
 
+    // The stages the machine runs the clocks in, and with them the one an application may be deemed accepted
+    // from (still at the desk); code constants written into the text, as T-SQL has no "IN @list".
+    private static readonly PermitStage[] Running = Enum.GetValues<PermitStage>().Where(PermitStageMachine.ClocksRun).ToArray();
+    private static readonly PermitStage[] Timed = Enum.GetValues<PermitStage>()
+        .Where(s => PermitStageMachine.ClocksRun(s) || PermitStageMachine.IsDeemedAccepted(s, correctionWindowPassed: true)).ToArray();
+
+    private static string List(IEnumerable<PermitStage> stages) => string.Join(", ", stages.Select(s => $"'{Wire.Name(s)}'"));
+
     private static readonly Sql Open = new($"""
         SELECT {PermitRecord.Columns} FROM permit_applications
-        WHERE stage IN ('received', 'accepted', 'underReview', 'suspended', 'approved', 'refused')
+        WHERE stage IN ({List(Timed)})
         """);
-    private static readonly Sql OpenSuspensions = new("""
+    private static readonly Sql OpenSuspensions = new($"""
         SELECT s.application_id, s.id, s.kind, s.start_on, s.end_on, s.reason
         FROM permit_suspensions s JOIN permit_applications a ON a.id = s.application_id
-        WHERE a.stage IN ('accepted', 'underReview', 'suspended', 'approved', 'refused')
+        WHERE a.stage IN ({List(Running)})
         """);
 
     public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CancellationToken ct)

@@ -70,11 +70,15 @@ public static class PermitFigures
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
-            var from = query.From!.Value;
-            var to = query.To!.Value;
-            var parameters = new { JurisdictionFirst = Jurisdiction.Range(user.Jurisdiction).First, JurisdictionLast = Jurisdiction.Range(user.Jurisdiction).Last, From = from, To = to };
             var evaluator = await calendars.EvaluatorAsync(db, ct);
-            var now = clock.GetUtcNow();
+            return await ComputeAsync(db, evaluator, user.Jurisdiction, query.From!.Value, query.To!.Value, clock.GetUtcNow(), ct);
+        }
+
+        /// <summary>The figures of a jurisdiction for a checked period, at <paramref name="now"/>: the work summary counts with them too.</summary>
+        internal static async Task<Result> ComputeAsync(DbSession db, ClockEvaluator evaluator, string jurisdiction, DateOnly from, DateOnly to,
+            DateTimeOffset now, CancellationToken ct)
+        {
+            var parameters = new { JurisdictionFirst = Jurisdiction.Range(jurisdiction).First, JurisdictionLast = Jurisdiction.Range(jurisdiction).Last, From = from, To = to };
             var rows = (await db.QueryAsync<PermitRecord>(InPeriod, parameters, ct)).Select(p => PermitClocks.Effective(p, evaluator, now)).ToList();
             var suspensions = (await db.QueryAsync<PermitSuspensionOf>(Suspensions, parameters, ct)).ToLookup(s => s.ApplicationId, s => s.Row);
 

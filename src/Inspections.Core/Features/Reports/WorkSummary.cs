@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using FluentValidation.Results;
 using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
@@ -18,8 +19,10 @@ namespace Inspections.Core.Features.Reports;
 /// The figures of a work summary 工作总结 for a period — inspections, venues, cases, the permit
 /// window, referral letters — and the paragraph these offices type by hand today ("办结行政违规
 /// 案件29起,办结率达100%,无一例行政复议。办证大厅受理……申请185件"), generated from the data.
-/// The case and window figures are the very queries supervisors read elsewhere, sent again here,
-/// so the summary can never disagree with them.
+/// The case, window and campaign figures are computed by the very code supervisors read them from
+/// elsewhere (closure rate, window figures, campaign progress), called directly and in one pass, so
+/// the summary can never disagree with them. Supervisors may read each of those, so nothing is
+/// authorised twice.
 /// </summary>
 public static class WorkSummary
 {
@@ -110,13 +113,7 @@ public static class WorkSummary
         WHERE c.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND r.sent_on >= @From AND r.sent_on <= @To
         """);
 
-    private static readonly Sql Campaigns = new("""
-        SELECT id FROM unlicensed_campaigns
-        WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND starts_on <= @To AND ends_on >= @From
-        ORDER BY starts_on, id
-        """);
-
-    public sealed class Handler(DbSession db, ICurrentUser user, CalendarStore calendars, TimeProvider clock, IMediator mediator)
+    public sealed class Handler(DbSession db, ICurrentUser user, CalendarStore calendars, TimeProvider clock)
         : IQueryHandler<Query, Report>
     {
         public async ValueTask<Report> Handle(Query query, CancellationToken ct)
@@ -124,7 +121,12 @@ public static class WorkSummary
             var from = query.From!.Value;
             var to = query.To!.Value;
             var evaluator = await calendars.EvaluatorAsync(db, ct);
-            var asOf = query.AsOf ?? evaluator.LocalDate(clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            var asOf = query.AsOf ?? evaluator.LocalDate(now);
+            // The closure rate counts up to the as-of date, so it cannot precede the period (today, when none is sent).
+            if (asOf < from)
+                throw new ValidationException([new ValidationFailure(nameof(Query.AsOf),
+                    Text.Pick("统计截止日不能早于开始日期", "The as-of date cannot precede the period"))]);
             var scope = new
             {
                 JurisdictionFirst = Jurisdiction.Range(user.Jurisdiction).First,
@@ -139,11 +141,9 @@ public static class WorkSummary
             var seized = await db.ExecuteScalarAsync<long>(Seized, scope, ct);
             var venues = await db.QueryAsync<VenueRowLite>(Venues, scope, ct);
             var referrals = await db.QueryAsync<string>(Referrals, scope, ct);
-            var cases = await mediator.Send(new CaseClosureRate.Query { From = from, To = to, AsOf = asOf }, ct);
-            var permits = await mediator.Send(new PermitFigures.Query(from, to), ct);
-            var campaigns = new List<CampaignProgress.ProgressDto>();
-            foreach (var id in await db.QueryAsync<Guid>(Campaigns, scope, ct))
-                campaigns.Add(await mediator.Send(new CampaignProgress.Query(id), ct));
+            var cases = await CaseClosureRate.Handler.ComputeAsync(db, evaluator, user.Jurisdiction, from, to, asOf, grouping: null, ct);
+            var permits = await PermitFigures.Handler.ComputeAsync(db, evaluator, user.Jurisdiction, from, to, now, ct);
+            var campaigns = await CampaignProgress.Handler.RunningInAsync(db, evaluator, now, user.Jurisdiction, from, to, ct);
 
             var figures = new InspectionFigures
             {

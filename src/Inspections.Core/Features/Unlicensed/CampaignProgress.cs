@@ -98,70 +98,125 @@ public static class CampaignProgress
 
     private sealed record GroupRow
     {
+        public Guid CampaignId { get; init; }
         public string? GroupKey { get; init; }
         public string? SubKey { get; init; }
         public long Number { get; init; }
         public long Total { get; init; }
     }
 
-    private static readonly Sql ByType = new("""
-        SELECT v.venue_type AS group_key, COUNT(*) AS number
+    private sealed record CampaignRow
+    {
+        public Guid Id { get; init; }
+        public string Name { get; init; } = "";
+    }
+
+    /// <summary>Which campaigns one pass counts: the arguments of every statement below.</summary>
+    private sealed record Choice(int One, Guid Id, string JurisdictionFirst, string JurisdictionLast, DateOnly From, DateOnly To)
+    {
+        public string Referred { get; } = Wire.Name(VenueOutcome.Referred);
+    }
+
+    // One campaign by its id (@One = 1), or every campaign of a jurisdiction running in a period: each statement
+    // counts all of them at once, grouped by campaign, so a report of many campaigns costs the same few queries.
+    private const string Chosen = """
+        SELECT id FROM unlicensed_campaigns
+        WHERE (@One = 1 AND id = @Id)
+           OR (@One = 0 AND jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND starts_on <= @To AND ends_on >= @From)
+        """;
+
+    private static readonly Sql Campaigns = new($"""
+        SELECT id, name FROM unlicensed_campaigns WHERE id IN ({Chosen}) ORDER BY starts_on, id
+        """);
+
+    private static readonly Sql ByType = new($"""
+        SELECT cv.campaign_id, v.venue_type AS group_key, COUNT(*) AS number
         FROM unlicensed_campaign_venues cv JOIN venues v ON v.id = cv.venue_id
-        WHERE cv.campaign_id = @Id
-        GROUP BY v.venue_type
+        WHERE cv.campaign_id IN ({Chosen})
+        GROUP BY cv.campaign_id, v.venue_type
         ORDER BY v.venue_type
         """);
 
-    private static readonly Sql ByOutcome = new("""
-        SELECT outcome AS group_key, COUNT(*) AS number FROM unlicensed_campaign_venues
-        WHERE campaign_id = @Id GROUP BY outcome
+    private static readonly Sql ByOutcome = new($"""
+        SELECT campaign_id, outcome AS group_key, COUNT(*) AS number FROM unlicensed_campaign_venues
+        WHERE campaign_id IN ({Chosen}) GROUP BY campaign_id, outcome
         """);
 
-    private static readonly Sql ByReferral = new("""
-        SELECT referral_department AS group_key, COUNT(*) AS number FROM unlicensed_campaign_venues
-        WHERE campaign_id = @Id AND outcome = @Referred
-        GROUP BY referral_department
+    private static readonly Sql ByReferral = new($"""
+        SELECT campaign_id, referral_department AS group_key, COUNT(*) AS number FROM unlicensed_campaign_venues
+        WHERE campaign_id IN ({Chosen}) AND outcome = @Referred
+        GROUP BY campaign_id, referral_department
         ORDER BY COUNT(*) DESC, referral_department
         """);
 
-    private static readonly Sql ByPrerequisite = new("""
-        SELECT p.department AS group_key, p.status AS sub_key, COUNT(*) AS number
+    private static readonly Sql ByPrerequisite = new($"""
+        SELECT cv.campaign_id, p.department AS group_key, p.status AS sub_key, COUNT(*) AS number
         FROM unlicensed_prerequisites p JOIN unlicensed_campaign_venues cv ON cv.id = p.campaign_venue_id
-        WHERE cv.campaign_id = @Id
-        GROUP BY p.department, p.status
+        WHERE cv.campaign_id IN ({Chosen})
+        GROUP BY cv.campaign_id, p.department, p.status
         """);
 
-    private static readonly Sql ByMobilisation = new("""
-        SELECT kind AS group_key, COUNT(*) AS number, COALESCE(SUM(attendees), 0) AS total
-        FROM unlicensed_mobilisations WHERE campaign_id = @Id GROUP BY kind
+    private static readonly Sql ByMobilisation = new($"""
+        SELECT campaign_id, kind AS group_key, COUNT(*) AS number, COALESCE(SUM(attendees), 0) AS total
+        FROM unlicensed_mobilisations WHERE campaign_id IN ({Chosen}) GROUP BY campaign_id, kind
         """);
 
-    private static readonly Sql OfficeDayTotals = new("""
-        SELECT
-            (SELECT COUNT(*) FROM unlicensed_office_days WHERE campaign_id = @Id) AS number,
-            (SELECT COUNT(DISTINCT dv.campaign_venue_id)
-             FROM unlicensed_office_day_venues dv JOIN unlicensed_office_days d ON d.id = dv.office_day_id
-             WHERE d.campaign_id = @Id) AS total
+    // Days, and distinct venues handled on any of them (a day without venues adds none).
+    private static readonly Sql OfficeDayTotals = new($"""
+        SELECT d.campaign_id, COUNT(DISTINCT d.id) AS number, COUNT(DISTINCT dv.campaign_venue_id) AS total
+        FROM unlicensed_office_days d LEFT JOIN unlicensed_office_day_venues dv ON dv.office_day_id = d.id
+        WHERE d.campaign_id IN ({Chosen})
+        GROUP BY d.campaign_id
         """);
 
-    public sealed class Handler(DbSession db, ICurrentUser user, CalendarStore calendars, ClockOptions options, TimeProvider clock)
+    // What the notice counts need of each venue, in the order the campaign's ledger lists them.
+    private static readonly Sql NoticeVenues = new($"""
+        SELECT cv.id, cv.campaign_id, v.name AS venue_name, cv.notice_issued_on, cv.notice_limit_days, cv.outcome
+        FROM unlicensed_campaign_venues cv JOIN venues v ON v.id = cv.venue_id
+        WHERE cv.campaign_id IN ({Chosen})
+        ORDER BY cv.found_on, v.name, cv.id
+        """);
+
+    public sealed class Handler(DbSession db, ICurrentUser user, CalendarStore calendars, TimeProvider clock)
         : IQueryHandler<Query, ProgressDto>
     {
         public async ValueTask<ProgressDto> Handle(Query query, CancellationToken ct)
         {
             var campaign = await UnlicensedRows.VisibleCampaignAsync(db, user, query.CampaignId, ct);
-            var p = new { campaign.Id, Referred = Wire.Name(VenueOutcome.Referred) };
-            var byType = await db.QueryAsync<GroupRow>(ByType, p, ct);
-            var byOutcome = (await db.QueryAsync<GroupRow>(ByOutcome, p, ct)).ToDictionary(r => r.GroupKey ?? "", r => r.Number);
-            var referrals = await db.QueryAsync<GroupRow>(ByReferral, p, ct);
-            var prerequisites = await db.QueryAsync<GroupRow>(ByPrerequisite, p, ct);
-            var mobilisation = (await db.QueryAsync<GroupRow>(ByMobilisation, p, ct)).ToDictionary(r => r.GroupKey ?? "");
-            var officeDays = (await db.QuerySingleOrDefaultAsync<GroupRow>(OfficeDayTotals, p, ct))!;
-
             var evaluator = await calendars.EvaluatorAsync(db, ct);
-            var now = clock.GetUtcNow();
-            var notices = Notices(await UnlicensedRows.VenuesAsync(db, campaign.Id, evaluator, now, options.DueSoonFor("notice"), ct), evaluator, now);
+            var progress = await ComputeAsync(db, evaluator, clock.GetUtcNow(), new Choice(1, campaign.Id, "", "", DateOnly.MinValue, DateOnly.MinValue), ct);
+            return progress.Single();
+        }
 
+        /// <summary>
+        /// The progress of every campaign of <paramref name="jurisdiction"/> (and below it) running in the period, by start date:
+        /// what the work summary reports, counted in one pass.
+        /// </summary>
+        internal static Task<IReadOnlyList<ProgressDto>> RunningInAsync(DbSession db, ClockEvaluator evaluator, DateTimeOffset now,
+            string jurisdiction, DateOnly from, DateOnly to, CancellationToken ct) =>
+            ComputeAsync(db, evaluator, now, new Choice(0, Guid.Empty, Jurisdiction.Range(jurisdiction).First, Jurisdiction.Range(jurisdiction).Last, from, to), ct);
+
+        private static async Task<IReadOnlyList<ProgressDto>> ComputeAsync(DbSession db, ClockEvaluator evaluator, DateTimeOffset now, Choice p,
+            CancellationToken ct)
+        {
+            var campaigns = await db.QueryAsync<CampaignRow>(Campaigns, p, ct);
+            if (campaigns.Count == 0) return [];
+            var byType = (await db.QueryAsync<GroupRow>(ByType, p, ct)).ToLookup(r => r.CampaignId);
+            var byOutcome = (await db.QueryAsync<GroupRow>(ByOutcome, p, ct)).ToLookup(r => r.CampaignId);
+            var referrals = (await db.QueryAsync<GroupRow>(ByReferral, p, ct)).ToLookup(r => r.CampaignId);
+            var prerequisites = (await db.QueryAsync<GroupRow>(ByPrerequisite, p, ct)).ToLookup(r => r.CampaignId);
+            var mobilisation = (await db.QueryAsync<GroupRow>(ByMobilisation, p, ct)).ToLookup(r => r.CampaignId);
+            var officeDays = (await db.QueryAsync<GroupRow>(OfficeDayTotals, p, ct)).ToDictionary(r => r.CampaignId);
+            var venues = (await db.QueryAsync<CampaignVenueDto>(NoticeVenues, p, ct)).ToLookup(v => v.CampaignId);
+            return campaigns.Select(c => Progress(c, byType[c.Id].ToList(), byOutcome[c.Id].ToDictionary(r => r.GroupKey ?? "", r => r.Number),
+                    referrals[c.Id].ToList(), prerequisites[c.Id].ToList(), mobilisation[c.Id].ToDictionary(r => r.GroupKey ?? ""),
+                    officeDays.GetValueOrDefault(c.Id) ?? new GroupRow(), Notices(venues[c.Id].ToList(), evaluator, now), evaluator.LocalDate(now)))
+                .ToList();
+        }
+
+        private static ProgressDto Progress(CampaignRow campaign, List<GroupRow> byType, Dictionary<string, long> byOutcome, List<GroupRow> referrals,
+            List<GroupRow> prerequisites, Dictionary<string, GroupRow> mobilisation, GroupRow officeDays, NoticeCounts notices, DateOnly asOf)
+        {
             long Outcome(VenueOutcome o) => byOutcome.GetValueOrDefault(Wire.Name(o));
             long Prerequisite(string department, PrerequisiteStatus s) =>
                 prerequisites.Where(r => r.GroupKey == department && r.SubKey == Wire.Name(s)).Sum(r => r.Number);
@@ -171,7 +226,7 @@ public static class CampaignProgress
             {
                 CampaignId = campaign.Id,
                 Name = campaign.Name,
-                AsOf = evaluator.LocalDate(now),
+                AsOf = asOf,
                 VenuesFound = byType.Sum(r => r.Number),
                 FoundByType = byType.Select(r => new TypeCount { Type = r.GroupKey ?? "", Venues = r.Number }).ToList(),
                 Outcomes = new OutcomeCounts
@@ -221,7 +276,7 @@ public static class CampaignProgress
             };
         }
 
-        private static CampaignFigures Figures(UnlicensedCampaignDto campaign, ProgressDto p) => new(
+        private static CampaignFigures Figures(CampaignRow campaign, ProgressDto p) => new(
             campaign.Name,
             (int)p.VenuesFound,
             (int)p.Mobilisation.Meetings,

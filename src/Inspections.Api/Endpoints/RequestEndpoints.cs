@@ -1,0 +1,70 @@
+using Inspections.Api.Auth;
+using Mediator;
+using Microsoft.AspNetCore.Http.Metadata;
+
+namespace Inspections.Api.Endpoints;
+
+/// <summary>
+/// Maps an endpoint from the request type it sends, named once: <c>bind</c> turns the route, query and
+/// body into the request (or returns the body itself), and the mapping sends it through the mediator,
+/// admits the roles of the request's [AllowedRoles], tells the API description which request it is and
+/// what it answers, and answers 200, or 201 with its Location. The policy and the request sent cannot
+/// disagree: both come from <typeparamref name="TRequest"/>, and <c>bind</c> must return that type.
+/// </summary>
+public static class RequestEndpoints
+{
+    /// <summary>GET: reads, answers 200.</summary>
+    public static RouteHandlerBuilder MapQuery<TRequest, TResponse>(this IEndpointRouteBuilder app, string pattern, Delegate bind)
+        where TRequest : IQuery<TResponse> =>
+        Map<TRequest, TResponse>(app, HttpMethods.Get, pattern, bind, static (m, r, ct) => m.Send(r, ct), location: null);
+
+    /// <summary>POST: a step on an existing record (or a run of a job), answers 200.</summary>
+    public static RouteHandlerBuilder MapCommand<TRequest, TResponse>(this IEndpointRouteBuilder app, string pattern, Delegate bind)
+        where TRequest : ICommand<TResponse> =>
+        Map<TRequest, TResponse>(app, HttpMethods.Post, pattern, bind, static (m, r, ct) => m.Send(r, ct), location: null);
+
+    /// <summary>PUT: replaces a record or one part of it, answers 200.</summary>
+    public static RouteHandlerBuilder MapReplace<TRequest, TResponse>(this IEndpointRouteBuilder app, string pattern, Delegate bind)
+        where TRequest : ICommand<TResponse> =>
+        Map<TRequest, TResponse>(app, HttpMethods.Put, pattern, bind, static (m, r, ct) => m.Send(r, ct), location: null);
+
+    /// <summary>POST: creates, answers 201 with the Location <paramref name="location"/> names (none when it returns null).</summary>
+    public static RouteHandlerBuilder MapCreate<TRequest, TResponse>(this IEndpointRouteBuilder app, string pattern, Delegate bind,
+        Func<TRequest, TResponse, string?> location)
+        where TRequest : ICommand<TResponse> =>
+        Map(app, HttpMethods.Post, pattern, bind, static (m, r, ct) => m.Send(r, ct), location);
+
+    private static RouteHandlerBuilder Map<TRequest, TResponse>(IEndpointRouteBuilder app, string method, string pattern, Delegate bind,
+        Func<IMediator, TRequest, CancellationToken, ValueTask<TResponse>> send, Func<TRequest, TResponse, string?>? location)
+    {
+        var returns = bind.Method.ReturnType;
+        if (returns.IsGenericType && (returns.GetGenericTypeDefinition() == typeof(Task<>) || returns.GetGenericTypeDefinition() == typeof(ValueTask<>)))
+            returns = returns.GetGenericArguments()[0];
+        if (returns != typeof(TRequest))
+            throw new InvalidOperationException(
+                $"{method} {pattern}: the binding returns {returns.FullName}, but the endpoint is mapped for {typeof(TRequest).FullName}.");
+        var status = location is null ? StatusCodes.Status200OK : StatusCodes.Status201Created;
+
+        // The binding is the endpoint's handler, so its parameters (names, [OneOf], [AsParameters], bodies) are
+        // what the framework binds and the API description shows; this filter, last in line, sends what it built.
+        var endpoint = app.MapMethods(pattern, [method], bind)
+            .AddEndpointFilter(async (context, next) =>
+            {
+                var bound = await next(context);
+                // Anything but the request (a refusal of the binding) goes out as it is.
+                if (bound is not TRequest request) return bound;
+                var http = context.HttpContext;
+                var response = await send(http.RequestServices.GetRequiredService<IMediator>(), request, http.RequestAborted);
+                return location is null ? Results.Ok(response) : Results.Created(location(request, response), response);
+            })
+            .Allow<TRequest>()
+            .Produces<TResponse>(status);
+        // The framework reads the binding's return type as a 200 answer of the request itself; the answer is TResponse.
+        endpoint.Finally(built =>
+        {
+            foreach (var inferred in built.Metadata.OfType<IProducesResponseTypeMetadata>().Where(m => m.Type == typeof(TRequest)).ToList())
+                built.Metadata.Remove(inferred);
+        });
+        return endpoint;
+    }
+}
