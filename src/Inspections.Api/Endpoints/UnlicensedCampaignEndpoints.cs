@@ -20,29 +20,29 @@ public sealed class UnlicensedCampaignEndpoints : IEndpointModule
         campaigns.MapQuery<GetUnlicensedCampaign.Query, UnlicensedCampaignDto>("/{id:guid}", (Guid id) => new GetUnlicensedCampaign.Query(id))
             .WithSummary("查看整治行动 Get a campaign");
 
-        campaigns.MapQuery<CampaignProgress.Query, CampaignProgress.ProgressDto>("/{id:guid}/progress", (Guid id) => new CampaignProgress.Query(id))
+        campaigns.MapQuery<UnlicensedCampaignProgress.Query, UnlicensedCampaignProgress.ProgressDto>("/{id:guid}/progress", (Guid id) => new UnlicensedCampaignProgress.Query(id))
             .WithSummary("整治进展：按类型排查数、整治结果、前置条件、逾期整改通知、宣传动员，及总结用语 Campaign progress");
 
-        campaigns.MapCreate<SurveyVenue.Command, CampaignVenueDto>("/{id:guid}/venues", (Guid id, SurveyVenue.Command command) => command with { CampaignId = id },
+        campaigns.MapCreate<SurveyVenue.Command, UnlicensedCampaignVenueDto>("/{id:guid}/venues", (Guid id, SurveyVenue.Command command) => command with { CampaignId = id },
                 (command, venue) => $"/api/unlicensed-campaigns/{command.CampaignId}/venues/{venue.Id}")
             .WithSummary("摸底排查：登记发现的无证场所（或关联已登记的无证场所） Register a venue the survey found");
 
-        campaigns.MapQuery<ListCampaignVenues.Query, IReadOnlyList<CampaignVenueDto>>("/{id:guid}/venues", (Guid id) => new ListCampaignVenues.Query(id))
+        campaigns.MapQuery<UnlicensedListCampaignVenues.Query, IReadOnlyList<UnlicensedCampaignVenueDto>>("/{id:guid}/venues", (Guid id) => new UnlicensedListCampaignVenues.Query(id))
             .WithSummary("整治台账：场所、整改通知期限、前置条件、整治结果 The campaign's venues");
 
-        campaigns.MapQuery<GetCampaignVenue.Query, CampaignVenueDto>("/{id:guid}/venues/{venueId:guid}", (Guid id, Guid venueId) => new GetCampaignVenue.Query(id, venueId))
+        campaigns.MapQuery<UnlicensedGetCampaignVenue.Query, UnlicensedCampaignVenueDto>("/{id:guid}/venues/{venueId:guid}", (Guid id, Guid venueId) => new UnlicensedGetCampaignVenue.Query(id, venueId))
             .WithSummary("查看整治场所 One venue of the campaign");
 
-        campaigns.MapCommand<IssueNotice.Command, CampaignVenueDto>("/{id:guid}/venues/{venueId:guid}/notice",
+        campaigns.MapCommand<IssueNotice.Command, UnlicensedCampaignVenueDto>("/{id:guid}/venues/{venueId:guid}/notice",
                 (Guid id, Guid venueId, IssueNotice.Command command) => command with { CampaignId = id, CampaignVenueId = venueId })
             .WithSummary("下达限期整改通知（自然日，到期日按工作日历顺延；须带 version） Issue the rectification notice");
 
-        campaigns.MapReplace<DecidePrerequisite.Command, CampaignVenueDto>("/{id:guid}/venues/{venueId:guid}/prerequisites/{department}",
+        campaigns.MapReplace<DecidePrerequisite.Command, UnlicensedCampaignVenueDto>("/{id:guid}/venues/{venueId:guid}/prerequisites/{department}",
                 (Guid id, Guid venueId, [OneOf<JointDepartment>] string department, DecidePrerequisite.Command command) =>
                     command with { CampaignId = id, CampaignVenueId = venueId, Department = department })
             .WithSummary("前置条件审核结果（fire 消防、commerce 工商、environment 环保、health 卫生；须带 version） Record a prerequisite");
 
-        campaigns.MapCommand<RecordOutcome.Command, CampaignVenueDto>("/{id:guid}/venues/{venueId:guid}/outcome",
+        campaigns.MapCommand<RecordOutcome.Command, UnlicensedCampaignVenueDto>("/{id:guid}/venues/{venueId:guid}/outcome",
                 (Guid id, Guid venueId, RecordOutcome.Command command) => command with { CampaignId = id, CampaignVenueId = venueId })
             .WithSummary("整治结果：办证、发放辅导证、取缔、函告移送（只记录一次；须带 version） Record the outcome");
 

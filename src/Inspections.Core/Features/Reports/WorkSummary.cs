@@ -65,7 +65,7 @@ public static class WorkSummary
         public PermitFigures.OnTimeRow? PermitsOnTime { get; init; }
         public IReadOnlyList<Count> ReferralLetters { get; init; } = [];
         /// <summary>Each unlicensed-venue campaign 无证无照经营整治 running in the period, with its report line.</summary>
-        public IReadOnlyList<CampaignProgress.ProgressDto> UnlicensedCampaigns { get; init; } = [];
+        public IReadOnlyList<UnlicensedCampaignProgress.ProgressDto> UnlicensedCampaigns { get; init; } = [];
         public string Paragraph { get; init; } = "";
     }
 
@@ -143,7 +143,7 @@ public static class WorkSummary
             var referrals = await db.QueryAsync<string>(Referrals, scope, ct);
             var cases = await CaseClosureRate.Handler.ComputeAsync(db, evaluator, user.Jurisdiction, from, to, asOf, grouping: null, ct);
             var permits = await PermitFigures.Handler.ComputeAsync(db, evaluator, user.Jurisdiction, from, to, now, ct);
-            var campaigns = await CampaignProgress.Handler.RunningInAsync(db, evaluator, now, user.Jurisdiction, from, to, ct);
+            var campaigns = await UnlicensedCampaignProgress.Handler.RunningInAsync(db, evaluator, now, user.Jurisdiction, from, to, ct);
 
             var figures = new InspectionFigures
             {

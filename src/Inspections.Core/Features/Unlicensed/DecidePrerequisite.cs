@@ -18,7 +18,7 @@ namespace Inspections.Core.Features.Unlicensed;
 public static class DecidePrerequisite
 {
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
-    public sealed record Command : VenueStep, ICommand<CampaignVenueDto>
+    public sealed record Command : VenueStep, ICommand<UnlicensedCampaignVenueDto>
     {
         [RouteValue] [OneOf<JointDepartment>] public string? Department { get; init; }
         [OneOf<PrerequisiteStatus>] public string? Status { get; init; }
@@ -55,9 +55,9 @@ public static class DecidePrerequisite
         """);
 
     public sealed class Handler(DbSession db, ICurrentUser user, CalendarStore calendars, ClockOptions options, TimeProvider clock)
-        : ICommandHandler<Command, CampaignVenueDto>
+        : ICommandHandler<Command, UnlicensedCampaignVenueDto>
     {
-        public async ValueTask<CampaignVenueDto> Handle(Command command, CancellationToken ct)
+        public async ValueTask<UnlicensedCampaignVenueDto> Handle(Command command, CancellationToken ct)
         {
             var (_, venue) = await VenueSteps.UndecidedAsync(db, user, command, ct);
             if (command.DecidedOn is { } decided)

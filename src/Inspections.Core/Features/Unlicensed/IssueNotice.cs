@@ -16,7 +16,7 @@ namespace Inspections.Core.Features.Unlicensed;
 public static class IssueNotice
 {
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
-    public sealed record Command : VenueStep, ICommand<CampaignVenueDto>
+    public sealed record Command : VenueStep, ICommand<UnlicensedCampaignVenueDto>
     {
         public DateOnly? IssuedOn { get; init; }
         public int? LimitDays { get; init; }
@@ -41,9 +41,9 @@ public static class IssueNotice
         """);
 
     public sealed class Handler(DbSession db, ICurrentUser user, CalendarStore calendars, ClockOptions options, TimeProvider clock)
-        : ICommandHandler<Command, CampaignVenueDto>
+        : ICommandHandler<Command, UnlicensedCampaignVenueDto>
     {
-        public async ValueTask<CampaignVenueDto> Handle(Command command, CancellationToken ct)
+        public async ValueTask<UnlicensedCampaignVenueDto> Handle(Command command, CancellationToken ct)
         {
             var (_, venue) = await VenueSteps.UndecidedAsync(db, user, command, ct);
             if (venue.NoticeIssuedOn is { } issued)

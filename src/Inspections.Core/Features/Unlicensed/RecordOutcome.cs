@@ -17,7 +17,7 @@ namespace Inspections.Core.Features.Unlicensed;
 public static class RecordOutcome
 {
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
-    public sealed record Command : VenueStep, ICommand<CampaignVenueDto>
+    public sealed record Command : VenueStep, ICommand<UnlicensedCampaignVenueDto>
     {
         [OneOf<VenueOutcome>] public string? Outcome { get; init; }
         public DateOnly? DecidedOn { get; init; }
@@ -71,9 +71,9 @@ public static class RecordOutcome
         """);
 
     public sealed class Handler(DbSession db, ICurrentUser user, CalendarStore calendars, ClockOptions options, TimeProvider clock)
-        : ICommandHandler<Command, CampaignVenueDto>
+        : ICommandHandler<Command, UnlicensedCampaignVenueDto>
     {
-        public async ValueTask<CampaignVenueDto> Handle(Command command, CancellationToken ct)
+        public async ValueTask<UnlicensedCampaignVenueDto> Handle(Command command, CancellationToken ct)
         {
             var (campaign, venue) = await VenueSteps.UndecidedAsync(db, user, command, ct);
             UnlicensedRows.EnsureDated("DecidedOn", command.DecidedOn!.Value, venue.FoundOn, "排查发现日", "the survey date",
@@ -90,7 +90,7 @@ public static class RecordOutcome
             return await VenueSteps.RecordedAsync(db, command, venue, changed, calendars, options, clock, ct);
         }
 
-        private async Task CheckPermitAsync(UnlicensedCampaignDto campaign, CampaignVenueDto venue, Guid permitId, CancellationToken ct)
+        private async Task CheckPermitAsync(UnlicensedCampaignDto campaign, UnlicensedCampaignVenueDto venue, Guid permitId, CancellationToken ct)
         {
             var permit = await db.QuerySingleOrDefaultAsync<PermitRow>(SelectPermit, new { Id = permitId }, ct)
                 ?? throw Input.Invalid("PermitApplicationId", "未找到该许可申请", "No such permit application");

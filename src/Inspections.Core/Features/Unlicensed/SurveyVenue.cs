@@ -20,7 +20,7 @@ namespace Inspections.Core.Features.Unlicensed;
 public static class SurveyVenue
 {
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
-    public sealed record Command : ICommand<CampaignVenueDto>
+    public sealed record Command : ICommand<UnlicensedCampaignVenueDto>
     {
         [RouteValue] public Guid CampaignId { get; init; }
         public Guid? VenueId { get; init; }
@@ -86,9 +86,9 @@ public static class SurveyVenue
         """);
 
     public sealed class Handler(DbSession db, ICurrentUser user, CalendarStore calendars, ClockOptions options, TimeProvider clock)
-        : ICommandHandler<Command, CampaignVenueDto>
+        : ICommandHandler<Command, UnlicensedCampaignVenueDto>
     {
-        public async ValueTask<CampaignVenueDto> Handle(Command command, CancellationToken ct)
+        public async ValueTask<UnlicensedCampaignVenueDto> Handle(Command command, CancellationToken ct)
         {
             var campaign = await UnlicensedRows.ChangeableCampaignAsync(db, user, command.CampaignId, ct);
             var today = await UnlicensedRows.TodayAsync(db, calendars, clock, ct);

@@ -27,7 +27,7 @@ public sealed record PrerequisiteDto
 }
 
 /// <summary>A venue the survey found, with its notice, prerequisites and outcome; <see cref="Version"/> guards every change.</summary>
-public sealed record CampaignVenueDto
+public sealed record UnlicensedCampaignVenueDto
 {
     public Guid Id { get; init; }
     public Guid CampaignId { get; init; }

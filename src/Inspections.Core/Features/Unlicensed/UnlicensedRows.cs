@@ -113,15 +113,15 @@ internal static class UnlicensedRows
         """);
 
     /// <summary>One venue of the campaign without prerequisites or clock: enough for a command to decide.</summary>
-    public static async Task<CampaignVenueDto> VenueRowAsync(DbSession db, Guid campaignId, Guid id, CancellationToken ct) =>
-        await db.QuerySingleOrDefaultAsync<CampaignVenueDto>(SelectVenue, new { Id = id, CampaignId = campaignId }, ct)
+    public static async Task<UnlicensedCampaignVenueDto> VenueRowAsync(DbSession db, Guid campaignId, Guid id, CancellationToken ct) =>
+        await db.QuerySingleOrDefaultAsync<UnlicensedCampaignVenueDto>(SelectVenue, new { Id = id, CampaignId = campaignId }, ct)
         ?? throw new NotFoundException("整治场所", "campaign venue", id);
 
     /// <summary>The campaign's venues as shown: prerequisites in a fixed department order and the notice clock at <paramref name="now"/>.</summary>
-    public static async Task<IReadOnlyList<CampaignVenueDto>> VenuesAsync(
+    public static async Task<IReadOnlyList<UnlicensedCampaignVenueDto>> VenuesAsync(
         DbSession db, Guid campaignId, ClockEvaluator evaluator, DateTimeOffset now, int dueSoon, CancellationToken ct, Guid? only = null)
     {
-        var venues = await db.QueryAsync<CampaignVenueDto>(SelectVenues, new { CampaignId = campaignId }, ct);
+        var venues = await db.QueryAsync<UnlicensedCampaignVenueDto>(SelectVenues, new { CampaignId = campaignId }, ct);
         var prerequisites = (await db.QueryAsync<PrerequisiteRow>(SelectPrerequisites, new { CampaignId = campaignId }, ct))
             .ToLookup(p => p.CampaignVenueId);
         var order = UnlicensedTerms.PrerequisiteDepartments.Select(Wire.Name).ToList();
@@ -135,7 +135,7 @@ internal static class UnlicensedRows
     }
 
     /// <summary>A notice still waiting for the venue's outcome runs as a natural-day clock; a decided one is closed.</summary>
-    public static DeadlineClock? NoticeClock(CampaignVenueDto v) =>
+    public static DeadlineClock? NoticeClock(UnlicensedCampaignVenueDto v) =>
         v is { NoticeIssuedOn: { } issued, NoticeLimitDays: { } days, Outcome: null }
             ? NoticeClock(v.Id, issued, days)
             : null;
@@ -143,7 +143,7 @@ internal static class UnlicensedRows
     public static DeadlineClock NoticeClock(Guid campaignVenueId, DateOnly issuedOn, int limitDays) =>
         NoticeDeadlineSource.Clock(NoticeClockType, campaignVenueId, issuedOn, limitDays);
 
-    public static async Task<CampaignVenueDto> ShowVenueAsync(
+    public static async Task<UnlicensedCampaignVenueDto> ShowVenueAsync(
         DbSession db, CalendarStore calendars, ClockOptions options, TimeProvider clock, Guid campaignId, Guid id, CancellationToken ct)
     {
         var evaluator = await calendars.EvaluatorAsync(db, ct);

@@ -24,7 +24,7 @@ public abstract class VenueStepValidator<T> : AbstractValidator<T> where T : Ven
 /// </summary>
 internal static class VenueSteps
 {
-    public static async Task<(UnlicensedCampaignDto Campaign, CampaignVenueDto Venue)> UndecidedAsync(
+    public static async Task<(UnlicensedCampaignDto Campaign, UnlicensedCampaignVenueDto Venue)> UndecidedAsync(
         DbSession db, ICurrentUser user, VenueStep step, CancellationToken ct)
     {
         var campaign = await UnlicensedRows.ChangeableCampaignAsync(db, user, step.CampaignId, ct);
@@ -35,7 +35,7 @@ internal static class VenueSteps
         return (campaign, venue);
     }
 
-    public static async Task<CampaignVenueDto> RecordedAsync(DbSession db, VenueStep step, CampaignVenueDto before, int changed,
+    public static async Task<UnlicensedCampaignVenueDto> RecordedAsync(DbSession db, VenueStep step, UnlicensedCampaignVenueDto before, int changed,
         CalendarStore calendars, ClockOptions options, TimeProvider clock, CancellationToken ct)
     {
         if (changed == 0) // read again: the version read before the write may predate the winner's commit

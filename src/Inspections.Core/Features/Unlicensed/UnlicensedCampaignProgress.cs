@@ -14,7 +14,7 @@ namespace Inspections.Core.Features.Unlicensed;
 /// notices (open and overdue by the clock now), mobilisation and office days, and the report's
 /// sentence written from those figures.
 /// </summary>
-public static class CampaignProgress
+public static class UnlicensedCampaignProgress
 {
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Query(Guid CampaignId) : IQuery<ProgressDto>;
@@ -207,7 +207,7 @@ public static class CampaignProgress
             var prerequisites = (await db.QueryAsync<GroupRow>(ByPrerequisite, p, ct)).ToLookup(r => r.CampaignId);
             var mobilisation = (await db.QueryAsync<GroupRow>(ByMobilisation, p, ct)).ToLookup(r => r.CampaignId);
             var officeDays = (await db.QueryAsync<GroupRow>(OfficeDayTotals, p, ct)).ToDictionary(r => r.CampaignId);
-            var venues = (await db.QueryAsync<CampaignVenueDto>(NoticeVenues, p, ct)).ToLookup(v => v.CampaignId);
+            var venues = (await db.QueryAsync<UnlicensedCampaignVenueDto>(NoticeVenues, p, ct)).ToLookup(v => v.CampaignId);
             return campaigns.Select(c => Progress(c, byType[c.Id].ToList(), byOutcome[c.Id].ToDictionary(r => r.GroupKey ?? "", r => r.Number),
                     referrals[c.Id].ToList(), prerequisites[c.Id].ToList(), mobilisation[c.Id].ToDictionary(r => r.GroupKey ?? ""),
                     officeDays.GetValueOrDefault(c.Id) ?? new GroupRow(), Notices(venues[c.Id].ToList(), evaluator, now), evaluator.LocalDate(now)))
@@ -258,7 +258,7 @@ public static class CampaignProgress
             return progress with { Summary = CampaignSentence.Write(Figures(campaign, progress)) };
         }
 
-        private static NoticeCounts Notices(IReadOnlyList<CampaignVenueDto> venues, ClockEvaluator evaluator, DateTimeOffset now)
+        private static NoticeCounts Notices(IReadOnlyList<UnlicensedCampaignVenueDto> venues, ClockEvaluator evaluator, DateTimeOffset now)
         {
             var open = venues.Where(v => UnlicensedRows.NoticeClock(v) is not null).ToList();
             var overdue = open
