@@ -27,10 +27,10 @@ public sealed class UnlicensedCampaignEndpoints : IEndpointModule
                 (command, venue) => $"/api/unlicensed-campaigns/{command.CampaignId}/venues/{venue.Id}")
             .WithSummary("摸底排查：登记发现的无证场所（或关联已登记的无证场所） Register a venue the survey found");
 
-        campaigns.MapQuery<UnlicensedListCampaignVenues.Query, IReadOnlyList<UnlicensedCampaignVenueDto>>("/{id:guid}/venues", (Guid id) => new UnlicensedListCampaignVenues.Query(id))
+        campaigns.MapQuery<ListUnlicensedCampaignVenues.Query, IReadOnlyList<UnlicensedCampaignVenueDto>>("/{id:guid}/venues", (Guid id) => new ListUnlicensedCampaignVenues.Query(id))
             .WithSummary("整治台账：场所、整改通知期限、前置条件、整治结果 The campaign's venues");
 
-        campaigns.MapQuery<UnlicensedGetCampaignVenue.Query, UnlicensedCampaignVenueDto>("/{id:guid}/venues/{venueId:guid}", (Guid id, Guid venueId) => new UnlicensedGetCampaignVenue.Query(id, venueId))
+        campaigns.MapQuery<GetUnlicensedCampaignVenue.Query, UnlicensedCampaignVenueDto>("/{id:guid}/venues/{venueId:guid}", (Guid id, Guid venueId) => new GetUnlicensedCampaignVenue.Query(id, venueId))
             .WithSummary("查看整治场所 One venue of the campaign");
 
         campaigns.MapCommand<IssueNotice.Command, UnlicensedCampaignVenueDto>("/{id:guid}/venues/{venueId:guid}/notice",

@@ -8,7 +8,7 @@ using Mediator;
 namespace Inspections.Core.Features.Unlicensed;
 
 /// <summary>One venue of the campaign, as the list shows it.</summary>
-public static class UnlicensedGetCampaignVenue
+public static class GetUnlicensedCampaignVenue
 {
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Query(Guid CampaignId, Guid CampaignVenueId) : IQuery<UnlicensedCampaignVenueDto>;

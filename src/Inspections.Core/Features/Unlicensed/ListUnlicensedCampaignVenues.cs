@@ -8,7 +8,7 @@ using Mediator;
 namespace Inspections.Core.Features.Unlicensed;
 
 /// <summary>The campaign's venues 整治台账: each with its notice clock, prerequisites and outcome.</summary>
-public static class UnlicensedListCampaignVenues
+public static class ListUnlicensedCampaignVenues
 {
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Query(Guid CampaignId) : IQuery<IReadOnlyList<UnlicensedCampaignVenueDto>>;
