@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using Inspections.Api.Auth;
 using Inspections.Core.Common;
@@ -46,6 +47,8 @@ public static class PagesSetup
 
     public const string AntiforgeryHeader = "RequestVerificationToken";
 
+    private static readonly CultureInfo PageCulture = CultureInfo.GetCultureInfo("zh-CN");
+
     /// <summary>
     /// Static files (before sign-in is checked: scripts and styles are public), Chinese error pages for page
     /// addresses, and the pages themselves. Call after UseStatusCodePages, before UseAuthentication.
@@ -59,6 +62,9 @@ public static class PagesSetup
         app.Use(static (http, next) =>
         {
             if (!IsPageRequest(http)) return next(http);
+            // The pages are written in Chinese only, so what the requests word for them is Chinese too,
+            // whatever language the browser prefers (the API keeps answering English on Accept-Language: en).
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = PageCulture;
             var headers = http.Response.Headers;
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
@@ -85,7 +91,7 @@ public static class PagesSetup
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    private static readonly string[] NonPagePrefixes = ["/api", "/hangfire", "/openapi", "/scalar", "/health", "/lib", "/css", "/js"];
+    private static readonly string[] NonPagePrefixes = ["/api", "/hangfire", "/openapi", "/scalar", "/health", "/lib", "/css", "/js", "/favicon.svg"];
 
     /// <summary>
     /// A browser asking for a page: not an API, job dashboard, API description, health or static address,

@@ -49,13 +49,14 @@ public static class PageSend
     /// <summary>Each failure under its form field when the form has one, else at the top of the form.</summary>
     public static void AddFailures(this PageModel page, IEnumerable<ValidationFailure> failures, string prefix = "Input")
     {
-        var input = page.GetType().GetProperty(prefix)?.PropertyType;
+        // Fields bound on the page model itself (a GET form with plain query names) have no prefix.
+        var input = prefix.Length == 0 ? page.GetType() : page.GetType().GetProperty(prefix)?.PropertyType;
         foreach (var failure in failures.Take(InputLimits.MaxErrors))
         {
             var key = FieldKey(failure.PropertyName);
             var first = key.Split('.', '[')[0];
             var known = input?.GetProperty(first) is not null;
-            page.ModelState.AddModelError(known ? $"{prefix}.{key}" : "", failure.ErrorMessage);
+            page.ModelState.AddModelError(!known ? "" : prefix.Length == 0 ? key : $"{prefix}.{key}", failure.ErrorMessage);
         }
     }
 

@@ -67,8 +67,15 @@ public static class Show
         _ => null,
     };
 
-    public static string Percent(double? rate) =>
+    /// <summary>A rate of 0..1 as a percentage with at most one decimal, "—" when there is nothing to divide.</summary>
+    public static string Percent(decimal? rate) =>
         rate is { } r ? (r * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "—";
+
+    /// <summary>A rate as a number of percent for a chart (null stays a gap).</summary>
+    public static decimal? PercentValue(decimal? rate) => rate is { } r ? Math.Round(r * 100, 1) : null;
+
+    /// <summary>A figure as the API writes it, for data-value attributes a test compares with the API's JSON.</summary>
+    public static string Raw(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
     private static readonly JsonSerializerOptions PageJson = new(JsonSerializerDefaults.Web)
     {
