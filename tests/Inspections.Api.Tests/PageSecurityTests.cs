@@ -133,6 +133,7 @@ public sealed class PageSecurityTests() : ApiFixture("sqlite")
 
     [TestCase("/supervisor/dashboard", "/supervisor/dashboard")]
     [TestCase("/cases/1?x=2", "/cases/1?x=2")]
+    [TestCase("/supervisor/dashboard?period=上半年", "/supervisor/dashboard?period=%E4%B8%8A%E5%8D%8A%E5%B9%B4")]
     [TestCase("//evil.example/x", "/")]
     [TestCase("/\\evil.example", "/")]
     [TestCase("https://evil.example/", "/")]

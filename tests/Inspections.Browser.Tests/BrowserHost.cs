@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenQA.Selenium.Chrome;
 
 namespace Inspections.Browser.Tests;
@@ -49,6 +50,7 @@ public sealed class BrowserHost : IAsyncDisposable
             b.UseSetting("Hangfire:Server", "false");
             b.UseSetting("Logging:LogLevel:Default", "Warning");
             b.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
+            b.ConfigureLogging(l => l.AddProvider(new ErrorLog()));
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
@@ -61,6 +63,24 @@ public sealed class BrowserHost : IAsyncDisposable
         await _factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>Errors the host logs (a page's 500 and its cause) go to the running test's output.</summary>
+internal sealed class ErrorLog : Microsoft.Extensions.Logging.ILoggerProvider
+{
+    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger();
+    public void Dispose() { }
+
+    private sealed class Logger : Microsoft.Extensions.Logging.ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => logLevel >= Microsoft.Extensions.Logging.LogLevel.Error;
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel)) { TestContext.Progress.WriteLine($"[{logLevel}] {formatter(state, exception)} {exception}"); }
+        }
     }
 }
 

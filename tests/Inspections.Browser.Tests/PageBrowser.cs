@@ -51,6 +51,13 @@ public sealed class PageBrowser : IDisposable
         input.SendKeys(text);
     }
 
+    /// <summary>Chooses an option of a select, as a person choosing from the list would (a change event follows).</summary>
+    public void Choose(string css, string value)
+    {
+        Script("const s = document.querySelector(arguments[0]); s.value = arguments[1]; s.dispatchEvent(new Event('change', { bubbles: true }));", css, value);
+        Assert.That(Find(css).GetAttribute("value"), Is.EqualTo(value), $"{css} has an option {value}");
+    }
+
     public void Click(string css)
     {
         Find(css).Click();
@@ -65,7 +72,10 @@ public sealed class PageBrowser : IDisposable
     {
         try
         {
-            new WebDriverWait(Driver, TimeSpan.FromSeconds(seconds)).Until(condition);
+            // htmx replaces elements while the condition reads them: a stale or missing element means "not yet".
+            var wait = new WebDriverWait(Driver, TimeSpan.FromSeconds(seconds));
+            wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
+            wait.Until(condition);
         }
         catch (WebDriverTimeoutException)
         {

@@ -22,6 +22,9 @@ public static class PageAuth
     public const string MustChangePasswordClaim = "must_change_password";
 
     public const string SignInPath = "/account/sign-in";
+
+    /// <summary>The policy of the admin's pages: whatever their requests admit, only admins open them.</summary>
+    public const string AdminPolicy = "pages-admin";
     public const string ChangePasswordPath = "/account/change-password";
 
     /// <summary>How long a session lives without a request; each request within the second half renews it.</summary>
@@ -107,15 +110,24 @@ public static class PageAuth
     public static bool IsCookieSession(this ClaimsPrincipal user) =>
         user.Identity is { IsAuthenticated: true, AuthenticationType: CookieScheme };
 
-    /// <summary>Only addresses of this site: an absolute or protocol-relative URL would send the user elsewhere after signing in.</summary>
-    public static string LocalOrHome(string? returnUrl) =>
-        returnUrl is { Length: > 0 } url && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
-            && !url.Contains("://", StringComparison.Ordinal) && !url.Any(char.IsControl)
-            ? url
-            : "/";
+    /// <summary>
+    /// Only addresses of this site: an absolute or protocol-relative URL would send the user elsewhere after
+    /// signing in. Returned escaped (a shared link may carry Chinese, ?period=上半年), ready for a Location header.
+    /// </summary>
+    public static string LocalOrHome(string? returnUrl)
+    {
+        if (returnUrl is not { Length: > 0 } url || url[0] != '/' || (url.Length > 1 && (url[1] == '/' || url[1] == '\\'))
+            || url.Contains("://", StringComparison.Ordinal) || url.Any(char.IsControl))
+            return "/";
+        return Uri.TryCreate(new Uri("http://local"), url, out var local) && local.Host == "local" ? local.PathAndQuery : "/";
+    }
 
-    public static Task SignInAsync(HttpContext http, ClaimsPrincipal principal) =>
-        http.SignInAsync(CookieScheme, principal, new AuthenticationProperties { IsPersistent = false, AllowRefresh = true });
+    /// <summary>
+    /// Starts the session and names where it goes next: on the sign-in page the cookie handler would otherwise
+    /// follow the raw ?returnUrl itself (unescaped, which a header cannot carry).
+    /// </summary>
+    public static Task SignInAsync(HttpContext http, ClaimsPrincipal principal, string next) =>
+        http.SignInAsync(CookieScheme, principal, new AuthenticationProperties { IsPersistent = false, AllowRefresh = true, RedirectUri = next });
 
     public static Task SignOutAsync(HttpContext http) => http.SignOutAsync(CookieScheme);
 }

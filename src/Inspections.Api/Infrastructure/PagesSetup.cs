@@ -20,7 +20,8 @@ public static class PagesSetup
     public static IServiceCollection AddInspectionsPages(this IServiceCollection services)
     {
         services.AddPageAuthentication();
-        services.AddRazorPages()
+        services.AddAuthorizationBuilder().AddPolicy(PageAuth.AdminPolicy, p => p.RequireRole(Domain.Access.Roles.Admin));
+        services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/Admin", PageAuth.AdminPolicy))
             .AddMvcOptions(o =>
             {
                 // Whether a field is required is the request's validator's to say, on pages as on the API.

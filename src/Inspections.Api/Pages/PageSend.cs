@@ -15,13 +15,16 @@ namespace Inspections.Api.Pages;
 /// </summary>
 public static class PageSend
 {
-    public static Task<(bool Ok, T Value)> TrySendAsync<T>(this PageModel page, ISender sender, ICommand<T> command, string prefix = "Input") =>
-        page.TryAsync(command, prefix, ct => sender.Send(command, ct));
+    /// <param name="conflict">What to say when the record changed since the form was read (409); the request's own words when null.</param>
+    public static Task<(bool Ok, T Value)> TrySendAsync<T>(this PageModel page, ISender sender, ICommand<T> command, string prefix = "Input",
+        string? conflict = null) =>
+        page.TryAsync(command, prefix, conflict, ct => sender.Send(command, ct));
 
     public static Task<(bool Ok, T Value)> TrySendAsync<T>(this PageModel page, ISender sender, IQuery<T> query, string prefix = "Input") =>
-        page.TryAsync(query, prefix, ct => sender.Send(query, ct));
+        page.TryAsync(query, prefix, null, ct => sender.Send(query, ct));
 
-    private static async Task<(bool Ok, T Value)> TryAsync<T>(this PageModel page, object request, string prefix, Func<CancellationToken, ValueTask<T>> send)
+    private static async Task<(bool Ok, T Value)> TryAsync<T>(this PageModel page, object request, string prefix, string? conflict,
+        Func<CancellationToken, ValueTask<T>> send)
     {
         // A value the form could not bind (a date like "2026-13-01") is already an error: the request is not sent half-read.
         if (!page.ModelState.IsValid) return (false, default!);
@@ -41,7 +44,7 @@ public static class PageSend
         }
         catch (ConflictException e)
         {
-            page.ModelState.AddModelError("", e.Detail);
+            page.ModelState.AddModelError("", conflict ?? e.Detail);
         }
         return (false, default!);
     }

@@ -6,6 +6,8 @@ using System.Text.Json.Serialization;
 using Inspections.Api.Auth;
 using Inspections.Domain.Access;
 using Inspections.Domain.Calendar;
+using Inspections.Domain.Cases;
+using Inspections.Domain.Permits;
 
 namespace Inspections.Api.Pages;
 
@@ -40,6 +42,9 @@ public static class Show
 
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
 
+    /// <summary>A date as a date input's value: yyyy-MM-dd, or empty.</summary>
+    public static string DateOrEmpty(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
     public static string ClockStatus(string status) => status switch
     {
         "running" => "进行中",
@@ -49,6 +54,14 @@ public static class Show
         "completedOnTime" => "按时办结",
         "completedLate" => "超期办结",
         _ => status,
+    };
+
+    /// <summary>A stage of a case or an application, by its wire name, as the domain names it in Chinese.</summary>
+    public static string Stage(string subject, string? wire) => wire is null ? "" : subject switch
+    {
+        "case" when Core.Common.Wire.TryParse<Domain.Cases.CaseStage>(wire, out var c) => c.Chinese(),
+        "permit" when Core.Common.Wire.TryParse<Domain.Permits.PermitStage>(wire, out var p) => p.Chinese(),
+        _ => wire,
     };
 
     public static string AlertKind(string kind) => kind switch

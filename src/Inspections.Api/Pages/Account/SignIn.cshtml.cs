@@ -17,6 +17,7 @@ public sealed class SignInModel : PageModel
     [BindProperty] public Form Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty(SupportsGet = true, Name = "signedOut")] public bool SignedOut { get; set; }
+    [BindProperty(SupportsGet = true, Name = "changed")] public bool AccountChanged { get; set; }
 
     public string? Message { get; private set; }
 

@@ -14,6 +14,6 @@ public sealed class SignOutModel : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await PageAuth.SignOutAsync(HttpContext);
-        return Redirect(PageAuth.SignInPath + "?signedOut=1");
+        return Redirect(PageAuth.SignInPath + "?signedOut=true");
     }
 }
