@@ -152,6 +152,11 @@ public sealed class TownRollUpTests(string provider) : CaseFixture(provider)
         var found = await (await wenjiang.GetAsync($"/api/inspections?jurisdiction={Gongping}&limit=100")).Expect(HttpStatusCode.OK);
         Assert.That(found.GetProperty("items").EnumerateArray().Select(v => v.Str("id")), Is.EquivalentTo(new[] { _inspections["D"] }));
         await (await wenjiang.GetAsync($"/api/venues?jurisdiction={Chunxilu}")).Expect(HttpStatusCode.Forbidden);
+        foreach (var url in new[] { "/api/venues", "/api/inspections", "/api/cases/closure-rate?from=2026-01-01&to=2026-06-30&" })
+        {
+            var unknown = await (await wenjiang.GetAsync($"{url}{(url.EndsWith('&') ? "" : "?")}jurisdiction=510115998")).Expect(HttpStatusCode.BadRequest);
+            Assert.That(unknown.FieldErrors("jurisdiction"), Has.Some.Contains("510115998"), url);
+        }
 
         var city = Api.Client("supervisor", Chengdu);
         var street = await (await city.GetAsync($"/api/venues?jurisdiction={Chunxilu}&limit=100")).Expect(HttpStatusCode.OK);
