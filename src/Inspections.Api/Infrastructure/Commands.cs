@@ -25,6 +25,8 @@ public static class Commands
         {
             Console.Error.WriteLine("""
                 用法 usage: token --user 张三 --role officer|clerk|supervisor|admin --jurisdiction 510115 [--credential 51011500123] [--id user-id]
+                辖区 jurisdiction: 6 位行政区划代码（市 510100、区县 510115），或 9 位乡镇（街道）代码（文化站，如 510115001）
+                a six-digit division code (city 510100, district 510115) or a nine-digit town/street code (a station, e.g. 510115001)
                 """);
             return 2;
         }

@@ -141,10 +141,13 @@ public static class OpenApiDescription
 
         var roleText = string.Join("、", roles.Select(r => RoleNames.GetValueOrDefault(r, r)));
         var summary = operation.Summary ?? description.RelativePath ?? "";
+        var stations = requestType is not null && NotForStationsAttribute.Of(requestType) is { } bar
+            ? $" 乡镇（街道）文化站（9 位辖区）不能办理：{StationBars.Reason(bar).Zh}。 Not for town or street culture stations (nine-digit jurisdictions): {StationBars.Reason(bar).En}."
+            : "";
         operation.Description = $"""
             {summary}
 
-            允许的角色 Roles: {roleText}。{(isCommand ? " 写操作在一个事务内完成，并写入执法全过程记录（审计）。 A write is one transaction, audited in the same transaction." : "")}
+            允许的角色 Roles: {roleText}。{stations}{(isCommand ? " 写操作在一个事务内完成，并写入执法全过程记录（审计）。 A write is one transaction, audited in the same transaction." : "")}
             """;
         operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
         operation.Extensions["x-roles"] = new JsonNodeExtension(new JsonArray(roles.Select(r => (JsonNode?)JsonValue.Create(r)).ToArray()));

@@ -117,6 +117,17 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
     /// </summary>
     public static void DescribeStatus(ProblemDetails problem)
     {
+        if (problem.Status == StatusCodes.Status400BadRequest && problem is not HttpValidationProblemDetails)
+        {
+            // The framework's own refusal of a body it could not read (a multipart form whose boundary is not the
+            // one announced): a 400 like every other, with its field error.
+            problem.Title = Text.Pick("请求格式不正确", "The request could not be read.");
+            problem.Detail ??= Text.Pick("无法读取请求内容，请检查 Content-Type 与正文是否一致（multipart 的 boundary 须与正文相同）。",
+                "The request body could not be read; check that the Content-Type matches the body (a multipart boundary must be the body's).");
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = [Text.Pick("无法读取请求内容", "The body could not be read")] };
+            problem.Extensions["errorCount"] = 1;
+            return;
+        }
         (string Zh, string En, string DetailZh, string DetailEn)? text = problem.Status switch
         {
             StatusCodes.Status401Unauthorized => ("未登录或令牌无效", "Unauthorized",

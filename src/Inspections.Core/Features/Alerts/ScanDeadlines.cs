@@ -14,6 +14,7 @@ namespace Inspections.Core.Features.Alerts;
 /// </summary>
 public static class ScanDeadlines
 {
+    [NotForStations(StationBar.SystemWide)]
     [AllowedRoles(Roles.System, Roles.Admin)]
     public sealed record Command : ICommand<Result>;
 

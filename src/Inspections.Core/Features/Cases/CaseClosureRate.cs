@@ -4,6 +4,7 @@ using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Calendar;
+using Inspections.Core.Features.Jurisdictions;
 using Inspections.Domain.Access;
 using Inspections.Domain.Calendar;
 using Inspections.Domain.Cases;
@@ -153,6 +154,7 @@ public static class CaseClosureRate
         {
             var scope = query.Jurisdiction ?? user.Jurisdiction;
             user.EnsureCanSee(scope);
+            if (query.Jurisdiction is not null) await JurisdictionRows.EnsureKnownAsync(db, nameof(Query.Jurisdiction), query.Jurisdiction, ct);
             var evaluator = await calendars.EvaluatorAsync(db, ct);
             var asOf = query.AsOf ?? evaluator.LocalDate(clock.GetUtcNow());
             var grouping = Wire.TryParse<Grouping>(query.By, out var g) ? g : (Grouping?)null;

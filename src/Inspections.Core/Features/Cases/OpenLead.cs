@@ -17,6 +17,7 @@ public static class OpenLead
 {
     public sealed record PartyInput([property: OneOf<PartyKind>] string? Kind, string? Name, string? UnifiedSocialCreditCode, string? IdNumber, string? Address);
 
+    [NotForStations(StationBar.Cases)]
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<CaseDto>
     {

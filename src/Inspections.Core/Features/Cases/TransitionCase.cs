@@ -34,6 +34,7 @@ public static class TransitionCase
     /// <summary>执行: fine paid (date, amount) and confiscated items disposed of.</summary>
     public sealed record ExecutionInput(DateOnly? FinePaidOn, decimal? FinePaidAmount, string? ItemsDisposed);
 
+    [NotForStations(StationBar.Cases)]
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<CaseDto>
     {

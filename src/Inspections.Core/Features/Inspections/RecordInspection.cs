@@ -165,8 +165,8 @@ public static class RecordInspection
 
     private static readonly Sql SelectAssignment = new("""
         SELECT a.first_user_id, a.first_name, a.second_user_id, a.second_name
-        FROM random_draw_assignments a JOIN random_draws d ON d.id = a.draw_id
-        WHERE a.draw_id = @DrawId AND a.venue_id = @VenueId AND d.jurisdiction = @Jurisdiction
+        FROM random_draw_assignments a
+        WHERE a.draw_id = @DrawId AND a.venue_id = @VenueId
         """);
 
     private sealed record DrawnPair
@@ -323,7 +323,7 @@ public static class RecordInspection
         /// <summary>双随机: the venue must be in the draw, and the two officers drawn for it must be the ones inspecting.</summary>
         private async Task EnsureDrawnPairInspects(Guid drawId, VenueDto venue, IReadOnlyList<Officer> officers, CancellationToken ct)
         {
-            var pair = await db.QuerySingleOrDefaultAsync<DrawnPair>(SelectAssignment, new { DrawId = drawId, VenueId = venue.Id, venue.Jurisdiction }, ct)
+            var pair = await db.QuerySingleOrDefaultAsync<DrawnPair>(SelectAssignment, new { DrawId = drawId, VenueId = venue.Id }, ct)
                 ?? throw Input.Invalid("DrawId", "该场所不在此次双随机抽取名单中", "This venue was not drawn in that random draw");
             var present = officers.Select(o => o.UserId?.Trim()).ToHashSet(StringComparer.Ordinal);
             if (!present.Contains(pair.FirstUserId) || !present.Contains(pair.SecondUserId))
@@ -335,7 +335,7 @@ public static class RecordInspection
         {
             var campaign = await db.QuerySingleOrDefaultAsync<SpecialCampaignPeriod>(SelectSpecialCampaign, new { Id = campaignId }, ct)
                 ?? throw Input.Invalid("CampaignId", "专项行动不存在", "No such campaign");
-            if (campaign.Jurisdiction != jurisdiction)
+            if (!Jurisdiction.Covers(campaign.Jurisdiction, jurisdiction))
                 throw Input.Invalid("CampaignId", "专项行动不属于该场所所在辖区", "The campaign belongs to another jurisdiction");
             if (localDate < campaign.StartsOn || localDate > campaign.EndsOn)
                 throw Input.Invalid("CampaignId", $"检查日期 {localDate:yyyy-MM-dd} 不在专项行动期间（{campaign.StartsOn:yyyy-MM-dd} 至 {campaign.EndsOn:yyyy-MM-dd}）",

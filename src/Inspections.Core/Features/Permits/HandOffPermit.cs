@@ -14,6 +14,7 @@ namespace Inspections.Core.Features.Permits;
 /// </summary>
 public static class HandOffPermit
 {
+    [NotForStations(StationBar.Permits)]
     [AllowedRoles(Roles.Clerk, Roles.Supervisor)]
     public sealed record Command : ICommand<PermitDto>
     {
