@@ -116,6 +116,8 @@ public static class OpenApiDescription
         var isCommand = !HttpMethods.IsGet(method);
         var hasBody = operation.RequestBody is not null;
         var hasPath = description.ParameterDescriptions.Any(d => d.Source == BindingSource.Path);
+        // A filter that names a record by id (…?venueId=) is answered 404 when there is no such record, as a path's id is.
+        var namesRecord = description.ParameterDescriptions.Any(d => d.Source == BindingSource.Query && (d.Type == typeof(Guid) || d.Type == typeof(Guid?)));
         // The host honours Idempotency-Key on every POST (a retried request replays the first answer).
         // Endpoints that carry passwords or tokens take none (see WithoutIdempotencyKey).
         var idempotent = HttpMethods.IsPost(method) && !metadata.OfType<WithoutIdempotencyKey>().Any();
@@ -172,7 +174,7 @@ public static class OpenApiDescription
         Problem(operation, document, "400", "请求有误：字段错误逐项列出（errors），最多列出前 50 条 Bad request: field errors by name, at most the first 50", validation: true);
         Problem(operation, document, "401", "未登录或令牌无效，或登录后账号已停用或变更 Missing or invalid bearer token, or the account changed since signing in");
         Problem(operation, document, "403", "角色或辖区无权操作 The role or jurisdiction may not do this");
-        if (hasPath || hasBody)
+        if ((hasPath || hasBody || namesRecord) && !anonymous)
             Problem(operation, document, "404", "所指记录不存在或不在本辖区 The record named does not exist");
         if (isCommand || metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata>().Any(m => m.StatusCode == StatusCodes.Status409Conflict))
             Problem(operation, document, "409", "版本已过期（currentVersion 为当前版本）或当前状态不允许该操作 Stale version or a step the state does not allow");

@@ -82,7 +82,7 @@ public static class RecordInspection
             if (Input.Clean(sent.Name) is { } name && name != onRecord.DisplayName)
                 failures.Add(new($"Officers[{i}].Name", Text.Pick(
                     $"姓名“{name}”与 {onRecord.Id} 登记的姓名“{onRecord.DisplayName}”不符",
-                    $"The name '{name}' is not the one on record for {onRecord.Id} ({onRecord.DisplayName})")));
+                    $"The name '{name}' is not the one on record for {onRecord.Id}")));
             if (Input.Clean(sent.CredentialNumber) is { } credential && credential != onRecord.CredentialNumber)
                 failures.Add(new($"Officers[{i}].CredentialNumber", Text.Pick(
                     $"执法证号 {credential} 与 {onRecord.DisplayName}（{onRecord.Id}）登记的执法证号 {onRecord.CredentialNumber} 不符",

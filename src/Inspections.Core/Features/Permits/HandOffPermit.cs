@@ -57,7 +57,7 @@ public static class HandOffPermit
             var receiver = await NamedUsers.RequireAsync(db, user, nameof(Command.ToUserId), to, NamedUsers.WindowStaff, ct);
             if (Input.Clean(command.ToUserName) is { } name && name != receiver.DisplayName)
                 throw Input.Invalid(nameof(Command.ToUserName), $"姓名“{name}”与 {receiver.Id} 登记的姓名“{receiver.DisplayName}”不符",
-                    $"The name '{name}' is not the one on record for {receiver.Id} ({receiver.DisplayName})");
+                    $"The name '{name}' is not the one on record for {receiver.Id}");
             var now = clock.GetUtcNow();
             await db.ExecuteAsync(Insert, new
             {
