@@ -15,6 +15,8 @@ namespace Inspections.Api.Tests;
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
 public sealed class InputRulesTests(string provider) : ApiFixture(provider)
 {
+    protected override IEnumerable<TestUser> FixtureUsers => Officers.Of();
+
     private const string ControlZh = "不能包含控制字符（制表符、回车、换行除外）";
     private const string ControlEn = "must not contain control characters (other than tab, CR and LF)";
     private const string DateZh = "日期须在 1900-01-01 至 2099-12-31 之间";

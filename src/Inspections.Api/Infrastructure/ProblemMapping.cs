@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Inspections.Api.Infrastructure;
 
 /// <summary>
-/// Turns every exception into an RFC 9457 problem: validation 400 with field errors, 403, 404,
-/// 409, and 500 with only a trace id (no stack trace, no SQL).
+/// Turns every exception into an RFC 9457 problem: validation 400 with field errors, 401, 403, 404,
+/// 409, 429 (a login locked by failed sign-ins, with Retry-After), and 500 with only a trace id (no stack trace, no SQL).
 /// </summary>
 public sealed partial class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
 {
@@ -32,6 +32,19 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
                 Detail = f.Detail,
             },
             ConflictException c => Conflict(c),
+            UnauthorizedException u => new ProblemDetails
+            {
+                Status = StatusCodes.Status401Unauthorized,
+                Title = Text.Pick("未登录或令牌无效", "Unauthorized"),
+                Detail = u.Detail,
+            },
+            LockedOutException l => new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = Text.Pick("登录失败次数过多", "Too many failed sign-ins"),
+                Detail = l.Detail,
+                Extensions = { ["lockedUntil"] = l.LockedUntil },
+            },
             System.Data.Common.DbException d when DbErrors.IsUniqueViolation(d) => new ProblemDetails
             {
                 // Two people did the same thing at the same moment and the database kept one: a conflict, not a fault.
@@ -59,6 +72,8 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
             LogUnavailable(exception, http.Request.Method, http.Request.Path);
             http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
+        if (exception is LockedOutException locked)
+            http.Response.Headers.RetryAfter = locked.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }

@@ -28,7 +28,7 @@ public static class Access
 
     public static void EnsureRole(this ICurrentUser user, params string[] roles)
     {
-        if (!roles.Contains(user.Role))
+        if (!roles.Any(user.IsInRole))
             throw new ForbiddenException(
                 $"角色“{user.Role}”无权执行此操作。",
                 $"Role '{user.Role}' may not do this.");

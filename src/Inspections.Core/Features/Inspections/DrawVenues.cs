@@ -12,7 +12,8 @@ namespace Inspections.Core.Features.Inspections;
 
 /// <summary>
 /// The random draw 双随机: N venues from those the caller may act on (a district's, its towns' included), filtered by type and licence status,
-/// each with two officers drawn from the list given. The seed, the pool (ids in order) and the officer
+/// each with two officers drawn from the list given (active officers of the caller's jurisdiction, named by
+/// login; their names and credential numbers come from the users table). The seed, the pool (ids in order) and the officer
 /// list are stored with the result, so anyone can replay the draw and get the same list. Without a
 /// seed one is chosen at random; giving one replays an earlier draw.
 /// </summary>
@@ -85,7 +86,8 @@ public static class DrawVenues
             if (command.Count > pool.Count)
                 throw Input.Invalid("Count", $"符合条件的场所只有 {pool.Count} 家，不能抽取 {command.Count} 家",
                     $"Only {pool.Count} venues match, so {command.Count} cannot be drawn");
-            var officers = command.Officers!.Select(o => new DrawOfficer(o.UserId!.Trim(), o.Name!.Trim(), o.CredentialNumber!.Trim())).ToList();
+            var officers = (await RecordInspection.OfficersOnRecordAsync(db, user, command.Officers!, ct))
+                .Select(o => new DrawOfficer(o.Id, o.DisplayName, o.CredentialNumber!)).ToList();
             var seed = command.Seed ?? RandomDraw.NewSeed();
             var assignments = RandomDraw.Run(seed, pool, officers, command.Count!.Value);
 
