@@ -9,6 +9,7 @@ using Inspections.Core.Features.Cases;
 using Inspections.Core.Features.Permits;
 using Inspections.Core.Features.Unlicensed;
 using Inspections.Domain.Access;
+using Inspections.Domain.Calendar;
 using Inspections.Domain.Inspections;
 using Inspections.Domain.Venues;
 using Mediator;
@@ -44,10 +45,15 @@ public static class WorkSummary
         public int ItemsSeized { get; init; }
     }
 
+    /// <summary>Venues of one type, in all and by licence status.</summary>
+    public sealed record TypeCounts(string Key, string Name, int Value, IReadOnlyList<Count> ByLicenseStatus);
+
     public sealed record VenueFigures
     {
         /// <summary>All venues of the jurisdiction as they stand now, by licence status.</summary>
         public IReadOnlyList<Count> ByLicenseStatus { get; init; } = [];
+        /// <summary>The same venues by type, each split by licence status.</summary>
+        public IReadOnlyList<TypeCounts> ByType { get; init; } = [];
         /// <summary>Unlicensed venues registered in the period (摸底排查 found).</summary>
         public int UnlicensedFound { get; init; }
     }
@@ -69,6 +75,9 @@ public static class WorkSummary
         public string Paragraph { get; init; } = "";
     }
 
+    /// <summary>A summary with the case and window figures it was written from.</summary>
+    internal sealed record Computed(Report Report, CaseClosureRate.Report Cases, PermitFigures.Result Permits);
+
     public sealed class Validator : AbstractValidator<Query>
     {
         public Validator()
@@ -89,14 +98,35 @@ public static class WorkSummary
 
     private sealed record VenueRowLite
     {
+        public string VenueType { get; init; } = "";
         public string LicenseStatus { get; init; } = "";
         public DateTimeOffset CreatedAt { get; init; }
     }
 
-    private static readonly Sql Inspections = new("""
-        SELECT kind, outcome, violations, rectification_checked_on, case_lead, venue_closed
+    private sealed record JurisdictionCount
+    {
+        public string Jurisdiction { get; init; } = "";
+        public long Number { get; init; }
+    }
+
+    /// <summary>What every statement below is given: the jurisdiction's codes, the period's local days and their UTC bounds.</summary>
+    private sealed record PeriodScope(string JurisdictionFirst, string JurisdictionLast, DateTimeOffset Start, DateTimeOffset End, DateOnly From, DateOnly To);
+
+    // The inspections of the period: those begun on one of its local days.
+    private const string InspectionsInPeriod = """
         FROM inspections
         WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND started_at >= @Start AND started_at < @End
+        """;
+
+    private static readonly Sql Inspections = new($"""
+        SELECT kind, outcome, violations, rectification_checked_on, case_lead, venue_closed
+        {InspectionsInPeriod}
+        """);
+
+    private static readonly Sql InspectionsByJurisdiction = new($"""
+        SELECT jurisdiction, COUNT(*) AS number
+        {InspectionsInPeriod}
+        GROUP BY jurisdiction
         """);
 
     private static readonly Sql Seized = new("""
@@ -105,7 +135,7 @@ public static class WorkSummary
         WHERE i.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND i.started_at >= @Start AND i.started_at < @End
         """);
 
-    private static readonly Sql Venues = new("SELECT license_status, created_at FROM venues WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast");
+    private static readonly Sql Venues = new("SELECT venue_type, license_status, created_at FROM venues WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast");
 
     private static readonly Sql Referrals = new("""
         SELECT r.department
@@ -127,23 +157,24 @@ public static class WorkSummary
             if (asOf < from)
                 throw new ValidationException([new ValidationFailure(nameof(Query.AsOf),
                     Text.Pick("统计截止日不能早于开始日期", "The as-of date cannot precede the period"))]);
-            var scope = new
-            {
-                JurisdictionFirst = Jurisdiction.Range(user.Jurisdiction).First,
-                JurisdictionLast = Jurisdiction.Range(user.Jurisdiction).Last,
-                Start = StartOf(evaluator.TimeZone, from),
-                End = StartOf(evaluator.TimeZone, to.AddDays(1)),
-                From = from,
-                To = to,
-            };
+            return (await ComputeAsync(db, evaluator, user.Jurisdiction, from, to, asOf, now, ct)).Report;
+        }
 
+        /// <summary>
+        /// The summary of a jurisdiction the caller may see, for a checked period and an as-of date not before it, with the
+        /// case and window figures it was written from: the dashboard shows the very same numbers beside the paragraph.
+        /// </summary>
+        internal static async Task<Computed> ComputeAsync(DbSession db, ClockEvaluator evaluator, string jurisdiction, DateOnly from, DateOnly to,
+            DateOnly asOf, DateTimeOffset now, CancellationToken ct)
+        {
+            var scope = Scope(evaluator, jurisdiction, from, to);
             var inspections = await db.QueryAsync<InspectionRow>(Inspections, scope, ct);
             var seized = await db.ExecuteScalarAsync<long>(Seized, scope, ct);
             var venues = await db.QueryAsync<VenueRowLite>(Venues, scope, ct);
             var referrals = await db.QueryAsync<string>(Referrals, scope, ct);
-            var cases = await CaseClosureRate.Handler.ComputeAsync(db, evaluator, user.Jurisdiction, from, to, asOf, grouping: null, ct);
-            var permits = await PermitFigures.Handler.ComputeAsync(db, evaluator, user.Jurisdiction, from, to, now, ct);
-            var campaigns = await UnlicensedCampaignProgress.Handler.RunningInAsync(db, evaluator, now, user.Jurisdiction, from, to, ct);
+            var cases = await CaseClosureRate.Handler.ComputeAsync(db, evaluator, jurisdiction, from, to, asOf, grouping: null, ct);
+            var permits = await PermitFigures.Handler.ComputeAsync(db, evaluator, jurisdiction, from, to, now, ct);
+            var campaigns = await UnlicensedCampaignProgress.Handler.RunningInAsync(db, evaluator, now, jurisdiction, from, to, ct);
 
             var figures = new InspectionFigures
             {
@@ -163,18 +194,23 @@ public static class WorkSummary
             {
                 ByLicenseStatus = Enum.GetValues<LicenseStatus>()
                     .Select(s => new Count(Wire(s), s.ChineseName(), venues.Count(v => v.LicenseStatus == Wire(s)))).ToList(),
+                ByType = Enum.GetValues<VenueType>()
+                    .Select(t => new TypeCounts(Wire(t), t.ChineseName(), venues.Count(v => v.VenueType == Wire(t)),
+                        Enum.GetValues<LicenseStatus>()
+                            .Select(s => new Count(Wire(s), s.ChineseName(), venues.Count(v => v.VenueType == Wire(t) && v.LicenseStatus == Wire(s)))).ToList()))
+                    .ToList(),
                 UnlicensedFound = venues.Count(v => v.LicenseStatus == Wire(LicenseStatus.Unlicensed)
                     && v.CreatedAt >= scope.Start && v.CreatedAt < scope.End),
             };
             var letters = referrals.GroupBy(d => d, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new Count(g.Key, g.Key, g.Count())).ToList();
 
-            return new Report
+            var report = new Report
             {
                 From = from,
                 To = to,
                 AsOf = asOf,
-                Jurisdiction = user.Jurisdiction,
+                Jurisdiction = jurisdiction,
                 Inspections = figures,
                 Venues = venueFigures,
                 Cases = cases.Totals,
@@ -185,7 +221,21 @@ public static class WorkSummary
                 Paragraph = Paragraph(from, to, figures, venueFigures, cases, permits, letters)
                     + string.Concat(campaigns.Select(c => Text.Pick(c.Summary, ""))),
             };
+            return new Computed(report, cases, permits);
         }
+
+        /// <summary>
+        /// Inspections of the period by the jurisdiction of their rows, under <paramref name="jurisdiction"/>: the same rows
+        /// the summary's inspection total counts, for figures side by side.
+        /// </summary>
+        internal static async Task<IReadOnlyDictionary<string, int>> InspectionsByJurisdictionAsync(DbSession db, ClockEvaluator evaluator,
+            string jurisdiction, DateOnly from, DateOnly to, CancellationToken ct) =>
+            (await db.QueryAsync<JurisdictionCount>(InspectionsByJurisdiction, Scope(evaluator, jurisdiction, from, to), ct))
+                .ToDictionary(r => r.Jurisdiction, r => (int)r.Number, StringComparer.Ordinal);
+
+        private static PeriodScope Scope(ClockEvaluator evaluator, string jurisdiction, DateOnly from, DateOnly to) => new(
+            Jurisdiction.Range(jurisdiction).First, Jurisdiction.Range(jurisdiction).Last,
+            StartOf(evaluator.TimeZone, from), StartOf(evaluator.TimeZone, to.AddDays(1)), from, to);
 
         private static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum => Common.Wire.Name(value);
 
