@@ -113,6 +113,18 @@ public sealed class InputRulesTests(string provider) : ApiFixture(provider)
         await (await officer.PostAsync($"/api/inspections/{inspection}/evidence", RawForm("门头照片.jpg", "现场照片"))).Expect(HttpStatusCode.Created);
     }
 
+    [Test]
+    public async Task A_multipart_body_whose_boundary_is_not_the_one_named_is_a_field_error_and_stores_nothing()
+    {
+        var inspection = await RecordInspection();
+        var before = await Counts("inspection_evidence");
+        var form = RawForm("门头照片.jpg", "现场照片");
+        form.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=other");
+        var problem = await (await Api.ZhangSanClient().PostAsync($"/api/inspections/{inspection}/evidence", form)).Expect(HttpStatusCode.BadRequest);
+        Assert.That(problem.FieldErrors("body"), Is.EqualTo(new[] { "请求格式不正确" }), problem.GetRawText());
+        Assert.That(await Counts("inspection_evidence"), Is.EqualTo(before));
+    }
+
     /// <summary>A multipart body written byte by byte, since HttpClient will not put a NUL in a header.</summary>
     private static ByteArrayContent RawForm(string fileName, string caption)
     {

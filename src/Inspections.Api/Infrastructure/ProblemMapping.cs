@@ -119,6 +119,10 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
     {
         (string Zh, string En, string DetailZh, string DetailEn)? text = problem.Status switch
         {
+            // The framework's own refusal of a body it could not read (a multipart body whose boundary is not the one
+            // its Content-Type names): a validation problem like every other 400, naming the body.
+            StatusCodes.Status400BadRequest => ("请求格式不正确", "The request could not be read.",
+                "请求内容无法读取，请检查提交的格式。", "The request body could not be read; check its format."),
             StatusCodes.Status401Unauthorized => ("未登录或令牌无效", "Unauthorized",
                 "请携带有效的访问令牌（Authorization: Bearer …）。", "Send a valid bearer token."),
             StatusCodes.Status403Forbidden => ("无权操作", "Forbidden",
@@ -133,6 +137,8 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
         if (text is not { } t) return;
         problem.Title = Text.Pick(t.Zh, t.En);
         problem.Detail ??= Text.Pick(t.DetailZh, t.DetailEn);
+        if (problem.Status == StatusCodes.Status400BadRequest && !problem.Extensions.ContainsKey("errors"))
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = [Text.Pick("请求格式不正确", "The request is malformed")] };
     }
 
     /// <summary>Seconds a client is asked to wait (Retry-After) when the database cannot be reached.</summary>
