@@ -116,7 +116,7 @@ public static class GetDashboard
                 DueSoon = Lists(open, "dueSoon"),
                 Overdue = Lists(open, "overdue"),
                 SummaryParagraph = summary.Report.Paragraph,
-                Districts = await DistrictsAsync(evaluator, scope, from, to, today, now, open, ct),
+                Districts = await DistrictsAsync(evaluator, scope, from, to, today, now, summary.InspectionsByJurisdiction, open, ct),
             };
         }
 
@@ -182,11 +182,10 @@ public static class GetDashboard
 
         /// <summary>Each child jurisdiction's headline figures, each computed for that child alone by the same code as the whole.</summary>
         private async Task<IReadOnlyList<DashboardDistrict>> DistrictsAsync(ClockEvaluator evaluator, string scope, DateOnly from, DateOnly to,
-            DateOnly today, DateTimeOffset now, List<DashboardDeadlineItem> open, CancellationToken ct)
+            DateOnly today, DateTimeOffset now, IReadOnlyDictionary<string, int> inspections, List<DashboardDeadlineItem> open, CancellationToken ct)
         {
             var children = await JurisdictionDirectory.ChildrenAsync(db, scope, ct);
             if (children.Count == 0) return [];
-            var inspections = await WorkSummary.Handler.InspectionsByJurisdictionAsync(db, evaluator, scope, from, to, ct);
             var districts = new List<DashboardDistrict>();
             foreach (var child in children)
             {

@@ -75,8 +75,12 @@ public static class WorkSummary
         public string Paragraph { get; init; } = "";
     }
 
-    /// <summary>A summary with the case and window figures it was written from.</summary>
-    internal sealed record Computed(Report Report, CaseClosureRate.Report Cases, PermitFigures.Result Permits);
+    /// <summary>
+    /// A summary with the case and window figures it was written from, and the inspections it counted by the jurisdiction
+    /// of their rows (for figures side by side).
+    /// </summary>
+    internal sealed record Computed(Report Report, CaseClosureRate.Report Cases, PermitFigures.Result Permits,
+        IReadOnlyDictionary<string, int> InspectionsByJurisdiction);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -86,47 +90,44 @@ public static class WorkSummary
         }
     }
 
-    private sealed record InspectionRow
+    /// <summary>The inspections of one jurisdiction, kind and outcome, counted.</summary>
+    private sealed record InspectionGroup
     {
+        public string Jurisdiction { get; init; } = "";
         public string Kind { get; init; } = "";
         public string Outcome { get; init; } = "";
-        public int Violations { get; init; }
-        public DateOnly? RectificationCheckedOn { get; init; }
-        public bool CaseLead { get; init; }
-        public bool VenueClosed { get; init; }
+        public long Number { get; init; }
+        public long WithViolations { get; init; }
+        public long RectificationsChecked { get; init; }
+        public long CaseLeads { get; init; }
+        public long VenuesClosed { get; init; }
     }
 
-    private sealed record VenueRowLite
+    /// <summary>The venues of one type and licence status, and how many of them were registered in the period.</summary>
+    private sealed record VenueGroup
     {
         public string VenueType { get; init; } = "";
         public string LicenseStatus { get; init; } = "";
-        public DateTimeOffset CreatedAt { get; init; }
-    }
-
-    private sealed record JurisdictionCount
-    {
-        public string Jurisdiction { get; init; } = "";
         public long Number { get; init; }
+        public long RegisteredInPeriod { get; init; }
     }
 
     /// <summary>What every statement below is given: the jurisdiction's codes, the period's local days and their UTC bounds.</summary>
-    private sealed record PeriodScope(string JurisdictionFirst, string JurisdictionLast, DateTimeOffset Start, DateTimeOffset End, DateOnly From, DateOnly To);
+    private sealed record PeriodScope(string JurisdictionFirst, string JurisdictionLast, DateTimeOffset Start, DateTimeOffset End, DateOnly From, DateOnly To)
+    {
+        public bool Yes => true;
+    }
 
-    // The inspections of the period: those begun on one of its local days.
-    private const string InspectionsInPeriod = """
+    // The inspections of the period (those begun on one of its local days), counted by jurisdiction, kind and outcome.
+    private static readonly Sql Inspections = new("""
+        SELECT jurisdiction, kind, outcome, COUNT(*) AS number,
+               SUM(CASE WHEN violations > 0 THEN 1 ELSE 0 END) AS with_violations,
+               SUM(CASE WHEN rectification_checked_on IS NOT NULL THEN 1 ELSE 0 END) AS rectifications_checked,
+               SUM(CASE WHEN case_lead = @Yes THEN 1 ELSE 0 END) AS case_leads,
+               SUM(CASE WHEN venue_closed = @Yes THEN 1 ELSE 0 END) AS venues_closed
         FROM inspections
         WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND started_at >= @Start AND started_at < @End
-        """;
-
-    private static readonly Sql Inspections = new($"""
-        SELECT kind, outcome, violations, rectification_checked_on, case_lead, venue_closed
-        {InspectionsInPeriod}
-        """);
-
-    private static readonly Sql InspectionsByJurisdiction = new($"""
-        SELECT jurisdiction, COUNT(*) AS number
-        {InspectionsInPeriod}
-        GROUP BY jurisdiction
+        GROUP BY jurisdiction, kind, outcome
         """);
 
     private static readonly Sql Seized = new("""
@@ -135,7 +136,13 @@ public static class WorkSummary
         WHERE i.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND i.started_at >= @Start AND i.started_at < @End
         """);
 
-    private static readonly Sql Venues = new("SELECT venue_type, license_status, created_at FROM venues WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast");
+    private static readonly Sql Venues = new("""
+        SELECT venue_type, license_status, COUNT(*) AS number,
+               SUM(CASE WHEN created_at >= @Start AND created_at < @End THEN 1 ELSE 0 END) AS registered_in_period
+        FROM venues
+        WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
+        GROUP BY venue_type, license_status
+        """);
 
     private static readonly Sql Referrals = new("""
         SELECT r.department
@@ -168,39 +175,40 @@ public static class WorkSummary
             DateOnly asOf, DateTimeOffset now, CancellationToken ct)
         {
             var scope = Scope(evaluator, jurisdiction, from, to);
-            var inspections = await db.QueryAsync<InspectionRow>(Inspections, scope, ct);
+            var inspections = await db.QueryAsync<InspectionGroup>(Inspections, scope, ct);
             var seized = await db.ExecuteScalarAsync<long>(Seized, scope, ct);
-            var venues = await db.QueryAsync<VenueRowLite>(Venues, scope, ct);
+            var venues = await db.QueryAsync<VenueGroup>(Venues, scope, ct);
             var referrals = await db.QueryAsync<string>(Referrals, scope, ct);
             var cases = await CaseClosureRate.Handler.ComputeAsync(db, evaluator, jurisdiction, from, to, asOf, grouping: null, ct);
             var permits = await PermitFigures.Handler.ComputeAsync(db, evaluator, jurisdiction, from, to, now, ct);
             var campaigns = await UnlicensedCampaignProgress.Handler.RunningInAsync(db, evaluator, now, jurisdiction, from, to, ct);
 
+            int Inspected(Func<InspectionGroup, bool> which, Func<InspectionGroup, long> count) => (int)inspections.Where(which).Sum(count);
             var figures = new InspectionFigures
             {
-                Total = inspections.Count,
+                Total = Inspected(_ => true, g => g.Number),
                 ByKind = Enum.GetValues<InspectionKind>()
-                    .Select(k => new Count(Wire(k), k.ChineseName(), inspections.Count(i => i.Kind == Wire(k)))).ToList(),
+                    .Select(k => new Count(Wire(k), k.ChineseName(), Inspected(g => g.Kind == Wire(k), g => g.Number))).ToList(),
                 ByOutcome = Enum.GetValues<InspectionOutcome>()
-                    .Select(o => new Count(Wire(o), o.ChineseName(), inspections.Count(i => i.Outcome == Wire(o)))).ToList(),
-                WithViolations = inspections.Count(i => i.Violations > 0),
-                RectificationNotices = inspections.Count(i => i.Outcome == Wire(InspectionOutcome.RectificationNotice)),
-                RectificationsChecked = inspections.Count(i => i.RectificationCheckedOn is not null),
-                CaseLeads = inspections.Count(i => i.CaseLead),
-                VenuesClosed = inspections.Count(i => i.VenueClosed),
+                    .Select(o => new Count(Wire(o), o.ChineseName(), Inspected(g => g.Outcome == Wire(o), g => g.Number))).ToList(),
+                WithViolations = Inspected(_ => true, g => g.WithViolations),
+                RectificationNotices = Inspected(g => g.Outcome == Wire(InspectionOutcome.RectificationNotice), g => g.Number),
+                RectificationsChecked = Inspected(_ => true, g => g.RectificationsChecked),
+                CaseLeads = Inspected(_ => true, g => g.CaseLeads),
+                VenuesClosed = Inspected(_ => true, g => g.VenuesClosed),
                 ItemsSeized = (int)seized,
             };
+            int VenueCount(Func<VenueGroup, bool> which) => (int)venues.Where(which).Sum(v => v.Number);
             var venueFigures = new VenueFigures
             {
                 ByLicenseStatus = Enum.GetValues<LicenseStatus>()
-                    .Select(s => new Count(Wire(s), s.ChineseName(), venues.Count(v => v.LicenseStatus == Wire(s)))).ToList(),
+                    .Select(s => new Count(Wire(s), s.ChineseName(), VenueCount(v => v.LicenseStatus == Wire(s)))).ToList(),
                 ByType = Enum.GetValues<VenueType>()
-                    .Select(t => new TypeCounts(Wire(t), t.ChineseName(), venues.Count(v => v.VenueType == Wire(t)),
+                    .Select(t => new TypeCounts(Wire(t), t.ChineseName(), VenueCount(v => v.VenueType == Wire(t)),
                         Enum.GetValues<LicenseStatus>()
-                            .Select(s => new Count(Wire(s), s.ChineseName(), venues.Count(v => v.VenueType == Wire(t) && v.LicenseStatus == Wire(s)))).ToList()))
+                            .Select(s => new Count(Wire(s), s.ChineseName(), VenueCount(v => v.VenueType == Wire(t) && v.LicenseStatus == Wire(s)))).ToList()))
                     .ToList(),
-                UnlicensedFound = venues.Count(v => v.LicenseStatus == Wire(LicenseStatus.Unlicensed)
-                    && v.CreatedAt >= scope.Start && v.CreatedAt < scope.End),
+                UnlicensedFound = (int)venues.Where(v => v.LicenseStatus == Wire(LicenseStatus.Unlicensed)).Sum(v => v.RegisteredInPeriod),
             };
             var letters = referrals.GroupBy(d => d, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new Count(g.Key, g.Key, g.Count())).ToList();
@@ -221,17 +229,10 @@ public static class WorkSummary
                 Paragraph = Paragraph(from, to, figures, venueFigures, cases, permits, letters)
                     + string.Concat(campaigns.Select(c => Text.Pick(c.Summary, ""))),
             };
-            return new Computed(report, cases, permits);
+            var byJurisdiction = inspections.GroupBy(g => g.Jurisdiction, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (int)g.Sum(x => x.Number), StringComparer.Ordinal);
+            return new Computed(report, cases, permits, byJurisdiction);
         }
-
-        /// <summary>
-        /// Inspections of the period by the jurisdiction of their rows, under <paramref name="jurisdiction"/>: the same rows
-        /// the summary's inspection total counts, for figures side by side.
-        /// </summary>
-        internal static async Task<IReadOnlyDictionary<string, int>> InspectionsByJurisdictionAsync(DbSession db, ClockEvaluator evaluator,
-            string jurisdiction, DateOnly from, DateOnly to, CancellationToken ct) =>
-            (await db.QueryAsync<JurisdictionCount>(InspectionsByJurisdiction, Scope(evaluator, jurisdiction, from, to), ct))
-                .ToDictionary(r => r.Jurisdiction, r => (int)r.Number, StringComparer.Ordinal);
 
         private static PeriodScope Scope(ClockEvaluator evaluator, string jurisdiction, DateOnly from, DateOnly to) => new(
             Jurisdiction.Range(jurisdiction).First, Jurisdiction.Range(jurisdiction).Last,
