@@ -113,17 +113,20 @@ public static class GetDashboard
                 Inspections = summary.Report.Inspections,
                 Venues = summary.Report.Venues,
                 UnlicensedCampaigns = summary.Report.UnlicensedCampaigns,
-                DueSoon = Lists(open, "dueSoon"),
-                Overdue = Lists(open, "overdue"),
+                DueSoon = Lists(evaluator, open, "dueSoon"),
+                Overdue = Lists(evaluator, open, "overdue"),
                 SummaryParagraph = summary.Report.Paragraph,
                 Districts = await DistrictsAsync(evaluator, scope, from, to, today, now, summary.InspectionsByJurisdiction, open, ct),
             };
         }
 
-        /// <summary>Every open clock of the jurisdiction that is due soon or overdue now, evaluated as the deadline scan does.</summary>
-        private async Task<List<DashboardDeadlineItem>> OpenWorkAsync(ClockEvaluator evaluator, string scope, DateTimeOffset now, CancellationToken ct)
+        /// <summary>An open clock due soon or overdue, and where its item is read.</summary>
+        private sealed record Due(OpenClock Open, ClockEvaluation Evaluation, string Status, string ApiPath, string PagePath);
+
+        /// <summary>Every open clock of the jurisdiction that is due soon or overdue now, evaluated as the deadline scan does, by due date.</summary>
+        private async Task<List<Due>> OpenWorkAsync(ClockEvaluator evaluator, string scope, DateTimeOffset now, CancellationToken ct)
         {
-            var items = new List<DashboardDeadlineItem>();
+            var due = new List<Due>();
             var range = Jurisdiction.Range(scope);
             foreach (var source in sources)
             {
@@ -132,26 +135,32 @@ public static class GetDashboard
                 {
                     if (Paths(open) is not var (api, page)) continue;
                     var e = evaluator.Evaluate(open.Clock, now, threshold);
-                    if (e.Status is not (ClockStatus.DueSoon or ClockStatus.Overdue)) continue;
-                    items.Add(new DashboardDeadlineItem
-                    {
-                        SubjectType = open.SubjectType,
-                        Id = open.SubjectId,
-                        Title = open.Title,
-                        Jurisdiction = open.Jurisdiction,
-                        Status = Wire.Name(e.Status),
-                        DueDate = e.DueDate,
-                        RemainingDays = e.RemainingDays,
-                        OverdueDays = e.Status == ClockStatus.Overdue ? Math.Max(0, -e.RemainingDays) : 0,
-                        DayKind = Wire.Name(e.Kind),
-                        Explanation = evaluator.Explain(open.Clock, e, open.Wording),
-                        Responsible = open.ResponsibleUserId is { Length: > 0 } id ? new DashboardPerson(id, open.ResponsibleName ?? id) : null,
-                        ApiPath = api,
-                        PagePath = page,
-                    });
+                    if (e.Status is ClockStatus.DueSoon or ClockStatus.Overdue) due.Add(new Due(open, e, Wire.Name(e.Status), api, page));
                 }
             }
-            return items.OrderBy(i => i.DueDate).ThenBy(i => i.Title, StringComparer.Ordinal).ThenBy(i => i.Id).ToList();
+            return due.OrderBy(d => d.Evaluation.DueDate).ThenBy(d => d.Open.Title, StringComparer.Ordinal).ThenBy(d => d.Open.SubjectId).ToList();
+        }
+
+        /// <summary>An item as the page lists it; explained only when listed, as the totals need no sentences.</summary>
+        private static DashboardDeadlineItem Item(ClockEvaluator evaluator, Due d)
+        {
+            var (open, e) = (d.Open, d.Evaluation);
+            return new DashboardDeadlineItem
+            {
+                SubjectType = open.SubjectType,
+                Id = open.SubjectId,
+                Title = open.Title,
+                Jurisdiction = open.Jurisdiction,
+                Status = d.Status,
+                DueDate = e.DueDate,
+                RemainingDays = e.RemainingDays,
+                OverdueDays = e.Status == ClockStatus.Overdue ? Math.Max(0, -e.RemainingDays) : 0,
+                DayKind = Wire.Name(e.Kind),
+                Explanation = evaluator.Explain(open.Clock, e, open.Wording),
+                Responsible = open.ResponsibleUserId is { Length: > 0 } id ? new DashboardPerson(id, open.ResponsibleName ?? id) : null,
+                ApiPath = d.ApiPath,
+                PagePath = d.PagePath,
+            };
         }
 
         /// <summary>Where an item is read in the API and on the pages; null for work the dashboard does not list.</summary>
@@ -165,12 +174,12 @@ public static class GetDashboard
             _ => null,
         };
 
-        private static DashboardDeadlines Lists(List<DashboardDeadlineItem> items, string status)
+        private static DashboardDeadlines Lists(ClockEvaluator evaluator, List<Due> due, string status)
         {
             DashboardDeadlineList Of(params string[] types)
             {
-                var chosen = items.Where(i => i.Status == status && types.Contains(i.SubjectType)).ToList();
-                return new DashboardDeadlineList { Total = chosen.Count, Items = chosen.Take(ListLimit).ToList() };
+                var chosen = due.Where(d => d.Status == status && types.Contains(d.Open.SubjectType)).ToList();
+                return new DashboardDeadlineList { Total = chosen.Count, Items = chosen.Take(ListLimit).Select(d => Item(evaluator, d)).ToList() };
             }
             return new DashboardDeadlines
             {
@@ -182,7 +191,7 @@ public static class GetDashboard
 
         /// <summary>Each child jurisdiction's headline figures, each computed for that child alone by the same code as the whole.</summary>
         private async Task<IReadOnlyList<DashboardDistrict>> DistrictsAsync(ClockEvaluator evaluator, string scope, DateOnly from, DateOnly to,
-            DateOnly today, DateTimeOffset now, IReadOnlyDictionary<string, int> inspections, List<DashboardDeadlineItem> open, CancellationToken ct)
+            DateOnly today, DateTimeOffset now, IReadOnlyDictionary<string, int> inspections, List<Due> open, CancellationToken ct)
         {
             var children = await JurisdictionDirectory.ChildrenAsync(db, scope, ct);
             if (children.Count == 0) return [];
@@ -204,8 +213,8 @@ public static class GetDashboard
                     PermitOnTimeRate = permits.OnTime.OnTimeRate,
                     Intake = permits.AcceptedTotal,
                     Inspections = inspections.Where(i => Mine(i.Key)).Sum(i => i.Value),
-                    DueSoon = open.Count(i => i.Status == "dueSoon" && Mine(i.Jurisdiction)),
-                    Overdue = open.Count(i => i.Status == "overdue" && Mine(i.Jurisdiction)),
+                    DueSoon = open.Count(d => d.Evaluation.Status == ClockStatus.DueSoon && Mine(d.Open.Jurisdiction)),
+                    Overdue = open.Count(d => d.Evaluation.Status == ClockStatus.Overdue && Mine(d.Open.Jurisdiction)),
                 });
             }
             return districts;
