@@ -36,7 +36,7 @@ public static class ScanDeadlines
             foreach (var source in sources)
             {
                 var threshold = options.DueSoonFor(source.ClockType);
-                foreach (var open in await source.OpenClocksAsync(db, ct))
+                foreach (var open in await source.OpenClocksAsync(db, Jurisdiction.Everywhere, ct))
                 {
                     scanned++;
                     var evaluation = evaluator.Evaluate(open.Clock, now, threshold);
