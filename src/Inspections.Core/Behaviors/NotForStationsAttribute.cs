@@ -27,6 +27,8 @@ public enum StationBar
     Campaigns,
     /// <summary>Calendars, checklists, catalogues and scans that hold for every jurisdiction.</summary>
     SystemWide,
+    /// <summary>Adding users, changing their roles and resetting their passwords 用户管理.</summary>
+    Users,
 }
 
 public static class StationBars
@@ -41,6 +43,8 @@ public static class StationBars
             "special campaigns, unlicensed-venue campaigns and random draws are organised by the district"),
         StationBar.SystemWide => ("工作日历、检查表、许可事项目录和全系统扫描由区（县）及以上管理",
             "calendars, checklists, the permit catalogue and system-wide scans are managed at district level or above"),
+        StationBar.Users => ("用户由区（县）及以上的系统管理员管理",
+            "users are managed by the administrators of the district or above"),
         _ => throw new ArgumentOutOfRangeException(nameof(bar), bar, null),
     };
 }

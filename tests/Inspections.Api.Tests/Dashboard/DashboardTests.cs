@@ -29,6 +29,8 @@ namespace Inspections.Api.Tests.Dashboard;
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
 public sealed class DashboardTests(string provider) : CaseFixture(provider)
 {
+    protected override IEnumerable<TestUser> FixtureUsers => [.. Officers.Of(), .. Officers.Of("510104")];
+
     private const string FirstHalf = "/api/dashboard?period=firstHalf&year=2026";
     private static readonly string[] CafeItems = ["IC-LIC", "IC-MINOR", "IC-SIGN", "IC-HOURS", "IC-ID", "IC-CONTENT", "IC-FIRE"];
     private static readonly string[] AudioVideoMaterials = ["application", "business-licence", "representative-id", "premises"];
@@ -56,7 +58,7 @@ public sealed class DashboardTests(string provider) : CaseFixture(provider)
         var body = new Dictionary<string, object?>
         {
             ["venueId"] = venue, ["kind"] = "routine", ["startedAt"] = start, ["endedAt"] = start.AddMinutes(30),
-            ["officers"] = new[] { Officers.ZhangSanOnForm, Officers.LiSiOnForm },
+            ["officers"] = new[] { Officers.OnForm(Officers.ZhangSan, jurisdiction), Officers.OnForm(Officers.LiSi, jurisdiction) },
             ["results"] = CafeItems.Select(c => new Dictionary<string, object?>
             {
                 ["itemCode"] = c, ["result"] = outcome != "compliant" && c == "IC-MINOR" ? "violation" : "compliant",

@@ -17,7 +17,7 @@ public static class TestUsers
 
     /// <summary>
     /// Creates the users the way an administrator does, through the API (POST /api/users as an admin of
-    /// each user's jurisdiction). A user this host already has is left as it is.
+    /// each user's jurisdiction, or of its district for a station's user). A user this host already has is left as it is.
     /// </summary>
     public static async Task EnsureUsersAsync(this ApiFactory api, params IEnumerable<TestUser> users)
     {
@@ -25,7 +25,9 @@ public static class TestUsers
         foreach (var user in users)
         {
             if (known.ContainsKey(user.Id)) continue;
-            using var admin = api.Client("admin", user.Jurisdiction);
+            // A station's users are added by its district's administrator: stations manage no users.
+            var by = Inspections.Domain.Access.Jurisdiction.IsTown(user.Jurisdiction) ? Inspections.Domain.Access.Jurisdiction.Parent(user.Jurisdiction)! : user.Jurisdiction;
+            using var admin = api.Client("admin", by);
             using var response = await admin.PostJson("/api/users", new
             {
                 id = user.Id, displayName = user.DisplayName, roles = user.Roles, jurisdiction = user.Jurisdiction,

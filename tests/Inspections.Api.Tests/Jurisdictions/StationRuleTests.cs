@@ -50,6 +50,13 @@ public sealed class StationRuleTests
         "WorkSummary.Query",
         "WorkingDays.Add",
         "WorkingDays.Between",
+        "ChangePassword.Command",
+        "GetAccount.Query",
+        "GetDashboard.Query",
+        "GetUser.Query",
+        "IssueApiToken.Command",
+        "ListUsers.Query",
+        "SignIn.Command",
     ];
 
     /// <summary>Whose work it is instead: the brigade's cases, the window's permits, the district's campaigns, everyone's reference data.</summary>
@@ -87,6 +94,10 @@ public sealed class StationRuleTests
         ["ReplaceCalendarYear.Command"] = StationBar.SystemWide,
         ["PublishChecklist.Command"] = StationBar.SystemWide,
         ["ScanDeadlines.Command"] = StationBar.SystemWide,
+
+        ["CreateUser.Command"] = StationBar.Users,
+        ["UpdateUser.Command"] = StationBar.Users,
+        ["ResetPassword.Command"] = StationBar.Users,
     };
 
     private static List<Type> RequestTypes() =>

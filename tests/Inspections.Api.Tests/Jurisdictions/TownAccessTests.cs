@@ -28,10 +28,17 @@ public sealed class TownAccessTests(string provider) : CaseFixture(provider)
         return body;
     }
 
-    private static Dictionary<string, object?> Inspection(string venueId, DateTimeOffset start, string kind = "routine") => new()
+    /// <summary>Officers of each place: a station's staff, the district's and the city's brigades.</summary>
+    protected override IEnumerable<TestUser> FixtureUsers =>
+        [.. Officers.Of(Wenjiang), .. Officers.Of(Liucheng), .. Officers.Of(Gongping), .. Officers.Of("510104"), .. Officers.Of(Chengdu)];
+
+    /// <summary>张三 and 李四 of <paramref name="by"/>, as an inspection or a draw names them.</summary>
+    private static object[] Pair(string by) => [Officers.OnForm(Officers.ZhangSan, by), Officers.OnForm(Officers.LiSi, by)];
+
+    private static Dictionary<string, object?> Inspection(string venueId, DateTimeOffset start, string kind = "routine", string by = Liucheng) => new()
     {
         ["venueId"] = venueId, ["kind"] = kind, ["startedAt"] = start, ["endedAt"] = start.AddMinutes(40),
-        ["officers"] = new[] { Officers.ZhangSanOnForm, Officers.LiSiOnForm },
+        ["officers"] = Pair(by),
         ["results"] = Items.Select(c => new Dictionary<string, object?> { ["itemCode"] = c, ["result"] = "compliant" }).ToList(),
         ["outcome"] = "compliant",
     };
@@ -100,7 +107,7 @@ public sealed class TownAccessTests(string provider) : CaseFixture(provider)
         await (await zhangsan.PostJson("/api/inspections", Inspection(districtVenue.Str("id"), start))).Expect(HttpStatusCode.Forbidden);
 
         // The district brigade records inspections in its towns as well.
-        await (await Api.ZhangSanClient(Wenjiang).PostJson("/api/inspections", Inspection(sibling.Str("id"), start))).Expect(HttpStatusCode.Created);
+        await (await Api.ZhangSanClient(Wenjiang).PostJson("/api/inspections", Inspection(sibling.Str("id"), start, by: Wenjiang))).Expect(HttpStatusCode.Created);
     }
 
     [Test]
@@ -126,7 +133,7 @@ public sealed class TownAccessTests(string provider) : CaseFixture(provider)
             materials = new[] { "filing-form", "performer-list", "programme", "venue-agreement" },
         };
         var campaign = new { name = "打击黑网吧专项行动", startsOn = "2026-03-01", endsOn = "2026-03-31" };
-        var draw = new { name = "街道双随机", count = 1, officers = new[] { Officers.ZhangSanOnForm, Officers.LiSiOnForm } };
+        var draw = new { name = "街道双随机", count = 1, officers = Pair(Liucheng) };
         var unlicensed = new { name = "无证网吧整治", startsOn = "2026-03-01", endsOn = "2026-05-31", venueTypes = new[] { "internetCafe" } };
 
         var refusals = new (HttpClient Client, string Url, object Body)[]
@@ -197,12 +204,12 @@ public sealed class TownAccessTests(string provider) : CaseFixture(provider)
         var draw = await (await Api.ZhangSanClient(jinjiang).PostJson("/api/draws", new
         {
             name = "锦江区 2026 年第二季度双随机", venueType = "internetCafe", count = 2, seed = 11,
-            officers = new[] { Officers.ZhangSanOnForm, Officers.LiSiOnForm },
+            officers = Pair(jinjiang),
         })).Expect(HttpStatusCode.Created);
         Assert.That(draw.GetProperty("pool").EnumerateArray().Select(p => p.GetString()), Is.EquivalentTo(new[] { inTown.Str("id"), inDistrict.Str("id") }));
 
         SetLocal(2026, 5, 7, 18);
-        var body = Inspection(inTown.Str("id"), new DateTimeOffset(2026, 5, 7, 10, 0, 0, TimeSpan.FromHours(8)), kind: "random");
+        var body = Inspection(inTown.Str("id"), new DateTimeOffset(2026, 5, 7, 10, 0, 0, TimeSpan.FromHours(8)), kind: "random", by: jinjiang);
         body["drawId"] = draw.Str("id");
         var inspected = await (await Api.ZhangSanClient(jinjiang).PostJson("/api/inspections", body)).Expect(HttpStatusCode.Created);
         Assert.That(inspected.Str("jurisdiction"), Is.EqualTo(shuyuanjie));
@@ -210,7 +217,7 @@ public sealed class TownAccessTests(string provider) : CaseFixture(provider)
         // The city draws only from venues of its own code, which it may act on.
         var city = await (await Api.ZhangSanClient(Chengdu).PostJson("/api/draws", new
         {
-            name = "市级抽查", venueType = "internetCafe", count = 1, officers = new[] { Officers.ZhangSanOnForm, Officers.LiSiOnForm },
+            name = "市级抽查", venueType = "internetCafe", count = 1, officers = Pair(Chengdu),
         })).Expect(HttpStatusCode.BadRequest);
         Assert.That(city.FieldErrors("count"), Is.Not.Empty);
     }

@@ -22,6 +22,9 @@ public sealed class TownRollUpTests(string provider) : CaseFixture(provider)
     private const string Liucheng = "510115001", Gongping = "510115002", Wenjiang = "510115", Jinjiang = "510104", Chunxilu = "510104020", Chengdu = "510100";
     private static readonly string[] Items = ["IC-LIC", "IC-MINOR", "IC-SIGN", "IC-HOURS", "IC-ID", "IC-CONTENT", "IC-FIRE"];
 
+    /// <summary>Each place's own officers inspect there: a station's staff, the district's brigade.</summary>
+    protected override IEnumerable<TestUser> FixtureUsers => [.. Officers.Of(Liucheng), .. Officers.Of(Wenjiang), .. Officers.Of(Gongping), .. Officers.Of(Jinjiang)];
+
     private readonly Dictionary<string, string> _venues = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _inspections = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonElement> _reports = new(StringComparer.Ordinal);
@@ -45,7 +48,7 @@ public sealed class TownRollUpTests(string provider) : CaseFixture(provider)
         var body = new Dictionary<string, object?>
         {
             ["venueId"] = _venues[key], ["kind"] = "routine", ["startedAt"] = start, ["endedAt"] = start.AddMinutes(30),
-            ["officers"] = new[] { Officers.ZhangSanOnForm, Officers.LiSiOnForm },
+            ["officers"] = new[] { Officers.OnForm(Officers.ZhangSan, by), Officers.OnForm(Officers.LiSi, by) },
             ["results"] = Items.Select(c => new Dictionary<string, object?>
             {
                 ["itemCode"] = c, ["result"] = notice && c == "IC-MINOR" ? "violation" : "compliant", ["note"] = notice && c == "IC-MINOR" ? "接纳未成年人 2 名" : null,

@@ -14,6 +14,7 @@ namespace Inspections.Core.Features.Users;
 public static class CreateUser
 {
     [AllowedRoles(Domain.Access.Roles.Admin)]
+    [NotForStations(StationBar.Users)]
     public sealed record Command : ICommand<UserDto>, IUserFacts
     {
         public string? Id { get; init; }

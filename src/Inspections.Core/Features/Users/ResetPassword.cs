@@ -13,6 +13,7 @@ namespace Inspections.Core.Features.Users;
 public static class ResetPassword
 {
     [AllowedRoles(Roles.Admin)]
+    [NotForStations(StationBar.Users)]
     public sealed record Command : ICommand<UserDto>
     {
         [RouteValue] public string Id { get; init; } = "";

@@ -15,6 +15,7 @@ namespace Inspections.Core.Features.Users;
 public static class UpdateUser
 {
     [AllowedRoles(Domain.Access.Roles.Admin)]
+    [NotForStations(StationBar.Users)]
     public sealed record Command : ICommand<UserDto>, IUserFacts
     {
         [RouteValue] public string Id { get; init; } = "";
