@@ -42,7 +42,11 @@ public sealed class PageSecurityTests() : ApiFixture("sqlite")
     private string SessionCookie(string role, string jurisdiction = "510115", bool mustChangePassword = false)
     {
         var options = Api.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(PageAuth.CookieScheme);
-        var principal = PageAuth.Principal($"{role}-{jurisdiction}", "测试" + role, [role], jurisdiction, null, mustChangePassword);
+        // Someone the users table does not know (no version claim), as a development token names them.
+        var identity = TokenIssuer.Identity(new Inspections.Core.Features.Users.TokenSubject($"{role}-{jurisdiction}", "测试" + role, [role], jurisdiction, null, null),
+            PageAuth.CookieScheme);
+        if (mustChangePassword) identity.AddClaim(new System.Security.Claims.Claim(PageAuth.MustChangePasswordClaim, "true"));
+        var principal = new System.Security.Claims.ClaimsPrincipal(identity);
         var properties = new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow, ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1) };
         return options.TicketDataFormat.Protect(new AuthenticationTicket(principal, properties, PageAuth.CookieScheme));
     }

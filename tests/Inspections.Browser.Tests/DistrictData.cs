@@ -52,11 +52,17 @@ public sealed class DistrictData(BrowserHost host)
         var body = new Dictionary<string, object?>
         {
             ["venueId"] = venue, ["kind"] = "routine", ["startedAt"] = start, ["endedAt"] = start.AddMinutes(30),
-            ["officers"] = new[]
-            {
-                new { userId = Users.ZhangSan, name = "张三", credentialNumber = "51011500123" },
-                new { userId = Users.LiSi, name = "李四", credentialNumber = "51011500124" },
-            },
+            ["officers"] = jurisdiction == District
+                ? new[]
+                {
+                    new { userId = Users.ZhangSan, name = "张三", credentialNumber = "51011500123" },
+                    new { userId = Users.LiSi, name = "李四", credentialNumber = "51011500124" },
+                }
+                : new[]
+                {
+                    new { userId = Users.ZhouWu, name = "周五", credentialNumber = "51010400201" },
+                    new { userId = Users.WuLiu, name = "吴六", credentialNumber = "51010400202" },
+                },
             ["results"] = CafeItems.Select(c => new Dictionary<string, object?>
             {
                 ["itemCode"] = c, ["result"] = outcome != "compliant" && c == "IC-MINOR" ? "violation" : "compliant",
@@ -65,8 +71,10 @@ public sealed class DistrictData(BrowserHost host)
             ["outcome"] = outcome,
         };
         foreach (var (k, v) in extra ?? []) body[k] = v;
-        var zhangsan = host.Api("officer", jurisdiction, Users.ZhangSan, "51011500123", "张三");
-        return (await Expect(await zhangsan.PostAsJsonAsync("/api/inspections", body), HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var recorder = jurisdiction == District
+            ? host.Api("officer", jurisdiction, Users.ZhangSan, "51011500123", "张三")
+            : host.Api("officer", jurisdiction, Users.ZhouWu, "51010400201", "周五");
+        return (await Expect(await recorder.PostAsJsonAsync("/api/inspections", body), HttpStatusCode.Created)).GetProperty("id").GetString()!;
     }
 
     private object Sections() => new
@@ -121,6 +129,15 @@ public sealed class DistrictData(BrowserHost host)
 
     public async Task BuildAsync()
     {
+        // The people first, before the half year begins: inspections name their officers, the window its clerks.
+        SetLocal(1, 2);
+        await Accounts.CreateAsync(host, Users.ZhangSan, "张三", "officer", District, "51011500123");
+        await Accounts.CreateAsync(host, Users.LiSi, "李四", "officer", District, "51011500124");
+        await Accounts.CreateAsync(host, Users.Jia, "甲窗口", "clerk", District);
+        await Accounts.CreateAsync(host, Users.Yi, "乙窗口", "clerk", District);
+        await Accounts.CreateAsync(host, Users.ZhouWu, "周五", "officer", OtherDistrict, "51010400201");
+        await Accounts.CreateAsync(host, Users.WuLiu, "吴六", "officer", OtherDistrict, "51010400202");
+
         SetLocal(1, 5);
         var star = await VenueAsync("星空网吧", "internetCafe", "licensed");
         var leap = await VenueAsync("飞跃网吧", "internetCafe", "licensed");
@@ -205,4 +222,6 @@ public static class Users
     public const string LiSi = "lisi";
     public const string Jia = "jia";
     public const string Yi = "yi";
+    public const string ZhouWu = "zhouwu";
+    public const string WuLiu = "wuliu";
 }

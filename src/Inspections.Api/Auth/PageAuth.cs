@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Inspections.Core.Features.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -88,20 +89,17 @@ public static class PageAuth
         return Task.CompletedTask;
     }
 
-    /// <summary>The session's identity: the claims a bearer token of the same person carries, with the same claim types.</summary>
-    public static ClaimsPrincipal Principal(string userId, string displayName, IEnumerable<string> roles, string jurisdiction,
-        string? credential, bool mustChangePassword)
+    /// <summary>
+    /// The session's identity: the claims a bearer token of the same user carries (<see cref="TokenIssuer.Identity"/>,
+    /// with the users-table version, so a change to the account ends the session as it ends the token), and
+    /// whether the initial password must still be changed.
+    /// </summary>
+    public static ClaimsPrincipal Principal(UserDto user, bool mustChangePassword)
     {
-        var claims = new List<Claim>
-        {
-            new(ClaimNames.UserId, userId),
-            new(ClaimNames.Name, displayName),
-        };
-        claims.AddRange(roles.Select(r => new Claim(ClaimNames.Role, r)));
-        claims.Add(new Claim(ClaimNames.Jurisdiction, jurisdiction));
-        if (!string.IsNullOrWhiteSpace(credential)) claims.Add(new Claim(ClaimNames.Credential, credential));
-        if (mustChangePassword) claims.Add(new Claim(MustChangePasswordClaim, "true"));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieScheme, ClaimNames.Name, ClaimNames.Role));
+        var identity = TokenIssuer.Identity(
+            new TokenSubject(user.Id, user.DisplayName, user.Roles, user.Jurisdiction, user.CredentialNumber, user.Version), CookieScheme);
+        if (mustChangePassword) identity.AddClaim(new Claim(MustChangePasswordClaim, "true"));
+        return new ClaimsPrincipal(identity);
     }
 
     public static bool MustChangePassword(this ClaimsPrincipal user) => user.HasClaim(MustChangePasswordClaim, "true");

@@ -40,6 +40,8 @@ public static class PagesSetup
             o.FormFieldName = "__RequestVerificationToken";
         });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        services.AddMemoryCache();
+        services.AddScoped<Pages.Places>();
         // Chinese text goes out as UTF-8, not as &#x...; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -144,6 +146,15 @@ internal sealed partial class PageGuard(ILogger<PageGuard> logger) : IAsyncPageF
         }
         var executed = await next();
         if (executed.Exception is not { } e || executed.ExceptionHandled) return;
+        if (e is UnauthorizedException)
+        {
+            // The account changed since signing in (roles, jurisdiction, password, deactivated): that session is over.
+            await PageAuth.SignOutAsync(http);
+            var back = http.Request.Method == HttpMethods.Get ? http.Request.Path + http.Request.QueryString : "/";
+            executed.Result = new RedirectResult($"{PageAuth.SignInPath}?changed=true&returnUrl={Uri.EscapeDataString(back)}");
+            executed.ExceptionHandled = true;
+            return;
+        }
         var status = e switch
         {
             ForbiddenException => StatusCodes.Status403Forbidden,
