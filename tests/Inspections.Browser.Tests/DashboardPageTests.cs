@@ -126,6 +126,15 @@ public sealed class DashboardPageTests
         Assert.That(new Uri(browser.Url).AbsolutePath, Is.EqualTo($"/inspections/{_data.NoticeOld}"));
         Assert.That(browser.Find("#rectification").Text, Does.Contain("2026-03-18"));
         browser.Screenshots("inspection");
+        browser.Driver.Navigate().Back();
+        browser.WaitForLoad();
+
+        browser.Find("#overdue-notices tr[data-subject='unlicensedNotice'] a.item-link").Click();
+        browser.WaitForLoad();
+        Assert.That(new Uri(browser.Url).AbsolutePath, Does.StartWith("/unlicensed-campaigns/").And.Contains("/venues/"));
+        Assert.That(browser.Find("#item-title").Text, Does.Contain("无名黑网吧"));
+        Assert.That(browser.Find("#notice").Text, Does.Contain("2026-03-05"));
+        browser.Screenshots("unlicensed-venue");
         browser.AssertNoConsoleErrors();
     }
 

@@ -115,10 +115,21 @@ public sealed class PageBrowser : IDisposable
             Viewport(size.Width, size.Height);
             Save(Path.Combine(folder, $"{name}-{size.Width}x{size.Height}.png"));
             var height = Convert.ToInt32(Script("return Math.ceil(document.documentElement.scrollHeight)"), System.Globalization.CultureInfo.InvariantCulture);
-            if (height > size.Height + 20)
+            if (height > size.Height + 20 && size.Width >= Desktop.Width)
             {
                 Viewport(size.Width, Math.Min(height, 8000));
                 Save(Path.Combine(folder, $"{name}-{size.Width}-full.png"));
+            }
+            else if (height > size.Height + 20)
+            {
+                // A phone page is long and narrow: screen after screen, as a person scrolls it.
+                for (var part = 1; part < 8 && part * size.Height < height; part++)
+                {
+                    Script("window.scrollTo(0, arguments[0])", part * size.Height);
+                    Thread.Sleep(150);
+                    Save(Path.Combine(folder, $"{name}-{size.Width}-screen{part + 1}.png"));
+                }
+                Script("window.scrollTo(0, 0)");
             }
             // The page must not be wider than the screen: tables scroll inside their cards instead.
             var overflow = Convert.ToInt64(Script("return document.documentElement.scrollWidth - document.documentElement.clientWidth"),

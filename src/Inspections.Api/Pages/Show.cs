@@ -12,7 +12,7 @@ using Inspections.Domain.Permits;
 namespace Inspections.Api.Pages;
 
 /// <summary>How pages word and format what the requests return: Chinese labels, Beijing time, links to items.</summary>
-public static class Show
+public static partial class Show
 {
     public static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
 
@@ -81,6 +81,17 @@ public static class Show
     };
 
     /// <summary>A rate of 0..1 as a percentage with at most one decimal, "—" when there is nothing to divide.</summary>
+    /// <summary>
+    /// The page a request names for an item (the dashboard's PagePath), when it is one of these pages:
+    /// /cases/{id}, /permits/{id}, /inspections/{id} and /unlicensed-campaigns/{campaign}/venues/{id}.
+    /// </summary>
+    public static string? PageLink(string? path) =>
+        path is not null && ItemPage().IsMatch(path) ? path : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(
+        "^/(cases|permits|inspections)/[0-9a-f-]{36}$|^/unlicensed-campaigns/[0-9a-f-]{36}/venues/[0-9a-f-]{36}$")]
+    private static partial System.Text.RegularExpressions.Regex ItemPage();
+
     public static string Percent(decimal? rate) =>
         rate is { } r ? (r * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "—";
 

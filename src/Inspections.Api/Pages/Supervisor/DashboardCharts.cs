@@ -90,7 +90,7 @@ public static class DashboardCharts
     public static object Venues(DashboardDto d)
     {
         var types = d.Venues.ByType.Where(t => t.Value > 0).ToList();
-        var statuses = types.SelectMany(t => t.ByLicenseStatus).Select(s => (s.Key, s.Name)).Distinct().ToList();
+        var statuses = types.SelectMany(t => t.ByLicenseStatus).Where(s => s.Value > 0).Select(s => (s.Key, s.Name)).Distinct().ToList();
         return new
         {
             textStyle = Text,
