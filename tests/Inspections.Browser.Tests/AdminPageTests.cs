@@ -98,7 +98,7 @@ public sealed class AdminPageTests
         browser.SignIn("lisi", Accounts.Initial);
         Assert.That(browser.Find("#sign-in-error").Text, Is.EqualTo("账号已停用，请联系系统管理员"));
         browser.SignIn("jia", "Chongzhi2026");
-        Assert.That(new Uri(browser.Url).AbsolutePath, Is.EqualTo("/account/change-password"));
+        Assert.That(new Uri(browser.Url).AbsolutePath, Is.EqualTo("/account/change-password"), browser.BodyText);
         browser.AssertNoConsoleErrors();
     }
 

@@ -111,7 +111,13 @@ public static class Chromium
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
             "--user-data-dir=" + Path.Combine(Path.GetTempPath(), "inspections-chromium", Guid.NewGuid().ToString("N")));
         // The console (errors of scripts, refused resources, CSP violations) is read back with Manage().Logs.GetLog("browser").
-        if (collectConsole) options.SetLoggingPreference(OpenQA.Selenium.LogType.Browser, OpenQA.Selenium.LogLevel.All);
+        if (collectConsole)
+        {
+            options.SetLoggingPreference(OpenQA.Selenium.LogType.Browser, OpenQA.Selenium.LogLevel.All);
+            // The pages' people use Chinese browsers: dates in inputs read 2026/06/30, Accept-Language is zh-CN.
+            options.AddArgument("--lang=zh-CN");
+            options.AddUserProfilePreference("intl.accept_languages", "zh-CN,zh");
+        }
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(Driver)!, Path.GetFileName(Driver));
         service.HideCommandPromptWindow = true;
         return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));

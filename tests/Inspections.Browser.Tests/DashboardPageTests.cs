@@ -104,33 +104,26 @@ public sealed class DashboardPageTests
         var caseRow = browser.Find("#overdue-cases tbody tr");
         Assert.That(caseRow.GetAttribute("data-id"), Is.EqualTo(_data.CaseB));
         Assert.That(caseRow.FindElement(By.CssSelector("[data-responsible]")).Text, Is.Not.EqualTo("—"), "the responsible person is named");
-        caseRow.FindElement(By.CssSelector("a.item-link")).Click();
-        browser.WaitForLoad();
+        browser.Click("#overdue-cases tbody tr:first-child a.item-link");
         Assert.That(new Uri(browser.Url).AbsolutePath, Is.EqualTo($"/cases/{_data.CaseB}"));
         Assert.That(browser.Find("#item-title").GetAttribute("data-id"), Is.EqualTo(_data.CaseB));
         Assert.That(browser.BodyText, Does.Contain("已超期"));
         browser.Screenshots("case");
-        browser.Driver.Navigate().Back();
-        browser.WaitForLoad();
+        browser.Back();
 
-        browser.Find("#overdue-applications a.item-link").Click();
-        browser.WaitForLoad();
+        browser.Click("#overdue-applications a.item-link");
         Assert.That(new Uri(browser.Url).AbsolutePath, Is.EqualTo($"/permits/{_data.P3}"));
         Assert.That(browser.Find("#permit-responsible").Text, Is.EqualTo("甲窗口"));
         browser.Screenshots("permit");
-        browser.Driver.Navigate().Back();
-        browser.WaitForLoad();
+        browser.Back();
 
-        browser.Find($"#overdue-notices tr[data-id='{_data.NoticeOld}'] a.item-link").Click();
-        browser.WaitForLoad();
+        browser.Click($"#overdue-notices tr[data-id='{_data.NoticeOld}'] a.item-link");
         Assert.That(new Uri(browser.Url).AbsolutePath, Is.EqualTo($"/inspections/{_data.NoticeOld}"));
         Assert.That(browser.Find("#rectification").Text, Does.Contain("2026-03-18"));
         browser.Screenshots("inspection");
-        browser.Driver.Navigate().Back();
-        browser.WaitForLoad();
+        browser.Back();
 
-        browser.Find("#overdue-notices tr[data-subject='unlicensedNotice'] a.item-link").Click();
-        browser.WaitForLoad();
+        browser.Click("#overdue-notices tr[data-subject='unlicensedNotice'] a.item-link");
         Assert.That(new Uri(browser.Url).AbsolutePath, Does.StartWith("/unlicensed-campaigns/").And.Contains("/venues/"));
         Assert.That(browser.Find("#item-title").Text, Does.Contain("无名黑网吧"));
         Assert.That(browser.Find("#notice").Text, Does.Contain("2026-03-05"));
@@ -188,8 +181,7 @@ public sealed class DashboardPageTests
         Assert.That(rows.Select(r => r.Text), Has.Some.Contain("星空网吧").And.Some.Contain("飞跃网吧"), "both notices zhangsan issued");
         Assert.That(rows[0].Text, Does.Contain("已超期"), "the oldest first");
         browser.Screenshots("officer-home");
-        rows[0].FindElement(By.TagName("a")).Click();
-        browser.WaitForLoad();
+        browser.Click("#alerts tbody tr:first-child a");
         Assert.That(new Uri(browser.Url).AbsolutePath, Is.EqualTo($"/inspections/{_data.NoticeOld}"));
         browser.AssertNoConsoleErrors();
     }

@@ -51,6 +51,23 @@ public sealed class PageBrowser : IDisposable
         input.SendKeys(text);
     }
 
+    /// <summary>The browser's back button, waiting for the earlier page to be shown again.</summary>
+    public void Back() => Leave(() => Driver.Navigate().Back(), "the earlier page");
+
+    /// <summary>
+    /// Does what leaves this document and waits for the next one to load. The old document carries a mark of
+    /// this step only (a page restored from the back-forward cache may carry the mark of an earlier step), so
+    /// the wait never reads the page being left.
+    /// </summary>
+    private void Leave(Action act, string what)
+    {
+        var mark = Guid.NewGuid().ToString("N");
+        Script("window.__leaving = arguments[0];", mark);
+        act();
+        WaitUntil(d => ((IJavaScriptExecutor)d).ExecuteScript(
+            "return window.__leaving !== arguments[0] && document.readyState === 'complete';", mark) is true, what);
+    }
+
     /// <summary>Chooses an option of a select, as a person choosing from the list would (a change event follows).</summary>
     public void Choose(string css, string value)
     {
@@ -58,11 +75,8 @@ public sealed class PageBrowser : IDisposable
         Assert.That(Find(css).GetAttribute("value"), Is.EqualTo(value), $"{css} has an option {value}");
     }
 
-    public void Click(string css)
-    {
-        Find(css).Click();
-        WaitForLoad();
-    }
+    /// <summary>Clicks what leads to another page (a link, a form's submit) and waits until that page has loaded.</summary>
+    public void Click(string css) => Leave(() => Find(css).Click(), $"the page after clicking {css}");
 
     public void WaitForLoad() =>
         new WebDriverWait(Driver, TimeSpan.FromSeconds(30)).Until(d =>
