@@ -13,8 +13,8 @@ namespace Inspections.Api.Demo;
 /// `demo`: migrates the database, then loads a realistic district (温江区 510115) for the previous and
 /// the current half-year, relative to today, by sending the same mediator requests the API sends, as
 /// the people who would send them, on the days they would. Prints the demo users and their password
-/// once. Refuses a database that already holds data (`--reset` starts a SQLite file afresh), and a
-/// Production host unless `--allow-production` says so.
+/// once. Loaded twice, it says so and does nothing; it refuses a database holding other data (`--reset`
+/// starts a SQLite file afresh), and a Production host unless `--allow-production` says so.
 /// </summary>
 public static class DemoCommand
 {
@@ -23,7 +23,8 @@ public static class DemoCommand
     public static async Task<int> RunAsync(WebApplicationBuilder builder, DatabaseOptions database, string[] args)
     {
         var reset = args.Contains("--reset");
-        if (args.Any(a => a.StartsWith("--", StringComparison.Ordinal) && !a.Contains('=') && a is not ("--reset" or "--allow-production")))
+        // Anything else starting with "--" is configuration (--Database:ConnectionString=…), which the host reads itself.
+        if (args.Any(a => a.StartsWith("--", StringComparison.Ordinal) && !a.Contains('=') && !a.Contains(':') && a is not ("--reset" or "--allow-production")))
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -68,10 +69,15 @@ public static class DemoCommand
         if (reset) Reset(database);
         Migrator.Migrate(database, new DbUp.Engine.Output.NoOpUpgradeLog());
         var factory = new DbConnectionFactory(database);
-        if (await ExistingDataAsync(factory) is { } refusal)
+        switch (await ExistingDataAsync(factory))
         {
-            Console.WriteLine(refusal);
-            return 1;
+            case Existing.Demo:
+                // Nothing to do, and nothing wrong: running it twice leaves the district as it was.
+                Console.WriteLine("演示数据已加载，不再重复加载（SQLite 可加 --reset 重新加载）。 Demo data is already loaded; nothing done (--reset reloads a SQLite file).");
+                return 0;
+            case Existing.Other:
+                Console.Error.WriteLine("数据库中已有业务数据，演示数据只加载到空数据库。 The database already holds data; demo data goes into an empty database only.");
+                return 1;
         }
         var seedPath = builder.Configuration["Database:SeedPath"] is { Length: > 0 } p ? p : SeedFiles.DefaultRoot;
         await Seeder.RunAsync(factory, new SeedFiles(seedPath), clock);
@@ -121,19 +127,19 @@ public static class DemoCommand
         Console.WriteLine($"已删除 {file}，重新建库。 Deleted {file}; starting afresh.");
     }
 
-    /// <summary>Why the database cannot take the demo (it already has it, or real data), or null when it is empty.</summary>
-    private static async Task<string?> ExistingDataAsync(DbConnectionFactory factory)
+    private enum Existing { None, Demo, Other }
+
+    /// <summary>Whether the database is empty, holds the demo already (its officers' audit trail), or holds other data.</summary>
+    private static async Task<Existing> ExistingDataAsync(DbConnectionFactory factory)
     {
         var db = new DbSession(factory);
         await using (db)
         {
             var venues = await db.ExecuteScalarAsync<long>(new Sql("SELECT COUNT(*) FROM venues"), null, CancellationToken.None);
-            if (venues == 0) return null;
+            if (venues == 0) return Existing.None;
             var demo = await db.ExecuteScalarAsync<long>(new Sql("SELECT COUNT(*) FROM audit_entries WHERE user_id = @Id"),
                 new { DemoPeople.ZhangWei.Id }, CancellationToken.None);
-            return demo > 0
-                ? "演示数据已加载，不再重复加载（SQLite 可加 --reset 重新加载）。 Demo data is already loaded; nothing done (--reset reloads a SQLite file)."
-                : $"数据库中已有业务数据（{venues} 家场所），不加载演示数据。 The database already holds data ({venues} venues); demo data is loaded only into an empty one.";
+            return demo > 0 ? Existing.Demo : Existing.Other;
         }
     }
 

@@ -36,7 +36,7 @@ internal sealed partial class DemoStory
             for (var day = starts; day <= ends && day <= Today; day = day.AddDays(1))
             {
                 if (!_cal.IsWorkday(day) && !_cal.Calendar.IsHoliday(day)) continue;
-                if (!Chance(_cal.Calendar.IsHoliday(day) ? 0.5 : 0.35)) continue;
+                if (!Chance(_cal.Calendar.IsHoliday(day) ? 0.5 : 0.3)) continue;
                 var (officer, partner) = Pair();
                 var start = _cal.At(day, _cal.Calendar.IsHoliday(day) ? 15 : 19, 30);
                 for (var i = _rng.Next(1, 3); i > 0; i--, start = start.AddMinutes(75))

@@ -85,7 +85,11 @@ internal sealed partial class DemoStory
         new() { Spread = 0.92, Type = VenueType.InternetCafe, Item = "IC-ID", Violation = "cafe-id-not-checked", Waived = true, Penalty = new(true, 1500) },
         new() { Spread = 1.00, Type = VenueType.InternetCafe, Item = "IC-MINOR", Violation = "cafe-minors-admitted", Penalty = new(true, 6000) },
 
-        // Finished in the last weeks, so the current half-year closes cases too.
+        // Finished in the last months, so the current half-year closes cases too.
+        new() { DaysAgo = 140, Type = VenueType.InternetCafe, Item = "IC-ID", Violation = "cafe-id-not-checked", Sitting = 70, Waived = true, Penalty = new(true, 2000) },
+        new() { DaysAgo = 125, Type = VenueType.GameArcade, Item = "GA-HOURS", Violation = "entertainment-outside-hours", Sitting = 45, Penalty = new(true, 5000) },
+        new() { DaysAgo = 108, Source = CaseSource.MayorsMailbox, Type = VenueType.SongAndDance, Item = "KTV-MINOR", Violation = "entertainment-minors-admitted",
+                Sitting = 30, Penalty = new(Fine: 15000) },
         new() { DaysAgo = 96, Type = VenueType.InternetCafe, Item = "IC-HOURS", Violation = "cafe-outside-hours", Penalty = new(true, 3000) },
         new() { DaysAgo = 88, Source = CaseSource.Complaint, Type = VenueType.SongAndDance, Item = "KTV-HOURS", Violation = "entertainment-outside-hours", Penalty = new(true, 10000) },
         new() { DaysAgo = 79, Type = VenueType.Bookshop, Item = "BK-ILLEGAL", Violation = "pirated-publications", Waived = true, Penalty = new(Fine: 1000, Items: "盗版图书 23 册") },
@@ -213,14 +217,13 @@ internal sealed partial class DemoStory
         if (script.DaysAgo is not null && script.End >= CaseEnd.LegalReview && script.End is not (CaseEnd.NoPenalty or CaseEnd.NoPenaltyClosed or CaseEnd.TransferredClosed))
         {
             // An open case has just taken its last step: the investigation took what time was left.
+            // Working days and holidays make the shift inexact: move towards the target, then back until the last step is not after it.
             var target = _cal.OnOrBefore(Today.AddDays(-script.Sitting - _rng.Next(1, 4)));
-            for (var attempt = 0; attempt < 6 && EndDate(script, path) != target; attempt++)
-            {
-                var moved = _cal.OnOrAfter(path.Review.AddDays(target.DayNumber - EndDate(script, path).DayNumber));
-                if (moved < investigation.AddDays(10)) moved = _cal.OnOrAfter(investigation.AddDays(10));
-                if (moved == path.Review) break;
-                path = Lay(script, gaps, moved);
-            }
+            var earliest = _cal.OnOrAfter(investigation.AddDays(10));
+            for (var attempt = 0; attempt < 4 && EndDate(script, path) < target.AddDays(-3); attempt++)
+                path = Lay(script, gaps, Max(earliest, _cal.OnOrAfter(path.Review.AddDays(target.DayNumber - EndDate(script, path).DayNumber))));
+            while (EndDate(script, path) > target && path.Review > earliest)
+                path = Lay(script, gaps, Max(earliest, _cal.OnOrBefore(path.Review.AddDays(-Math.Max(1, EndDate(script, path).DayNumber - target.DayNumber)))));
         }
         else if (script.End is CaseEnd.NoPenalty && script.DaysAgo is not null)
         {

@@ -225,7 +225,7 @@ internal sealed partial class DemoStory
             var workday = _cal.IsWorkday(day);
             if (workday)
             {
-                var count = _rng.NextDouble() switch { < 0.35 => 0, < 0.75 => 1, < 0.95 => 2, _ => 3 };
+                var count = _rng.NextDouble() switch { < 0.45 => 0, < 0.85 => 1, < 0.97 => 2, _ => 3 };
                 var start = _cal.At(day, 9, 30).AddMinutes(_rng.Next(0, 4) * 30);
                 for (var i = 0; i < count; i++, start = start.AddMinutes(_rng.Next(80, 150)))
                 {

@@ -76,7 +76,7 @@ internal sealed partial class DemoStory
         for (var day = PreviousStart; day < Today; day = day.AddDays(1))
         {
             if (!_cal.IsWorkday(day)) continue;
-            var count = _rng.NextDouble() switch { < 0.4 => 0, < 0.85 => 1, _ => 2 };
+            var count = _rng.NextDouble() switch { < 0.45 => 0, < 0.9 => 1, _ => 2 };
             for (var i = 0; i < count; i++)
                 PlanApplication(Ordinary(_cal.At(day, 9, 0).AddMinutes(_rng.Next(0, 15) * 30)));
         }

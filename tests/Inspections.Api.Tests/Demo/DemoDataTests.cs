@@ -40,11 +40,11 @@ public sealed class DemoDataTests(string provider)
         if (_database is not null) await _database.DisposeAsync();
     }
 
-    /// <summary>Runs `Inspections.Api demo` (the built host beside the tests) on this fixture's database and evidence folder.</summary>
-    private async Task<(int Exit, string Output, TimeSpan Took)> RunDemoAsync()
+    /// <summary>Runs `Inspections.Api demo` (the built host beside the tests), by default on this fixture's database and evidence folder.</summary>
+    private async Task<(int Exit, string Output, TimeSpan Took)> RunDemoAsync(Dictionary<string, string>? environment = null, params string[] args)
     {
         var folder = AppContext.BaseDirectory;
-        var start = new ProcessStartInfo(DotnetHost(), [Path.Combine(folder, "Inspections.Api.dll"), "demo"])
+        var start = new ProcessStartInfo(DotnetHost(), [Path.Combine(folder, "Inspections.Api.dll"), "demo", .. args])
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
@@ -54,6 +54,7 @@ public sealed class DemoDataTests(string provider)
         start.Environment["Database__Provider"] = _database!.Options.Provider;
         start.Environment["Database__ConnectionString"] = _database.Options.ConnectionString;
         start.Environment["Evidence__Root"] = Api.EvidenceRoot;
+        foreach (var (name, value) in environment ?? []) start.Environment[name] = value;
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -228,15 +229,54 @@ public sealed class DemoDataTests(string provider)
     }
 
     [Test, Order(int.MaxValue)]
-    public async Task Loading_it_again_refuses_and_changes_nothing()
+    public async Task Loading_it_again_says_so_and_changes_nothing()
     {
         var venues = await Api.CountAsync("venues");
         var audit = await Api.CountAsync("audit_entries");
         var again = await RunDemoAsync();
-        Assert.That(again.Exit, Is.EqualTo(1), again.Output);
+        Assert.That(again.Exit, Is.EqualTo(0), again.Output);
         Assert.That(again.Output, Does.Contain("演示数据已加载"));
-        Assert.That(again.Output, Does.Not.Contain("Demo@510115"), "the passwords are shown only when the data is loaded");
+        Assert.That(again.Output, Does.Not.Contain("Demo@510115"), "the password is shown only when the data is loaded");
         Assert.That(await Api.CountAsync("venues"), Is.EqualTo(venues));
         Assert.That(await Api.CountAsync("audit_entries"), Is.EqualTo(audit));
+    }
+
+    [Test]
+    public async Task A_database_with_other_data_is_refused()
+    {
+        await using var other = await TestDatabase.CreateAsync(provider);
+        await using (var host = new ApiFactory(other.Options))
+        {
+            var officer = host.Client("officer");
+            await (await officer.PostJson("/api/venues", new { name = "星空网吧", address = "温江区柳城大道 88 号", type = "bookshop", licenseStatus = "unlicensed" }))
+                .Expect(HttpStatusCode.Created);
+        }
+        var refused = await RunDemoAsync(new() { ["Database__ConnectionString"] = other.Options.ConnectionString! });
+        Assert.That(refused.Exit, Is.EqualTo(1), refused.Output);
+        Assert.That(refused.Output, Does.Contain("已有业务数据"));
+        await using var check = new ApiFactory(other.Options);
+        Assert.That(await check.CountAsync("venues"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Production_is_refused_without_the_explicit_flag()
+    {
+        var refused = await RunDemoAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Auth__Authority"] = "https://login.example.invalid" });
+        Assert.That(refused.Exit, Is.EqualTo(2), refused.Output);
+        Assert.That(refused.Output, Does.Contain("生产环境").And.Contain("--allow-production"));
+    }
+
+    [Test]
+    public async Task Reset_deletes_nothing_in_production_nor_outside_sqlite()
+    {
+        var production = await RunDemoAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Auth__Authority"] = "https://login.example.invalid" }, "--reset");
+        Assert.That(production.Exit, Is.EqualTo(2), production.Output);
+        if (provider != "sqlite")
+        {
+            var reset = await RunDemoAsync(null, "--reset");
+            Assert.That(reset.Exit, Is.EqualTo(2), reset.Output);
+            Assert.That(reset.Output, Does.Contain("--reset 只用于 SQLite"));
+        }
+        Assert.That(await Api.CountAsync("venues"), Is.GreaterThan(150), "nothing was deleted");
     }
 }
