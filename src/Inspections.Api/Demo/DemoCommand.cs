@@ -18,16 +18,27 @@ namespace Inspections.Api.Demo;
 /// </summary>
 public static class DemoCommand
 {
-    private const string Usage = "用法 usage: demo [--reset] [--allow-production]";
+    private const string Usage = "用法 usage: demo [--reset] [--allow-production] [--as-of yyyy-MM-dd]";
 
     public static async Task<int> RunAsync(WebApplicationBuilder builder, DatabaseOptions database, string[] args)
     {
         var reset = args.Contains("--reset");
         // Anything else starting with "--" is configuration (--Database:ConnectionString=…), which the host reads itself.
-        if (args.Any(a => a.StartsWith("--", StringComparison.Ordinal) && !a.Contains('=') && !a.Contains(':') && a is not ("--reset" or "--allow-production")))
+        if (args.Any(a => a.StartsWith("--", StringComparison.Ordinal) && !a.Contains('=') && !a.Contains(':') && a is not ("--reset" or "--allow-production" or "--as-of")))
         {
             Console.Error.WriteLine(Usage);
             return 2;
+        }
+        var asOfAt = Array.IndexOf(args, "--as-of");
+        DateOnly? asOf = null;
+        if (asOfAt >= 0)
+        {
+            if (asOfAt + 1 >= args.Length || !DateOnly.TryParseExact(args[asOfAt + 1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                Console.Error.WriteLine(Usage);
+                return 2;
+            }
+            asOf = parsed;
         }
         if (builder.Environment.IsProduction() && !args.Contains("--allow-production"))
         {
@@ -52,6 +63,18 @@ public static class DemoCommand
         var now = TimeProvider.System.GetUtcNow();
         var clockOptions = builder.Configuration.GetSection(ClockOptions.Section).Get<ClockOptions>() ?? new ClockOptions();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, clockOptions.Zone).DateTime);
+        if (asOf is { } day)
+        {
+            // The story ends that evening (for reproducible screenshots and trying other seasons); the API still runs on the real clock.
+            if (day > today)
+            {
+                Console.Error.WriteLine("--as-of 不能晚于今天。 --as-of cannot be after today.");
+                return 2;
+            }
+            var evening = day.ToDateTime(new TimeOnly(18, 0));
+            now = day == today ? now : new DateTimeOffset(evening, clockOptions.Zone.GetUtcOffset(evening));
+            today = day;
+        }
         var halfStart = new DateOnly(today.Year, today.Month >= 7 ? 7 : 1, 1);
         // The system was set up before the story starts: the seeds carry that date.
         var clock = new DemoClock(new DateTimeOffset(halfStart.AddMonths(-7).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
@@ -93,7 +116,7 @@ public static class DemoCommand
         var timeline = new DemoTimeline(clock, now.AddMinutes(-1));
         var calendar = new DemoCalendar(evaluator.Calendar, evaluator.TimeZone);
         var story = await DemoStory.PrepareAsync(send, timeline, calendar);
-        var missing = evaluator.Calendar.MissingYears(story.PreviousStart.Year - 1, story.Today.Year);
+        var missing = evaluator.Calendar.MissingYears(story.PreviousStart.AddDays(-30).Year, story.Today.Year);
 
         Console.WriteLine($"正在加载演示数据：温江区（{DemoDistrict.Code}），{story.PreviousStart:yyyy-MM-dd} 至 {story.Today:yyyy-MM-dd} …");
         try
@@ -111,7 +134,7 @@ public static class DemoCommand
             return 1;
         }
 
-        clock.Now = TimeProvider.System.GetUtcNow();
+        clock.Now = now;
         var summary = await send.Ask(DemoPeople.LiuYang, new WorkSummary.Query(story.CurrentStart, story.CurrentStart.AddMonths(6).AddDays(-1), null));
         stopwatch.Stop();
         Print(story, send, summary, stopwatch.Elapsed, missing);
