@@ -4,6 +4,7 @@ using Hangfire.Storage;
 using Inspections.Api.Tests.Infrastructure;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Alerts;
+using Inspections.Domain.Access;
 using Inspections.Domain.Calendar;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -25,14 +26,14 @@ internal sealed class FixedDeadlineSource : IDeadlineSource
         new DeadlineClock(new ClockSubject("testwork", id.ToString()), ClockKind.WorkingDays, start, limit),
         ClockWording.PermitPromised, "clerk-510115");
 
-    public Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<OpenClock>>(
-        [
+    public Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CodeRange scope, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<OpenClock>>(new[]
+        {
             Clock(Overdue, "510115", new DateOnly(2026, 2, 12), 5),          // due 2-26: overdue on 3-2
             Clock(DueSoon, "510115", new DateOnly(2026, 2, 27), 3),          // 2-28 make-up Sat, 3-2, 3-3: due 3-3
             Clock(Running, "510115", new DateOnly(2026, 3, 2), 10),
             Clock(OverdueElsewhere, "510104", new DateOnly(2026, 2, 12), 5),
-        ]);
+        }.Where(c => string.CompareOrdinal(c.Jurisdiction, scope.First) >= 0 && string.CompareOrdinal(c.Jurisdiction, scope.Last) <= 0).ToList());
 }
 
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]

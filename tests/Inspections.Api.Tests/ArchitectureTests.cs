@@ -36,7 +36,11 @@ public sealed class RequestConventionTests
     public void Every_request_names_the_roles_that_may_send_it()
     {
         Assert.That(Requests, Is.Not.Empty);
-        Assert.That(Requests.Where(t => Inspections.Core.Behaviors.AllowedRolesAttribute.Of(t) is null).Select(t => t.FullName), Is.Empty);
+        Assert.That(Requests.Where(t => Inspections.Core.Behaviors.AllowedRolesAttribute.Of(t) is null
+                                        && !Inspections.Core.Behaviors.AnonymousAttribute.IsOn(t)).Select(t => t.FullName), Is.Empty);
+        // Only signing in is open to anyone.
+        Assert.That(Requests.Where(Inspections.Core.Behaviors.AnonymousAttribute.IsOn).Select(t => t.FullName),
+            Is.EqualTo(new[] { typeof(Inspections.Core.Features.Users.SignIn.Command).FullName }));
     }
 
     [Test]

@@ -10,13 +10,13 @@ public sealed class ConcurrencyTests(string provider) : ApiFixture(provider)
     private static Dictionary<string, object?> Venue(string name) => new()
     {
         ["name"] = name, ["address"] = "温江区", ["type"] = "bookshop", ["licenseStatus"] = "licensed", ["licenseNumber"] = "新出发 1 号",
-        ["jurisdiction"] = "510197",
+        ["jurisdiction"] = "510183",
     };
 
     [Test]
     public async Task Forty_parallel_registrations_all_land_with_their_audit_rows()
     {
-        var officer = Api.Client("officer", jurisdiction: "510197");
+        var officer = Api.Client("officer", jurisdiction: "510183");
         var auditBefore = await Api.CountAsync("audit_entries");
         var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => officer.PostJson("/api/venues", Venue($"并发书店{i:00}"))));
         Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.Created));
@@ -26,7 +26,7 @@ public sealed class ConcurrencyTests(string provider) : ApiFixture(provider)
     [Test]
     public async Task Racing_updates_of_one_venue_let_exactly_one_win()
     {
-        var officer = Api.Client("officer", jurisdiction: "510197");
+        var officer = Api.Client("officer", jurisdiction: "510183");
         var created = await (await officer.PostJson("/api/venues", Venue("抢改书店"))).Expect(HttpStatusCode.Created);
         var id = created.Str("id");
         var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>

@@ -12,8 +12,8 @@ namespace Inspections.Api.Tests;
 
 /// <summary>
 /// The door and the pipeline admit the same roles: every /api endpoint of the running host is
-/// guarded by exactly the roles its request type names in [AllowedRoles], and it is the request
-/// the endpoint builds that the policy was taken from.
+/// guarded by exactly the roles its request type names in [AllowedRoles] (signing in, an [Anonymous]
+/// request, is the one open to anyone), and it is the request the endpoint builds that the policy was taken from.
 /// </summary>
 public sealed class EndpointPolicyTests() : ApiFixture("sqlite")
 {
@@ -34,9 +34,18 @@ public sealed class EndpointPolicyTests() : ApiFixture("sqlite")
         var endpoints = ApiEndpoints();
         Assert.That(endpoints, Has.Count.GreaterThan(60), "the host maps the whole API");
         var policies = Api.Services.GetRequiredService<IAuthorizationPolicyProvider>();
+        var anonymous = new List<string>();
         foreach (var (name, endpoint, requestType) in endpoints)
         {
             Assert.That(requestType, Is.Not.Null, $"{name} names the request it sends (one RequestTypeMetadata)");
+            if (AnonymousAttribute.IsOn(requestType!))
+            {
+                // Open to all, exactly as the request says: no role requirement, and no roles named on the request.
+                anonymous.Add(name);
+                Assert.That(endpoint.Metadata.GetMetadata<IAllowAnonymous>(), Is.Not.Null, $"{name} is open to anyone");
+                Assert.That(AllowedRolesAttribute.Of(requestType!), Is.Null, $"{name}: an [Anonymous] request names no roles");
+                continue;
+            }
             var allowed = AllowedRolesAttribute.Of(requestType!);
             Assert.That(allowed, Is.Not.Null.And.Not.Empty, $"{name}: {requestType!.Name} has [AllowedRoles]");
 
@@ -50,6 +59,7 @@ public sealed class EndpointPolicyTests() : ApiFixture("sqlite")
             Assert.That(roleRequirements[0].AllowedRoles, Is.EquivalentTo(allowed!), $"{name}: roles of {requestType!.FullName}");
             Assert.That(endpoint.Metadata.GetMetadata<IAllowAnonymous>(), Is.Null, $"{name} is not anonymous");
         }
+        Assert.That(anonymous, Is.EqualTo(new[] { "POST /api/account/sign-in" }), "only signing in is open to anyone");
     }
 
     [Test]

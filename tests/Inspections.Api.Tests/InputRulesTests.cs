@@ -15,6 +15,8 @@ namespace Inspections.Api.Tests;
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
 public sealed class InputRulesTests(string provider) : ApiFixture(provider)
 {
+    protected override IEnumerable<TestUser> FixtureUsers => Officers.Of();
+
     private const string ControlZh = "不能包含控制字符（制表符、回车、换行除外）";
     private const string ControlEn = "must not contain control characters (other than tab, CR and LF)";
     private const string DateZh = "日期须在 1900-01-01 至 2099-12-31 之间";
@@ -111,6 +113,18 @@ public sealed class InputRulesTests(string provider) : ApiFixture(provider)
 
         // The same form without the control character is stored: the refusal above was the rule, nothing else.
         await (await officer.PostAsync($"/api/inspections/{inspection}/evidence", RawForm("门头照片.jpg", "现场照片"))).Expect(HttpStatusCode.Created);
+    }
+
+    [Test]
+    public async Task A_form_whose_boundary_is_not_the_one_announced_is_a_field_error_and_nothing_is_stored()
+    {
+        var inspection = await RecordInspection();
+        var before = await Counts("inspection_evidence");
+        var form = RawForm("门头照片.jpg", "现场照片");
+        form.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=other");
+        var problem = await (await Api.ZhangSanClient().PostAsync($"/api/inspections/{inspection}/evidence", form)).Expect(HttpStatusCode.BadRequest);
+        Assert.That(problem.FieldErrors("body"), Has.Some.Contains("无法读取"));
+        Assert.That(await Counts("inspection_evidence"), Is.EqualTo(before));
     }
 
     /// <summary>A multipart body written byte by byte, since HttpClient will not put a NUL in a header.</summary>

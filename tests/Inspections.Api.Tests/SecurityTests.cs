@@ -9,8 +9,8 @@ namespace Inspections.Api.Tests;
 /// <summary>No endpoint ships open by accident; the dashboard and health checks admit whom they should.</summary>
 public sealed class SecurityTests() : ApiFixture("sqlite")
 {
-    // Only these answer without a token: liveness and readiness, and the API description with its page.
-    private static readonly string[] OpenPrefixes = ["/health", "/openapi/", "/scalar"];
+    // Only these answer without a token: liveness and readiness, the API description with its page, and signing in.
+    private static readonly string[] OpenPrefixes = ["/health", "/openapi/", "/scalar", "/api/account/sign-in"];
 
     [Test]
     public async Task Every_mapped_endpoint_refuses_an_anonymous_call()

@@ -205,21 +205,21 @@ public sealed class VenueTests(string provider) : ApiFixture(provider)
     [Test]
     public async Task Search_filters_by_type_and_status_and_pages_with_a_cursor()
     {
-        var officer = Api.Client("officer", jurisdiction: "510199");
+        var officer = Api.Client("officer", jurisdiction: "510181");
         var expected = new List<string>();
         for (var i = 0; i < 7; i++)
         {
-            var body = With(InternetCafe($"分页网吧{i:00}"), "jurisdiction", "510199");
+            var body = With(InternetCafe($"分页网吧{i:00}"), "jurisdiction", "510181");
             var v = await (await officer.PostJson("/api/venues", body)).Expect(HttpStatusCode.Created);
             expected.Add(v.Str("id"));
         }
         await (await officer.PostJson("/api/venues", new Dictionary<string, object?>
         {
-            ["name"] = "分页黑网吧", ["address"] = "某村", ["type"] = "internetCafe", ["licenseStatus"] = "unlicensed", ["jurisdiction"] = "510199",
+            ["name"] = "分页黑网吧", ["address"] = "某村", ["type"] = "internetCafe", ["licenseStatus"] = "unlicensed", ["jurisdiction"] = "510181",
         })).Expect(HttpStatusCode.Created);
         await (await officer.PostJson("/api/venues", new Dictionary<string, object?>
         {
-            ["name"] = "分页书店", ["address"] = "某街", ["type"] = "bookshop", ["licenseStatus"] = "licensed", ["licenseNumber"] = "新出发 1 号", ["jurisdiction"] = "510199",
+            ["name"] = "分页书店", ["address"] = "某街", ["type"] = "bookshop", ["licenseStatus"] = "licensed", ["licenseNumber"] = "新出发 1 号", ["jurisdiction"] = "510181",
         })).Expect(HttpStatusCode.Created);
 
         var seen = new List<string>();
@@ -248,9 +248,9 @@ public sealed class VenueTests(string provider) : ApiFixture(provider)
     [Test]
     public async Task Name_search_treats_wildcards_as_plain_text()
     {
-        var officer = Api.Client("officer", jurisdiction: "510198");
-        await (await officer.PostJson("/api/venues", With(InternetCafe("百分百_网吧"), "jurisdiction", "510198"))).Expect(HttpStatusCode.Created);
-        await (await officer.PostJson("/api/venues", With(InternetCafe("百分百X网吧"), "jurisdiction", "510198"))).Expect(HttpStatusCode.Created);
+        var officer = Api.Client("officer", jurisdiction: "510182");
+        await (await officer.PostJson("/api/venues", With(InternetCafe("百分百_网吧"), "jurisdiction", "510182"))).Expect(HttpStatusCode.Created);
+        await (await officer.PostJson("/api/venues", With(InternetCafe("百分百X网吧"), "jurisdiction", "510182"))).Expect(HttpStatusCode.Created);
         var found = await (await officer.GetAsync($"/api/venues?name={Uri.EscapeDataString("百_")}")).Expect(HttpStatusCode.OK);
         Assert.That(found.GetProperty("items").EnumerateArray().Select(v => v.Str("name")), Is.EqualTo(new[] { "百分百_网吧" }));
         var percent = await (await officer.GetAsync($"/api/venues?name={Uri.EscapeDataString("%")}")).Expect(HttpStatusCode.OK);

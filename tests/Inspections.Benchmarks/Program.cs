@@ -7,7 +7,14 @@ using Inspections.Domain.Calendar;
 // Usage:
 //   dotnet run -c Release --project tests/Inspections.Benchmarks -- clocks [count]   quick one-shot figures
 //   dotnet run -c Release --project tests/Inspections.Benchmarks -- bdn [BenchmarkDotNet args]
+//   dotnet run -c Release --project tests/Inspections.Benchmarks -- dashboard [scale] [runs]   GET /api/dashboard warm
+//     on a district's half year (SQLite; PostgreSQL when INSPECTIONS_BENCH_POSTGRES holds a connection string)
 var mode = args.Length > 0 ? args[0] : "clocks";
+if (mode == "dashboard")
+{
+    return await DashboardLoad.RunAsync(args[1..]);
+}
+
 if (mode == "bdn")
 {
     BenchmarkSwitcher.FromAssembly(typeof(ClockBenchmarks).Assembly).Run(args[1..]);
@@ -16,7 +23,7 @@ if (mode == "bdn")
 
 if (mode != "clocks")
 {
-    Console.Error.WriteLine("usage: -- clocks [count] | -- bdn [args]");
+    Console.Error.WriteLine("usage: -- clocks [count] | -- bdn [args] | -- dashboard [scale] [runs]");
     return 2;
 }
 

@@ -15,7 +15,11 @@ public sealed class AuthOptions
     /// <summary>Symmetric key (at least 32 characters) for development and test tokens.</summary>
     public string? SigningKey { get; set; }
 
+    /// <summary>How long a token from signing in (or the `token` command) is accepted.</summary>
     public int TokenLifetimeHours { get; set; } = 12;
+
+    /// <summary>How long an API token for scripts (POST /api/account/token) is accepted. Changing the account ends it sooner.</summary>
+    public int ApiTokenLifetimeHours { get; set; } = 24 * 30;
 }
 
 /// <summary>Claim names the API reads.</summary>
@@ -26,4 +30,6 @@ public static class ClaimNames
     public const string Role = "role";
     public const string Jurisdiction = "jurisdiction";
     public const string Credential = "credential"; // 执法证号
+    /// <summary>The users-table version a sign-in was issued for; absent on development and outside tokens.</summary>
+    public const string UserVersion = "user_version";
 }

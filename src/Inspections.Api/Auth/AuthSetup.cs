@@ -1,5 +1,6 @@
 using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
+using Inspections.Core.Features.Users;
 using Inspections.Domain.Access;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -15,15 +16,22 @@ public static class AuthSetup
     public static IServiceCollection AddInspectionsAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment env)
     {
         var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        // Users sign in against the users table and get tokens this host signs with Auth:SigningKey
+        // (in Production a key of its own, from a secret store); or an OIDC provider (Auth:Authority)
+        // issues every token and this host mints none.
         if (options.Authority is null && options.SigningKey is null)
             throw new InvalidOperationException(
-                "Configure Auth:Authority (an OIDC issuer) or, outside production, Auth:SigningKey.");
-        if (env.IsProduction() && options.Authority is null)
-            throw new InvalidOperationException("Production accepts tokens from an OIDC authority only: set Auth:Authority.");
+                "Configure Auth:SigningKey (this host signs its users' tokens) or Auth:Authority (an OIDC issuer).");
+
+        if (env.IsProduction() && options.Authority is null
+            && options.SigningKey!.StartsWith("development-only", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException("Production needs a signing key of its own: the development key is in the repository.");
 
         services.AddSingleton(options);
         // Tokens live in real time even when a test moves the application's clock.
         services.AddSingleton(_ => new TokenIssuer(options, TimeProvider.System));
+        services.AddSingleton<IAccessTokens>(sp => sp.GetRequiredService<TokenIssuer>());
+        services.AddSingleton((configuration.GetSection(SignInOptions.Section).Get<SignInOptions>() ?? new SignInOptions()).Validated());
         services.AddHttpContextAccessor();
         services.AddScoped<HttpCurrentUser>();
         // Jobs run without a request: they act as the system user, never as a token's holder.
@@ -78,9 +86,14 @@ public static class AuthSetup
         return services;
     }
 
-    /// <summary>Admits the roles the request type names in its [AllowedRoles]: the endpoint and the pipeline read the same list.</summary>
+    /// <summary>
+    /// Admits the roles the request type names in its [AllowedRoles] (or anyone, for an [Anonymous] request):
+    /// the endpoint and the pipeline read the same list.
+    /// </summary>
     public static RouteHandlerBuilder Allow<TRequest>(this RouteHandlerBuilder builder)
     {
+        if (AnonymousAttribute.IsOn(typeof(TRequest)))
+            return builder.AllowAnonymous().WithMetadata(new Infrastructure.RequestTypeMetadata(typeof(TRequest)));
         var roles = AllowedRolesAttribute.Of(typeof(TRequest))
             ?? throw new InvalidOperationException($"{typeof(TRequest).FullName} has no [AllowedRoles].");
         return builder.RequireAuthorization(new AuthorizeAttribute { Roles = string.Join(",", roles) })

@@ -1,8 +1,9 @@
+using System.Globalization;
 using Inspections.Core.Common;
 
 namespace Inspections.Api.Auth;
 
-/// <summary>The authenticated caller of the current HTTP request.</summary>
+/// <summary>The authenticated caller of the current HTTP request (bearer token or, for pages, cookie: the same claims).</summary>
 public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
     private System.Security.Claims.ClaimsPrincipal? Principal => accessor.HttpContext?.User;
@@ -12,7 +13,16 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
     public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated == true;
     public string UserId => Claim(ClaimNames.UserId);
     public string DisplayName => Claim(ClaimNames.Name) is { Length: > 0 } n ? n : UserId;
-    public string Role => Claim(ClaimNames.Role);
+    public string Role => Roles.Count > 0 ? Roles[0] : "";
     public string Jurisdiction => Claim(ClaimNames.Jurisdiction);
     public string? CredentialNumber => Principal?.FindFirst(ClaimNames.Credential)?.Value;
+
+    /// <summary>Every role claim, in the order the token lists them.</summary>
+    public IReadOnlyList<string> Roles =>
+        Principal?.FindAll(ClaimNames.Role).Select(c => c.Value).Where(v => v.Length > 0).ToArray() ?? [];
+
+    public bool IsInRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
+
+    public long? UserVersion =>
+        long.TryParse(Claim(ClaimNames.UserVersion), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
 }

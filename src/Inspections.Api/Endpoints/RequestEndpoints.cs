@@ -16,26 +16,42 @@ public static class RequestEndpoints
     /// <summary>GET: reads, answers 200.</summary>
     public static RouteHandlerBuilder MapQuery<TRequest, TResponse>(this IEndpointRouteBuilder app, string pattern, Delegate bind)
         where TRequest : IQuery<TResponse> =>
-        Map<TRequest, TResponse>(app, HttpMethods.Get, pattern, bind, static (m, r, ct) => m.Send(r, ct), location: null);
+        Map<TRequest, TResponse>(app, HttpMethods.Get, pattern, bind, static (m, r, ct) => m.Send(r, ct), Answer<TRequest, TResponse>(null), typeof(TResponse), StatusCodes.Status200OK);
 
     /// <summary>POST: a step on an existing record (or a run of a job), answers 200.</summary>
     public static RouteHandlerBuilder MapCommand<TRequest, TResponse>(this IEndpointRouteBuilder app, string pattern, Delegate bind)
         where TRequest : ICommand<TResponse> =>
-        Map<TRequest, TResponse>(app, HttpMethods.Post, pattern, bind, static (m, r, ct) => m.Send(r, ct), location: null);
+        Map<TRequest, TResponse>(app, HttpMethods.Post, pattern, bind, static (m, r, ct) => m.Send(r, ct), Answer<TRequest, TResponse>(null), typeof(TResponse), StatusCodes.Status200OK);
+
+    /// <summary>
+    /// POST: a step whose answer the endpoint shapes from the response (signing in answers a token, not the
+    /// use case's result): 200 with what <paramref name="answer"/> returns, which may also throw a refusal.
+    /// </summary>
+    public static RouteHandlerBuilder MapCommand<TRequest, TResponse, TAnswer>(this IEndpointRouteBuilder app, string pattern, Delegate bind,
+        Func<HttpContext, TResponse, TAnswer> answer)
+        where TRequest : ICommand<TResponse> =>
+        Map<TRequest, TResponse>(app, HttpMethods.Post, pattern, bind, static (m, r, ct) => m.Send(r, ct),
+            (http, _, response) => Results.Ok(answer(http, response)), typeof(TAnswer), StatusCodes.Status200OK);
 
     /// <summary>PUT: replaces a record or one part of it, answers 200.</summary>
     public static RouteHandlerBuilder MapReplace<TRequest, TResponse>(this IEndpointRouteBuilder app, string pattern, Delegate bind)
         where TRequest : ICommand<TResponse> =>
-        Map<TRequest, TResponse>(app, HttpMethods.Put, pattern, bind, static (m, r, ct) => m.Send(r, ct), location: null);
+        Map<TRequest, TResponse>(app, HttpMethods.Put, pattern, bind, static (m, r, ct) => m.Send(r, ct), Answer<TRequest, TResponse>(null), typeof(TResponse), StatusCodes.Status200OK);
 
     /// <summary>POST: creates, answers 201 with the Location <paramref name="location"/> names (none when it returns null).</summary>
     public static RouteHandlerBuilder MapCreate<TRequest, TResponse>(this IEndpointRouteBuilder app, string pattern, Delegate bind,
         Func<TRequest, TResponse, string?> location)
         where TRequest : ICommand<TResponse> =>
-        Map(app, HttpMethods.Post, pattern, bind, static (m, r, ct) => m.Send(r, ct), location);
+        Map<TRequest, TResponse>(app, HttpMethods.Post, pattern, bind, static (m, r, ct) => m.Send(r, ct), Answer(location), typeof(TResponse), StatusCodes.Status201Created);
+
+    private static Func<HttpContext, TRequest, TResponse, IResult> Answer<TRequest, TResponse>(Func<TRequest, TResponse, string?>? location) =>
+        location is null
+            ? static (_, _, response) => Results.Ok(response)
+            : (_, request, response) => Results.Created(location(request, response), response);
 
     private static RouteHandlerBuilder Map<TRequest, TResponse>(IEndpointRouteBuilder app, string method, string pattern, Delegate bind,
-        Func<IMediator, TRequest, CancellationToken, ValueTask<TResponse>> send, Func<TRequest, TResponse, string?>? location)
+        Func<IMediator, TRequest, CancellationToken, ValueTask<TResponse>> send, Func<HttpContext, TRequest, TResponse, IResult> answer,
+        Type answers, int status)
     {
         var returns = bind.Method.ReturnType;
         if (returns.IsGenericType && (returns.GetGenericTypeDefinition() == typeof(Task<>) || returns.GetGenericTypeDefinition() == typeof(ValueTask<>)))
@@ -43,7 +59,6 @@ public static class RequestEndpoints
         if (returns != typeof(TRequest))
             throw new InvalidOperationException(
                 $"{method} {pattern}: the binding returns {returns.FullName}, but the endpoint is mapped for {typeof(TRequest).FullName}.");
-        var status = location is null ? StatusCodes.Status200OK : StatusCodes.Status201Created;
 
         // The binding is the endpoint's handler, so its parameters (names, [OneOf], [AsParameters], bodies) are
         // what the framework binds and the API description shows; this filter, last in line, sends what it built.
@@ -55,10 +70,10 @@ public static class RequestEndpoints
                 if (bound is not TRequest request) return bound;
                 var http = context.HttpContext;
                 var response = await send(http.RequestServices.GetRequiredService<IMediator>(), request, http.RequestAborted);
-                return location is null ? Results.Ok(response) : Results.Created(location(request, response), response);
+                return answer(http, request, response);
             })
             .Allow<TRequest>()
-            .Produces<TResponse>(status);
+            .Produces(status, answers);
         // The framework reads the binding's return type as a 200 answer of the request itself; the answer is TResponse.
         endpoint.Finally(built =>
         {

@@ -1,4 +1,6 @@
 using Inspections.Api.Auth;
+using Inspections.Core.Data;
+using Inspections.Core.Features.Users;
 using Inspections.Domain.Access;
 
 namespace Inspections.Api.Infrastructure;
@@ -6,11 +8,18 @@ namespace Inspections.Api.Infrastructure;
 /// <summary>Command-line verbs of the host besides serving: `token` (development tokens).</summary>
 public static class Commands
 {
-    public static int Token(WebApplicationBuilder builder, string[] args)
+    public static int Token(WebApplicationBuilder builder, string[] args) => Token(builder, args, Console.Out, Console.Error);
+
+    /// <summary>
+    /// A development token. When the users table knows the login (--id, else --user), the token carries
+    /// that user's name, roles, jurisdiction and credential number from the table; otherwise the
+    /// arguments say who the holder is, as before there were users.
+    /// </summary>
+    public static int Token(WebApplicationBuilder builder, string[] args, TextWriter output, TextWriter errors)
     {
         if (builder.Environment.IsProduction())
         {
-            Console.Error.WriteLine("生产环境不签发令牌：令牌由 OIDC 身份提供方签发。 Tokens are not minted in Production.");
+            errors.WriteLine("生产环境不签发开发令牌：请登录（POST /api/account/sign-in）。 Development tokens are not minted in Production; sign in.");
             return 2;
         }
         string? Arg(string name)
@@ -19,19 +28,62 @@ public static class Commands
             return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         }
         var user = Arg("user");
+        var login = Arg("id") ?? user;
+        var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var issuer = new TokenIssuer(options, TimeProvider.System);
+
+        var known = UserRules.IsLoginName(login) ? FindUser(builder.Configuration, login!, errors) : null;
+        if (known is not null)
+        {
+            if (!known.Active)
+            {
+                errors.WriteLine($"用户 {known.Id} 已停用。 User {known.Id} is deactivated.");
+                return 2;
+            }
+            output.WriteLine(issuer.Mint(
+                new TokenSubject(known.Id, known.DisplayName, known.Roles, known.Jurisdiction, known.CredentialNumber, null),
+                TimeSpan.FromHours(options.TokenLifetimeHours)).Token);
+            return 0;
+        }
+
         var role = Arg("role");
         var jurisdiction = Arg("jurisdiction");
         if (user is null || !Roles.IsKnown(role) || !Jurisdiction.IsValidCode(jurisdiction))
         {
-            Console.Error.WriteLine("""
+            errors.WriteLine("""
                 用法 usage: token --user 张三 --role officer|clerk|supervisor|admin --jurisdiction 510115 [--credential 51011500123] [--id user-id]
+                辖区 jurisdiction: 6 位行政区划代码（市 510100、区县 510115），或 9 位乡镇（街道）代码（文化站，如 510115001）
+                a six-digit division code (city 510100, district 510115) or a nine-digit town/street code (a station, e.g. 510115001)
+                （--id 或 --user 为已有用户的登录名时，姓名、角色、辖区、执法证号取自用户表 / for a login of the users table, its name, roles, jurisdiction and credential number are used）
                 """);
             return 2;
         }
-        var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        var issuer = new TokenIssuer(options, TimeProvider.System);
-        Console.WriteLine(issuer.Mint(Arg("id") ?? user, user, role!, jurisdiction!, Arg("credential")));
+        output.WriteLine(issuer.Mint(login!, user, role!, jurisdiction!, Arg("credential")));
         return 0;
+    }
+
+    /// <summary>
+    /// The user of this login in the configured database, or null when it has none or cannot be read
+    /// (no database yet, not migrated, server down): then the command keeps to its arguments.
+    /// </summary>
+    private static UserDto? FindUser(IConfiguration configuration, string login, TextWriter errors)
+    {
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        try
+        {
+            if (database.ParsedProvider == DbProvider.Sqlite
+                && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.EffectiveConnectionString).DataSource is { Length: > 0 } file
+                && file != ":memory:" && !File.Exists(file))
+                return null; // opening it would create an empty database
+            using var session = new DbSession(new DbConnectionFactory(database));
+            return UserLookup.FindAsync(session, login, TimeProvider.System, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException or TimeoutException
+                                      or System.Net.Sockets.SocketException)
+        {
+            errors.WriteLine($"（未能读取用户表，按参数签发 / the users table could not be read, the arguments are used: {e.GetType().Name}）");
+            return null;
+        }
     }
 
     public static void PrintDevToken(WebApplication app)

@@ -26,6 +26,23 @@ public sealed class IdempotencyOptions
 }
 
 /// <summary>
+/// An endpoint whose request or answer carries a secret (a password, a token): it takes no
+/// Idempotency-Key, so neither a hash of its body nor its answer is ever kept. Retrying such a
+/// request is safe without one (signing in again, a new token) or refused as a duplicate (a user's login name).
+/// </summary>
+public sealed class WithoutIdempotencyKey
+{
+    public static readonly WithoutIdempotencyKey Instance = new();
+    private WithoutIdempotencyKey() { }
+}
+
+public static class IdempotencyEndpoints
+{
+    public static RouteHandlerBuilder WithoutIdempotencyKey(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(Infrastructure.WithoutIdempotencyKey.Instance);
+}
+
+/// <summary>
 /// Idempotency-Key on POST: a client that timed out and sends the same request again with the same
 /// key gets the first answer (status, body, Location) and nothing is created twice, even when the
 /// retry races the original. The key is claimed in its own row before the command runs and marked
@@ -43,7 +60,8 @@ public sealed partial class IdempotencyMiddleware(
     {
         if (!HttpMethods.IsPost(http.Request.Method)
             || !http.Request.Headers.TryGetValue(IdempotencyOptions.Header, out var values)
-            || http.User.Identity?.IsAuthenticated != true)
+            || http.User.Identity?.IsAuthenticated != true
+            || http.GetEndpoint()?.Metadata.GetMetadata<WithoutIdempotencyKey>() is not null)
         {
             await next(http);
             return;

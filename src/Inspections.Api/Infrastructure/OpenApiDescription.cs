@@ -14,6 +14,9 @@ namespace Inspections.Api.Infrastructure;
 /// <summary>The request type an endpoint sends through the mediator: its roles, name and kind describe the operation.</summary>
 public sealed record RequestTypeMetadata(Type RequestType);
 
+/// <summary>A problem status an endpoint answers for its own reasons, with the words the description gives it.</summary>
+public sealed record ProblemResponse(int Status, string Description, bool RetryAfter = false);
+
 /// <summary>
 /// Makes `/openapi/v1.json` a description a client generator can trust: one readable schema per type,
 /// an operationId, a description with the roles allowed, every error status the pipeline can answer,
@@ -62,6 +65,7 @@ public static class OpenApiDescription
             var attributes = property.GetCustomAttributes(inherit: true);
             ApplyWireValues(schema, attributes);
             if (attributes.OfType<MaxItemsAttribute>().FirstOrDefault() is { } max) schema.MaxItems = max.Count;
+            if (attributes.OfType<SecretAttribute>().Any()) schema.Format = "password";
         }
         if (context.ParameterDescription?.ParameterDescriptor is IParameterInfoParameterDescriptor p)
             ApplyWireValues(schema, p.ParameterInfo.GetCustomAttributes(inherit: true));
@@ -107,12 +111,16 @@ public static class OpenApiDescription
         var metadata = description.ActionDescriptor.EndpointMetadata;
         var requestType = metadata.OfType<RequestTypeMetadata>().LastOrDefault()?.RequestType;
         var roles = requestType is null ? [] : AllowedRolesAttribute.Of(requestType) ?? [];
+        var anonymous = requestType is not null && AnonymousAttribute.IsOn(requestType);
         var method = description.HttpMethod ?? "GET";
         var isCommand = !HttpMethods.IsGet(method);
         var hasBody = operation.RequestBody is not null;
         var hasPath = description.ParameterDescriptions.Any(d => d.Source == BindingSource.Path);
+        // A filter that names a record by id (…?venueId=) is answered 404 when there is no such record, as a path's id is.
+        var namesRecord = description.ParameterDescriptions.Any(d => d.Source == BindingSource.Query && (d.Type == typeof(Guid) || d.Type == typeof(Guid?)));
         // The host honours Idempotency-Key on every POST (a retried request replays the first answer).
-        var idempotent = HttpMethods.IsPost(method);
+        // Endpoints that carry passwords or tokens take none (see WithoutIdempotencyKey).
+        var idempotent = HttpMethods.IsPost(method) && !metadata.OfType<WithoutIdempotencyKey>().Any();
 
         if (string.IsNullOrEmpty(operation.OperationId) && requestType is not null)
             operation.OperationId = JsonNamingPolicy.CamelCase.ConvertName(OperationName(requestType));
@@ -139,12 +147,16 @@ public static class OpenApiDescription
             });
         }
 
-        var roleText = string.Join("、", roles.Select(r => RoleNames.GetValueOrDefault(r, r)));
+        var roleText = anonymous ? "无需登录 anyone, without a token" : string.Join("、", roles.Select(r => RoleNames.GetValueOrDefault(r, r)));
+        if (anonymous) operation.Security = [];
         var summary = operation.Summary ?? description.RelativePath ?? "";
+        var stations = requestType is not null && NotForStationsAttribute.Of(requestType) is { } bar
+            ? $" 乡镇（街道）文化站（9 位辖区）不能办理：{StationBars.Reason(bar).Zh}。 Not for town or street culture stations (nine-digit jurisdictions): {StationBars.Reason(bar).En}."
+            : "";
         operation.Description = $"""
             {summary}
 
-            允许的角色 Roles: {roleText}。{(isCommand ? " 写操作在一个事务内完成，并写入执法全过程记录（审计）。 A write is one transaction, audited in the same transaction." : "")}
+            允许的角色 Roles: {roleText}。{stations}{(isCommand ? " 写操作在一个事务内完成，并写入执法全过程记录（审计）。 A write is one transaction, audited in the same transaction." : "")}
             """;
         operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
         operation.Extensions["x-roles"] = new JsonNodeExtension(new JsonArray(roles.Select(r => (JsonNode?)JsonValue.Create(r)).ToArray()));
@@ -160,10 +172,12 @@ public static class OpenApiDescription
         }
 
         var document = context.Document;
+        foreach (var own in metadata.OfType<ProblemResponse>())
+            Problem(operation, document, own.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), own.Description, retryAfter: own.RetryAfter);
         Problem(operation, document, "400", "请求有误：字段错误逐项列出（errors），最多列出前 50 条 Bad request: field errors by name, at most the first 50", validation: true);
-        Problem(operation, document, "401", "未登录或令牌无效 Missing or invalid bearer token");
+        Problem(operation, document, "401", "未登录或令牌无效，或登录后账号已停用或变更 Missing or invalid bearer token, or the account changed since signing in");
         Problem(operation, document, "403", "角色或辖区无权操作 The role or jurisdiction may not do this");
-        if (hasPath || hasBody)
+        if ((hasPath || hasBody || namesRecord) && !anonymous)
             Problem(operation, document, "404", "所指记录不存在或不在本辖区 The record named does not exist");
         if (isCommand || metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata>().Any(m => m.StatusCode == StatusCodes.Status409Conflict))
             Problem(operation, document, "409", "版本已过期（currentVersion 为当前版本）或当前状态不允许该操作 Stale version or a step the state does not allow");
@@ -226,6 +240,8 @@ public static class OpenApiDescription
         ["Alerts 到期预警"] = "即将到期与已超期预警 Due-soon and overdue alerts",
         ["Reports 工作总结"] = "工作总结的数字与文字，由数据生成 The work summary, generated from the data",
         ["Audit 执法全过程记录"] = "执法全过程记录（审计） Audit trail",
+        ["Users 用户"] = "用户管理：新增、停用、角色、辖区、重置密码 User administration",
+        ["Account 账号"] = "登录、修改密码、当前用户、脚本用接口令牌 Signing in, passwords and API tokens",
     };
 
     private static Task TransformDocument(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
@@ -254,7 +270,9 @@ public static class OpenApiDescription
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
             BearerFormat = "JWT",
-            Description = "dotnet run --project src/Inspections.Api -- token --user 张三 --role officer --jurisdiction 510115",
+            Description = "POST /api/account/sign-in（登录名与密码）或 POST /api/account/token 取得令牌；开发环境也可用 " +
+                          "Get one from POST /api/account/sign-in (login name and password) or POST /api/account/token; in development also " +
+                          "dotnet run --project src/Inspections.Api -- token --user 张三 --role officer --jurisdiction 510115",
         };
         document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] }];
 

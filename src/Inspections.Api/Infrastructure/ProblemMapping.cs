@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Inspections.Api.Infrastructure;
 
 /// <summary>
-/// Turns every exception into an RFC 9457 problem: validation 400 with field errors, 403, 404,
-/// 409, and 500 with only a trace id (no stack trace, no SQL).
+/// Turns every exception into an RFC 9457 problem: validation 400 with field errors, 401, 403, 404,
+/// 409, 429 (a login locked by failed sign-ins, with Retry-After), and 500 with only a trace id (no stack trace, no SQL).
 /// </summary>
 public sealed partial class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
 {
@@ -32,6 +32,19 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
                 Detail = f.Detail,
             },
             ConflictException c => Conflict(c),
+            UnauthorizedException u => new ProblemDetails
+            {
+                Status = StatusCodes.Status401Unauthorized,
+                Title = Text.Pick("未登录或令牌无效", "Unauthorized"),
+                Detail = u.Detail,
+            },
+            LockedOutException l => new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = Text.Pick("登录失败次数过多", "Too many failed sign-ins"),
+                Detail = l.Detail,
+                Extensions = { ["lockedUntil"] = l.LockedUntil },
+            },
             System.Data.Common.DbException d when DbErrors.IsUniqueViolation(d) => new ProblemDetails
             {
                 // Two people did the same thing at the same moment and the database kept one: a conflict, not a fault.
@@ -59,6 +72,8 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
             LogUnavailable(exception, http.Request.Method, http.Request.Path);
             http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
+        if (exception is LockedOutException locked)
+            http.Response.Headers.RetryAfter = locked.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
@@ -117,6 +132,17 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
     /// </summary>
     public static void DescribeStatus(ProblemDetails problem)
     {
+        if (problem.Status == StatusCodes.Status400BadRequest && problem is not HttpValidationProblemDetails)
+        {
+            // The framework's own refusal of a body it could not read (a multipart form whose boundary is not the
+            // one announced): a 400 like every other, with its field error.
+            problem.Title = Text.Pick("请求格式不正确", "The request could not be read.");
+            problem.Detail ??= Text.Pick("无法读取请求内容，请检查 Content-Type 与正文是否一致（multipart 的 boundary 须与正文相同）。",
+                "The request body could not be read; check that the Content-Type matches the body (a multipart boundary must be the body's).");
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = [Text.Pick("无法读取请求内容", "The body could not be read")] };
+            problem.Extensions["errorCount"] = 1;
+            return;
+        }
         (string Zh, string En, string DetailZh, string DetailEn)? text = problem.Status switch
         {
             StatusCodes.Status401Unauthorized => ("未登录或令牌无效", "Unauthorized",

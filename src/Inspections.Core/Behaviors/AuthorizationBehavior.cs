@@ -1,22 +1,54 @@
 using Inspections.Core.Common;
+using Inspections.Core.Data;
+using Inspections.Domain.Access;
+using Inspections.Core.Features.Users;
 using Mediator;
 
 namespace Inspections.Core.Behaviors;
 
-/// <summary>Refuses a request whose sender's role is not among those the request names.</summary>
-public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser user) : IPipelineBehavior<TMessage, TResponse>
+/// <summary>
+/// Refuses a request unless the sender holds one of the roles it names, and a request marked
+/// <see cref="NotForStationsAttribute"/> from a town or street culture station (a user whose jurisdiction is a town). A sender signed in from the
+/// users table (their credential carries the row's version) must still be that user: active, at the
+/// same version (roles, jurisdiction and password unchanged since), and done with any initial or reset
+/// password before sending anything but the few requests that change it.
+/// </summary>
+public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser user, DbSession db) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
     private static readonly IReadOnlyList<string>? Allowed = AllowedRolesAttribute.Of(typeof(TMessage));
+    private static readonly StationBar? Bar = NotForStationsAttribute.Of(typeof(TMessage));
+    private static readonly bool Anonymous = AnonymousAttribute.IsOn(typeof(TMessage));
+    private static readonly bool BeforePasswordChange = BeforePasswordChangeAttribute.IsOn(typeof(TMessage));
 
-    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        if (Anonymous) return await next(message, cancellationToken);
         if (Allowed is null)
             throw new InvalidOperationException($"{typeof(TMessage).FullName} does not say who may send it ([AllowedRoles]).");
-        if (!user.IsAuthenticated || !Allowed.Contains(user.Role))
+        if (!user.IsAuthenticated || !Allowed.Any(user.IsInRole))
             throw new ForbiddenException(
                 $"角色“{user.Role}”无权执行此操作。",
                 $"Role '{user.Role}' may not do this.");
-        return next(message, cancellationToken);
+        if (Bar is { } bar && Jurisdiction.IsTown(user.Jurisdiction))
+        {
+            var (zh, en) = StationBars.Reason(bar);
+            throw new ForbiddenException(
+                $"乡镇（街道）文化站不能办理此事项：{zh}。文化站可查看本乡镇（街道）的数据，登记场所、现场检查、整改复查和检查证据。",
+                $"A town or street culture station cannot do this: {en}. A station sees its town's data and registers venues, inspections, rectification checks and evidence there.");
+        }
+        if (user.UserVersion is { } version)
+        {
+            var standing = await UserRecord.StandingAsync(db, user.UserId, cancellationToken);
+            if (standing is null || !standing.Active || standing.Version != version)
+                throw new UnauthorizedException(
+                    "账号信息已变更（角色、辖区、密码或在职状态），请重新登录。",
+                    "Your account changed (roles, jurisdiction, password or status) since you signed in; sign in again.");
+            if (standing.MustChangePassword && !BeforePasswordChange)
+                throw new ForbiddenException(
+                    "请先修改初始密码（或管理员重置的密码），再进行其他操作。",
+                    "Change your initial (or reset) password before doing anything else.");
+        }
+        return await next(message, cancellationToken);
     }
 }

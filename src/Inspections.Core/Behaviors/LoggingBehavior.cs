@@ -4,6 +4,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Inspections.Core.Behaviors;
 
+/// <summary>
+/// Logs each request's type and how long it took, never its content: passwords and personal data
+/// in a request stay out of the logs (a test reads every log line of a sign-in to hold it to that).
+/// </summary>
 public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Mediator;
@@ -19,7 +20,16 @@ public sealed class TransactionBehavior<TMessage, TResponse>(DbSession db, ICurr
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        // Passwords are never part of the record: the row says a password was set, not what it was.
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutSecrets } },
     };
+
+    private static void LeaveOutSecrets(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+            if (property.AttributeProvider?.IsDefined(typeof(SecretAttribute), inherit: true) == true)
+                property.ShouldSerialize = static (_, _) => false;
+    }
 
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {

@@ -14,10 +14,13 @@ public static class Access
                 $"You may not access data of jurisdiction {rowJurisdiction} (yours is {user.Jurisdiction}).");
     }
 
-    /// <summary>Changing: only rows of the caller's own jurisdiction.</summary>
+    /// <summary>
+    /// Changing: a district's rows and its towns' for the district, a town's own rows for its station,
+    /// and a city's (or province's) own rows only (<see cref="Jurisdiction.MayChange"/>).
+    /// </summary>
     public static void EnsureCanChange(this ICurrentUser user, string rowJurisdiction)
     {
-        if (!string.Equals(user.Jurisdiction, rowJurisdiction, StringComparison.Ordinal))
+        if (!Jurisdiction.MayChange(user.Jurisdiction, rowJurisdiction))
             throw new ForbiddenException(
                 $"只能修改本辖区（{user.Jurisdiction}）的数据，不能修改辖区 {rowJurisdiction} 的数据。",
                 $"You may change data of your own jurisdiction ({user.Jurisdiction}) only, not of {rowJurisdiction}.");
@@ -25,7 +28,7 @@ public static class Access
 
     public static void EnsureRole(this ICurrentUser user, params string[] roles)
     {
-        if (!roles.Contains(user.Role))
+        if (!roles.Any(user.IsInRole))
             throw new ForbiddenException(
                 $"角色“{user.Role}”无权执行此操作。",
                 $"Role '{user.Role}' may not do this.");

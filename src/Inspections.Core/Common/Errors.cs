@@ -29,3 +29,23 @@ public sealed class ConflictException(string messageZh, string messageEn, IReadO
         $"The {entityEn} was changed by someone else (current version {actual}, submitted {expected}); reload and try again.",
         new Dictionary<string, object?> { ["currentVersion"] = actual });
 }
+
+/// <summary>The caller must sign in (again): their credential no longer stands, or the sign-in failed. Maps to 401.</summary>
+public sealed class UnauthorizedException(string messageZh, string messageEn) : Exception(messageEn)
+{
+    private readonly string _zh = messageZh;
+    public string Detail => Text.Pick(_zh, Message);
+}
+
+/// <summary>
+/// Too many failed sign-ins: the login is locked until <see cref="LockedUntil"/>. Maps to 429 with
+/// Retry-After, the status clients already know to wait on.
+/// </summary>
+public sealed class LockedOutException(string messageZh, string messageEn, DateTimeOffset lockedUntil, int retryAfterSeconds)
+    : Exception(messageEn)
+{
+    private readonly string _zh = messageZh;
+    public string Detail => Text.Pick(_zh, Message);
+    public DateTimeOffset LockedUntil { get; } = lockedUntil;
+    public int RetryAfterSeconds { get; } = retryAfterSeconds;
+}

@@ -17,10 +17,10 @@ public static class RequestRules
     public static IRuleBuilderOptions<T, int?> IsPageSize<T>(this IRuleBuilder<T, int?> rule, int max) =>
         rule.InclusiveBetween(1, max).Named("每页条数", "Limit");
 
-    /// <summary>A six-digit administrative-division code 行政区划代码, when one is given.</summary>
+    /// <summary>An administrative-division code 行政区划代码 (six digits, or nine for a town or street), when one is given.</summary>
     public static IRuleBuilderOptions<T, string?> IsJurisdictionCode<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(j => j is null || Domain.Access.Jurisdiction.IsValidCode(j))
-            .Says("辖区应为 6 位行政区划代码", "Jurisdiction must be a six-digit administrative-division code");
+            .Says("辖区应为 6 位行政区划代码，或 9 位乡镇（街道）代码", "Jurisdiction must be a six-digit administrative-division code, or a nine-digit town or street code");
 
     /// <summary>A paging cursor this query issued (or none, for the first page).</summary>
     public static IRuleBuilderOptions<T, string?> IsCursorOf<T, TKey>(this IRuleBuilder<T, string?> rule) =>

@@ -8,6 +8,8 @@ namespace Inspections.Api.Tests.Cases;
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
 public sealed class CaseStageTests(string provider) : CaseFixture(provider)
 {
+    protected override IEnumerable<TestUser> FixtureUsers => Officers.Of();
+
     private static string[] Strings(JsonElement e, string property) =>
         e.GetProperty(property).EnumerateArray().Select(x => x.GetString()!).ToArray();
 

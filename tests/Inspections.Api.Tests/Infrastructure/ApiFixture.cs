@@ -11,6 +11,9 @@ public abstract class ApiFixture(string provider)
 
     protected virtual bool HangfireServer => false;
 
+    /// <summary>Users the fixture's tests name (officers, clerks), created through the API once the host runs.</summary>
+    protected virtual IEnumerable<TestUser> FixtureUsers => [];
+
     /// <summary>Replaces services of the host (e.g. the clock) before it starts.</summary>
     protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services) { }
 
@@ -20,6 +23,7 @@ public abstract class ApiFixture(string provider)
         _database = await TestDatabase.CreateAsync(Provider);
         _factory = new ApiFactory(_database.Options, HangfireServer, ConfigureServices);
         _ = _factory.Server; // start now: migrations run here, not inside the first test
+        await _factory.EnsureUsersAsync(FixtureUsers);
     }
 
     [OneTimeTearDown]

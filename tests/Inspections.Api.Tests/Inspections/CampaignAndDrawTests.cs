@@ -8,12 +8,12 @@ namespace Inspections.Api.Tests.InspectionsFeature;
 public sealed class CampaignAndDrawTests(string provider) : ApiFixture(provider)
 {
     private static readonly string[] ArcadeItems = ["GA-LIC", "GA-GAMBLE", "GA-MINOR", "GA-HOURS", "GA-FIRE"];
-    private static readonly object[] FourOfficers =
-    [
-        Officers.ZhangSanOnForm, Officers.LiSiOnForm,
-        new { userId = "wangwu", name = "王五", credentialNumber = "51011500125" },
-        new { userId = "zhaoliu", name = "赵六", credentialNumber = "51011500126" },
-    ];
+
+    // Each draw test works in a district of its own (a draw's pool is the caller's district), with that district's officers.
+    protected override IEnumerable<TestUser> FixtureUsers => [.. Officers.Of(), .. Officers.Of("510121"), .. Officers.Of("510122"), .. Officers.Of("510123")];
+
+    private static object[] FourOfficers(string district) =>
+        [Officers.OnForm("zhangsan", district), Officers.OnForm("lisi", district), Officers.OnForm("wangwu", district), Officers.OnForm("zhaoliu", district)];
 
     private async Task<string> Venue(string name, string jurisdiction = "510115", string status = "licensed")
     {
@@ -25,13 +25,14 @@ public sealed class CampaignAndDrawTests(string provider) : ApiFixture(provider)
         return created.Str("id");
     }
 
-    private static Dictionary<string, object?> Arcade(string venueId, string date, string outcome = "compliant", string? violation = null) => new()
+    private static Dictionary<string, object?> Arcade(string venueId, string date, string outcome = "compliant", string? violation = null,
+        string district = Officers.Home) => new()
     {
         ["venueId"] = venueId,
         ["kind"] = "routine",
         ["startedAt"] = $"{date}T20:00:00+08:00",
         ["endedAt"] = $"{date}T20:45:00+08:00",
-        ["officers"] = new[] { Officers.ZhangSanOnForm, Officers.LiSiOnForm },
+        ["officers"] = new[] { Officers.OnForm("zhangsan", district), Officers.OnForm("lisi", district) },
         ["results"] = ArcadeItems.Select(c => new Dictionary<string, object?>
         {
             ["itemCode"] = c, ["result"] = c == violation ? "violation" : "compliant", ["note"] = c == violation ? "发现违规" : null,
@@ -105,7 +106,7 @@ public sealed class CampaignAndDrawTests(string provider) : ApiFixture(provider)
         for (var i = 0; i < 8; i++) await Venue($"抽查池游艺厅{i}", district);
         await Venue("已注销游艺厅", district, status: "closed");
         var officer = Api.ZhangSanClient(district);
-        var request = new { name = "2026 年第二季度双随机抽查", venueType = "gameArcade", count = 3, officers = FourOfficers, seed = 20260401 };
+        var request = new { name = "2026 年第二季度双随机抽查", venueType = "gameArcade", count = 3, officers = FourOfficers(district), seed = 20260401 };
 
         var first = await (await officer.PostJson("/api/draws", request)).Expect(HttpStatusCode.Created);
         var second = await (await officer.PostJson("/api/draws", request)).Expect(HttpStatusCode.Created);
@@ -136,15 +137,16 @@ public sealed class CampaignAndDrawTests(string provider) : ApiFixture(provider)
         const string district = "510123";
         for (var i = 0; i < 2; i++) await Venue($"派员游艺厅{i}", district);
         var officer = Api.ZhangSanClient(district);
-        var draw = await (await officer.PostJson("/api/draws", new { name = "派员核对", count = 2, officers = FourOfficers, seed = 5 }))
+        var four = FourOfficers(district);
+        var draw = await (await officer.PostJson("/api/draws", new { name = "派员核对", count = 2, officers = four, seed = 5 }))
             .Expect(HttpStatusCode.Created);
         var assignment = draw.GetProperty("assignments")[0];
         var drawn = new[] { assignment.Str("firstUserId"), assignment.Str("secondUserId") };
-        var all = FourOfficers.Select(o => (string)o.GetType().GetProperty("userId")!.GetValue(o)!).ToList();
+        var all = four.Select(o => (string)o.GetType().GetProperty("userId")!.GetValue(o)!).ToList();
         var others = all.Where(u => !drawn.Contains(u)).ToList();
-        object Form(string userId) => FourOfficers.Single(o => (string)o.GetType().GetProperty("userId")!.GetValue(o)! == userId);
+        object Form(string userId) => four.Single(o => (string)o.GetType().GetProperty("userId")!.GetValue(o)! == userId);
 
-        var body = Arcade(assignment.Str("venueId"), "2026-11-03");
+        var body = Arcade(assignment.Str("venueId"), "2026-11-03", district: district);
         body["kind"] = "random";
         body["drawId"] = draw.Str("id");
         body["officers"] = new[] { Form(others[0]), Form(others[1]) };
@@ -167,18 +169,18 @@ public sealed class CampaignAndDrawTests(string provider) : ApiFixture(provider)
         var draw = await (await officer.PostJson("/api/draws", new
         {
             name = "公示抽查", count = 2, seed = 99,
-            officers = new[] { Officers.ZhangSanOnForm, Officers.LiSiOnForm },
+            officers = new[] { Officers.OnForm("zhangsan", district), Officers.OnForm("lisi", district) },
         })).Expect(HttpStatusCode.Created);
         var id = draw.Str("id");
         var drawn = draw.GetProperty("assignments")[0].Str("venueId");
         var notDrawn = draw.GetProperty("pool").EnumerateArray().Select(p => p.GetString()!)
             .First(p => draw.GetProperty("assignments").EnumerateArray().All(a => a.Str("venueId") != p));
 
-        var inspection = Arcade(drawn, "2026-11-02");
+        var inspection = Arcade(drawn, "2026-11-02", district: district);
         inspection["kind"] = "random";
         inspection["drawId"] = id;
         await (await officer.PostJson("/api/inspections", inspection)).Expect(HttpStatusCode.Created);
-        var stray = Arcade(notDrawn, "2026-11-02");
+        var stray = Arcade(notDrawn, "2026-11-02", district: district);
         stray["kind"] = "random";
         stray["drawId"] = id;
         var refused = await (await officer.PostJson("/api/inspections", stray)).Expect(HttpStatusCode.BadRequest);
@@ -198,7 +200,7 @@ public sealed class CampaignAndDrawTests(string provider) : ApiFixture(provider)
         var entries = published.GetProperty("entries").EnumerateArray().ToList();
         Assert.That(entries, Has.Count.EqualTo(2));
         Assert.That(entries[0].GetProperty("officers").EnumerateArray().Select(o => o.Str("credentialNumber")),
-            Is.EquivalentTo(new[] { "51011500123", "51011500124" }));
+            Is.EquivalentTo(new[] { Officers.Credential("zhangsan", district), Officers.Credential("lisi", district) }));
         Assert.That(entries[0].Str("result"), Is.EqualTo("未发现问题"));
         Assert.That(entries[1].GetProperty("result").ValueKind, Is.EqualTo(JsonValueKind.Null));
 
@@ -213,12 +215,12 @@ public sealed class CampaignAndDrawTests(string provider) : ApiFixture(provider)
         var officer = Api.ZhangSanClient(district);
         var before = new[] { await Api.CountAsync("random_draws"), await Api.CountAsync("audit_entries") };
 
-        var tooMany = await (await officer.PostJson("/api/draws", new { name = "超量", count = 5, officers = FourOfficers })).Expect(HttpStatusCode.BadRequest);
+        var tooMany = await (await officer.PostJson("/api/draws", new { name = "超量", count = 5, officers = FourOfficers(district) })).Expect(HttpStatusCode.BadRequest);
         Assert.That(tooMany.FieldErrors("count"), Has.Some.Contains("只有 1 家"));
-        var alone = await (await officer.PostJson("/api/draws", new { name = "单人", count = 1, officers = new[] { Officers.ZhangSanOnForm } }))
+        var alone = await (await officer.PostJson("/api/draws", new { name = "单人", count = 1, officers = new[] { Officers.OnForm("zhangsan", district) } }))
             .Expect(HttpStatusCode.BadRequest);
         Assert.That(alone.FieldErrors("officers"), Is.Not.Empty);
-        await (await Api.Client("clerk", district).PostJson("/api/draws", new { name = "窗口", count = 1, officers = FourOfficers }))
+        await (await Api.Client("clerk", district).PostJson("/api/draws", new { name = "窗口", count = 1, officers = FourOfficers(district) }))
             .Expect(HttpStatusCode.Forbidden);
 
         Assert.That(new[] { await Api.CountAsync("random_draws"), await Api.CountAsync("audit_entries") }, Is.EqualTo(before));

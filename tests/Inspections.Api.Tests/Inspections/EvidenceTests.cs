@@ -10,6 +10,8 @@ namespace Inspections.Api.Tests.InspectionsFeature;
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
 public sealed class EvidenceTests(string provider) : ApiFixture(provider)
 {
+    protected override IEnumerable<TestUser> FixtureUsers => Officers.Of();
+
     private static byte[] Jpeg(int size = 2048, byte fill = 0x42)
     {
         var bytes = new byte[size];

@@ -7,6 +7,8 @@ namespace Inspections.Api.Tests.InspectionsFeature;
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
 public sealed class InspectionTests(string provider) : ApiFixture(provider)
 {
+    protected override IEnumerable<TestUser> FixtureUsers => Officers.Of();
+
     private static readonly string[] InternetCafeItems = ["IC-LIC", "IC-MINOR", "IC-SIGN", "IC-HOURS", "IC-ID", "IC-CONTENT", "IC-FIRE"];
 
     private async Task<string> RegisterVenue(string name, string type = "internetCafe", string jurisdiction = "510115")
@@ -189,8 +191,10 @@ public sealed class InspectionTests(string provider) : ApiFixture(provider)
     {
         var v = "{venue}";
         yield return new TestCaseData("officers", With(Inspection(v), "officers", new[] { Officers.ZhangSanOnForm }), "两名").SetName("{m}(one officer)");
+        yield return new TestCaseData("officers[1].userId",
+            With(Inspection(v), "officers", new object[] { Officers.ZhangSanOnForm, new { userId = "nobody" } }), "nobody 不是本辖区的在职用户").SetName("{m}(an officer who is not a user)");
         yield return new TestCaseData("officers[1].credentialNumber",
-            With(Inspection(v), "officers", new object[] { Officers.ZhangSanOnForm, new { userId = "lisi", name = "李四", credentialNumber = "" } }), "执法证号").SetName("{m}(officer without credential)");
+            With(Inspection(v), "officers", new object[] { Officers.ZhangSanOnForm, new { userId = "lisi", credentialNumber = "51011599999" } }), "51011500124").SetName("{m}(a credential number not on record)");
         yield return new TestCaseData("officers",
             With(Inspection(v), "officers", new[] { Officers.ZhangSanOnForm, Officers.ZhangSanOnForm }), "重复").SetName("{m}(same officer twice)");
         yield return new TestCaseData("results", With(Inspection(v), "results", AllCompliant(InternetCafeItems.Skip(1))), "IC-LIC").SetName("{m}(an item left unanswered)");
@@ -265,9 +269,10 @@ public sealed class InspectionTests(string provider) : ApiFixture(provider)
         var wangwu = Api.As("wangwu", "王五", "51011500125");
         var problem = await (await wangwu.PostJson("/api/inspections", Inspection(venue))).Expect(HttpStatusCode.Forbidden);
         Assert.That(problem.Str("detail"), Does.Contain("本人参加"));
-        var impostor = Api.As(Officers.ZhangSan, "张三", "51011599999");
-        var wrongCredential = await (await impostor.PostJson("/api/inspections", Inspection(venue))).Expect(HttpStatusCode.BadRequest);
-        Assert.That(wrongCredential.FieldErrors("officers"), Has.Some.Contains("51011599999"));
+        var wrongCredential = await (await Api.ZhangSanClient().PostJson("/api/inspections", With(Inspection(venue), "officers",
+            new object[] { new { userId = Officers.ZhangSan, name = "张三", credentialNumber = "51011599999" }, Officers.LiSiOnForm })))
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.That(wrongCredential.FieldErrors("officers[0].credentialNumber"), Has.Some.Contains("51011599999").And.Some.Contains("51011500123"));
         Assert.That(await Counts(), Is.EqualTo(before));
 
         var entered = await (await Api.Client("supervisor").PostJson("/api/inspections", Inspection(venue))).Expect(HttpStatusCode.Created);

@@ -7,6 +7,8 @@ namespace Inspections.Api.Tests.InspectionsFeature;
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
 public sealed class PendingLeadTests(string provider) : ApiFixture(provider)
 {
+    protected override IEnumerable<TestUser> FixtureUsers => Officers.Of();
+
     [Test]
     public async Task An_inspection_lead_is_pending_until_a_case_is_opened_from_it()
     {

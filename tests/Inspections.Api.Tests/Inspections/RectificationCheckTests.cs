@@ -7,6 +7,8 @@ namespace Inspections.Api.Tests.InspectionsFeature;
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
 public sealed class RectificationCheckTests(string provider) : ApiFixture(provider)
 {
+    protected override IEnumerable<TestUser> FixtureUsers => Officers.Of();
+
     private static readonly string[] Items = ["IC-LIC", "IC-MINOR", "IC-SIGN", "IC-HOURS", "IC-ID", "IC-CONTENT", "IC-FIRE"];
 
     private async Task<(string Id, long Version)> InspectionWithNotice(string venueName, bool notice = true)

@@ -7,6 +7,13 @@ namespace Inspections.Api.Tests.Permits;
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
 public sealed class PermitRefusalTests(string provider) : PermitFixture(provider)
 {
+    // 蒋 and 沈 work the window; 周 is no user at all, and an officer cannot take a permit file.
+    protected override IEnumerable<TestUser> FixtureUsers =>
+    [
+        new("jiang", "蒋窗口", ["clerk"], "510115"), new("shen", "沈窗口", ["clerk"], "510115"),
+        new("liofficer", "李执法", ["officer"], "510115", "51011500777"),
+    ];
+
     [Test]
     public async Task A_clerk_of_another_district_cannot_decide_and_an_officer_cannot_act_at_the_window()
     {
@@ -92,19 +99,33 @@ public sealed class PermitRefusalTests(string provider) : PermitFixture(provider
     public async Task A_hand_off_records_where_the_file_went_and_keeps_the_responsible_person()
     {
         SetLocal(2026, 3, 2);
-        var first = As("clerk", "蒋窗口");
-        var second = As("clerk", "沈窗口");
+        var first = As("clerk", "jiang");
+        var second = As("clerk", "shen");
         var p = await ReceiveAsync(first, Application("publication-retail", "change", "application", "business-licence", "representative-id", "premises", "staff-qualification"));
+        var before = await Api.CountAsync("permit_handoffs");
+        var stranger = await (await first.PostJson($"/api/permits/{p.Str("id")}/handoffs", new
+        {
+            version = p.GetProperty("version").GetInt64(), toUserId = "zhou", message = "转周窗口",
+        })).Expect(HttpStatusCode.BadRequest);
+        Assert.That(stranger.FieldErrors("toUserId"), Has.Some.Contains("zhou 不是本辖区的在职用户"));
+        var officer = await (await first.PostJson($"/api/permits/{p.Str("id")}/handoffs", new
+        {
+            version = p.GetProperty("version").GetInt64(), toUserId = "liofficer", message = "转执法人员",
+        })).Expect(HttpStatusCode.BadRequest);
+        Assert.That(officer.FieldErrors("toUserId"), Has.Some.Contains("不是窗口人员或科长"));
+        Assert.That(await Api.CountAsync("permit_handoffs"), Is.EqualTo(before));
+
         p = await (await first.PostJson($"/api/permits/{p.Str("id")}/handoffs", new
         {
-            version = p.GetProperty("version").GetInt64(), toUserId = "沈窗口", toUserName = "沈窗口", message = "本人下午外出核查，转沈窗口继续受理",
+            version = p.GetProperty("version").GetInt64(), toUserId = "shen", message = "本人下午外出核查，转沈窗口继续受理",
         })).Expect(HttpStatusCode.OK);
-        Assert.That((p.Str("responsibleId"), p.Str("holderId")), Is.EqualTo(("蒋窗口", "沈窗口")));
+        Assert.That((p.Str("responsibleId"), p.Str("holderId"), p.Str("holderName")), Is.EqualTo(("jiang", "shen", "沈窗口")));
         var handoff = p.GetProperty("handoffs")[0];
-        Assert.That((handoff.Str("fromUserId"), handoff.Str("toUserId"), handoff.Str("message")), Is.EqualTo(("蒋窗口", "沈窗口", "本人下午外出核查，转沈窗口继续受理")));
+        Assert.That((handoff.Str("fromUserId"), handoff.Str("toUserId"), handoff.Str("toUserName"), handoff.Str("message")),
+            Is.EqualTo(("jiang", "shen", "沈窗口", "本人下午外出核查，转沈窗口继续受理")));
 
         p = await StepOkAsync(second, p, "accepted");
-        Assert.That(p.Str("responsibleId"), Is.EqualTo("蒋窗口"), "the first-inquiry responsible person never changes");
+        Assert.That(p.Str("responsibleId"), Is.EqualTo("jiang"), "the first-inquiry responsible person never changes");
         foreach (var clerk in new[] { first, second })
         {
             var queue = await (await clerk.GetAsync("/api/permits/queue")).Expect(HttpStatusCode.OK);
@@ -112,7 +133,7 @@ public sealed class PermitRefusalTests(string provider) : PermitFixture(provider
         }
         var noMessage = await (await second.PostJson($"/api/permits/{p.Str("id")}/handoffs", new
         {
-            version = p.GetProperty("version").GetInt64(), toUserId = "蒋窗口", toUserName = "蒋窗口",
+            version = p.GetProperty("version").GetInt64(), toUserId = "jiang", toUserName = "蒋窗口",
         })).Expect(HttpStatusCode.BadRequest);
         Assert.That(noMessage.FieldErrors("message"), Is.Not.Empty);
     }

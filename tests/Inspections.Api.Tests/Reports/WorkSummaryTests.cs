@@ -23,6 +23,8 @@ namespace Inspections.Api.Tests.Reports;
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
 public sealed class WorkSummaryTests(string provider) : CaseFixture(provider)
 {
+    protected override IEnumerable<TestUser> FixtureUsers => Officers.Of();
+
     private static readonly string[] Items = ["IC-LIC", "IC-MINOR", "IC-SIGN", "IC-HOURS", "IC-ID", "IC-CONTENT", "IC-FIRE"];
 
     private async Task<string> Venue(string name, string type, string status)

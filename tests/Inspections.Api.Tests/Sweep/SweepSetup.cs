@@ -22,6 +22,9 @@ internal static class SweepSetup
         var local = now.ToOffset(TimeSpan.FromHours(8));
         var world = new World { Now = now, Today = DateOnly.FromDateTime(local.DateTime) };
         var day = (int offset) => world.Today.AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // The officers the sweep names, and a clerk to hand files to, exist as users (created through the API).
+        await api.EnsureUsersAsync([.. Officers.Of(Home), new TestUser("shen", "沈窗口", ["clerk"], Home)]);
+        world.Ids["user"] = Officers.ZhangSan;
         var officer = api.ZhangSanClient();
         var supervisor = api.Client("supervisor", Home);
         var clerk = api.Client("clerk", Home);
@@ -51,7 +54,7 @@ internal static class SweepSetup
         Keep("draw", await Step("draw", () => officer.PostJson("/api/draws", new
         {
             name = "网吧双随机抽查", venueType = "internetCafe", count = 1,
-            officers = new object[] { Officers.ZhangSanOnForm, Officers.LiSiOnForm, new { userId = "wangwu", name = "王五", credentialNumber = "51011500125" } },
+            officers = new object[] { Officers.ZhangSanOnForm, Officers.LiSiOnForm, Officers.OnForm("wangwu") },
         })));
 
         Keep("campaign", await Step("campaign", () => officer.PostJson("/api/campaigns", new

@@ -31,7 +31,7 @@ public static class ValidRequests
         ["venues"] = "venue", ["inspections"] = "inspection", ["evidence"] = "evidence", ["cases"] = "case",
         ["suspensions"] = "suspension", ["challenges"] = "challenge", ["permits"] = "permit",
         ["accountability"] = "accountability", ["campaigns"] = "campaign", ["unlicensed-campaigns"] = "unlicensedCampaign",
-        ["draws"] = "draw", ["alerts"] = "alert",
+        ["draws"] = "draw", ["alerts"] = "alert", ["users"] = "user",
     };
 
     /// <summary>Body and query members that carry an id of a known kind.</summary>
@@ -69,8 +69,16 @@ public static class ValidRequests
         ["userId"] = ["zhangsan", "lisi"],
         ["officer"] = ["zhangsan"],
         ["officerId"] = ["zhangsan"],
-        ["clerkId"] = ["clerk-510115"],
-        ["toUserId"] = ["沈窗口"],
+        ["clerkId"] = ["shen"],
+        ["toUserId"] = ["shen"],
+        ["loginName"] = ["zhangsan", "lisi"],
+        ["id"] = ["sweepuser"],
+        ["password"] = ["Chushi2026"],
+        ["initialPassword"] = ["Chushi2026"],
+        ["currentPassword"] = ["Chushi2026"],
+        ["newPassword"] = ["Xinmima2027"],
+        ["displayName"] = ["张三"],
+        ["search"] = ["张"],
         ["credentialNumber"] = ["51011500123"],
         ["unifiedSocialCreditCode"] = ["91350100M000100Y43"],
         ["phone"] = ["028-82711234"],

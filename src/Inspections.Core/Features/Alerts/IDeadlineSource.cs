@@ -1,4 +1,5 @@
 using Inspections.Core.Data;
+using Inspections.Domain.Access;
 using Inspections.Domain.Calendar;
 
 namespace Inspections.Core.Features.Alerts;
@@ -14,7 +15,8 @@ public interface IDeadlineSource
     /// <summary>The clock type for due-soon thresholds ("permit", "case", "notice", …; see ClockOptions).</summary>
     string ClockType { get; }
 
-    Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CancellationToken ct);
+    /// <summary>The open clocks of rows whose jurisdiction lies in <paramref name="scope"/> (the scan passes <see cref="Jurisdiction.Everywhere"/>).</summary>
+    Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CodeRange scope, CancellationToken ct);
 }
 
 /// <summary>One running clock and what an alert about it needs to say.</summary>
@@ -25,6 +27,8 @@ public interface IDeadlineSource
 /// <param name="Clock">The deadline clock.</param>
 /// <param name="Wording">How the explanation names the start and the limit.</param>
 /// <param name="ResponsibleUserId">Who answers for it (首问责任人, case officer), if known.</param>
+/// <param name="ResponsibleName">Their name as the row recorded it, if it did.</param>
+/// <param name="ParentId">The record the subject belongs to, where its address needs it (an unlicensed venue's campaign).</param>
 public sealed record OpenClock(
     string SubjectType,
     Guid SubjectId,
@@ -32,4 +36,6 @@ public sealed record OpenClock(
     string Title,
     DeadlineClock Clock,
     ClockWording Wording,
-    string? ResponsibleUserId);
+    string? ResponsibleUserId,
+    string? ResponsibleName = null,
+    Guid? ParentId = null);

@@ -1,4 +1,6 @@
+using Dapper;
 using Inspections.Core.Data;
+using Inspections.Domain.Access;
 using Inspections.Domain.Calendar;
 
 namespace Inspections.Core.Features.Alerts;
@@ -11,8 +13,9 @@ namespace Inspections.Core.Features.Alerts;
 /// <param name="subjectType">The alerts' subject type.</param>
 /// <param name="clockSubjectType">The clock's subject type.</param>
 /// <param name="title">What the notice is called after the venue's name, e.g. "责令整改通知".</param>
-/// <param name="openNotices">The notices still open, with the columns of <see cref="Row"/>.</param>
-/// <param name="parameters">The query's parameters, if any.</param>
+/// <param name="openNotices">The notices still open whose jurisdiction lies between @JurisdictionFirst and @JurisdictionLast,
+/// with the columns of <see cref="Row"/>.</param>
+/// <param name="parameters">The query's other parameters, if any.</param>
 public abstract class NoticeDeadlineSource(string subjectType, string clockSubjectType, string title, Sql openNotices, object? parameters = null)
     : IDeadlineSource
 {
@@ -31,12 +34,18 @@ public abstract class NoticeDeadlineSource(string subjectType, string clockSubje
         public DateOnly IssuedOn { get; init; }
         public int LimitDays { get; init; }
         public string ResponsibleUserId { get; init; } = "";
+        public string? ResponsibleName { get; init; }
+        /// <summary>The record the notice belongs to, where its address needs it (an unlicensed venue's campaign).</summary>
+        public Guid? ParentId { get; init; }
     }
 
-    public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CancellationToken ct)
+    public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CodeRange scope, CancellationToken ct)
     {
-        var rows = await db.QueryAsync<Row>(openNotices, parameters, ct);
+        var arguments = new DynamicParameters(parameters);
+        arguments.Add("JurisdictionFirst", scope.First);
+        arguments.Add("JurisdictionLast", scope.Last);
+        var rows = await db.QueryAsync<Row>(openNotices, arguments, ct);
         return rows.Select(r => new OpenClock(subjectType, r.Id, r.Jurisdiction, $"{r.VenueName} {title}",
-            Clock(clockSubjectType, r.Id, r.IssuedOn, r.LimitDays), Wording, r.ResponsibleUserId)).ToList();
+            Clock(clockSubjectType, r.Id, r.IssuedOn, r.LimitDays), Wording, r.ResponsibleUserId, r.ResponsibleName, r.ParentId)).ToList();
     }
 }

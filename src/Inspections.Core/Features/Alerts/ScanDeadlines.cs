@@ -14,6 +14,7 @@ namespace Inspections.Core.Features.Alerts;
 /// </summary>
 public static class ScanDeadlines
 {
+    [NotForStations(StationBar.SystemWide)]
     [AllowedRoles(Roles.System, Roles.Admin)]
     public sealed record Command : ICommand<Result>;
 
@@ -35,7 +36,7 @@ public static class ScanDeadlines
             foreach (var source in sources)
             {
                 var threshold = options.DueSoonFor(source.ClockType);
-                foreach (var open in await source.OpenClocksAsync(db, ct))
+                foreach (var open in await source.OpenClocksAsync(db, Jurisdiction.Everywhere, ct))
                 {
                     scanned++;
                     var evaluation = evaluator.Evaluate(open.Clock, now, threshold);

@@ -17,6 +17,7 @@ public static class ReplaceCalendarYear
 {
     public sealed record DayInput(DateOnly? Date, [property: OneOf("holiday", "workday")] string? Kind, string? Name);
 
+    [NotForStations(StationBar.SystemWide)]
     [AllowedRoles(Roles.Admin)]
     public sealed record Command : ICommand<CalendarYearDto>
     {

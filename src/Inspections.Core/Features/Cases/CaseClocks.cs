@@ -1,6 +1,7 @@
 using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Alerts;
+using Inspections.Domain.Access;
 using Inspections.Domain.Calendar;
 using Inspections.Domain.Cases;
 
@@ -38,6 +39,15 @@ internal static class CaseClocks
             : null;
 
     public static string Title(CaseRecord c) => c.CaseNumber ?? c.PartyName;
+
+    /// <summary>The open clock of a case for the scan and the dashboard: its officer answers for it.</summary>
+    public static OpenClock Open(CaseRecord c, DeadlineClock clock, ClockWording wording) =>
+        new("case", c.Id, c.Jurisdiction, Title(c), clock, wording, c.OfficerId, c.OfficerName);
+
+    /// <summary>The scope's two parameters, for the sources' jurisdiction predicates.</summary>
+    public static object Scope(CodeRange scope) => new { JurisdictionFirst = scope.First, JurisdictionLast = scope.Last };
+
+    public const string InScope = "jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast";
 }
 
 /// <summary>Open cases' decision limits for the deadline scan.</summary>
@@ -52,26 +62,26 @@ public sealed class CaseDecisionDeadlines : IDeadlineSource
 
     private static readonly Sql Open = new($"""
         SELECT {CaseRecord.Columns} FROM cases
-        WHERE stage IN ({Running})
+        WHERE stage IN ({Running}) AND {CaseClocks.InScope}
         """);
     private static readonly Sql OpenSuspensions = new($"""
         SELECT s.case_id, s.id, s.kind, s.start_on, s.end_on, s.reason FROM case_suspensions s JOIN cases c ON c.id = s.case_id
-        WHERE c.stage IN ({Running})
+        WHERE c.stage IN ({Running}) AND c.{CaseClocks.InScope}
         """);
     private static readonly Sql OpenExtensions = new($"""
         SELECT e.case_id, e.id, e.days, e.reason, e.approver_name, e.approved_at FROM case_extensions e JOIN cases c ON c.id = e.case_id
-        WHERE c.stage IN ({Running})
+        WHERE c.stage IN ({Running}) AND c.{CaseClocks.InScope}
         """);
 
-    public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CancellationToken ct)
+    public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CodeRange scope, CancellationToken ct)
     {
-        var cases = await db.QueryAsync<CaseRecord>(Open, null, ct);
-        var suspensions = (await db.QueryAsync<SuspensionWithCase>(OpenSuspensions, null, ct)).ToLookup(s => s.CaseId);
-        var extensions = (await db.QueryAsync<ExtensionWithCase>(OpenExtensions, null, ct)).ToLookup(e => e.CaseId);
+        var cases = await db.QueryAsync<CaseRecord>(Open, CaseClocks.Scope(scope), ct);
+        var suspensions = (await db.QueryAsync<SuspensionWithCase>(OpenSuspensions, CaseClocks.Scope(scope), ct)).ToLookup(s => s.CaseId);
+        var extensions = (await db.QueryAsync<ExtensionWithCase>(OpenExtensions, CaseClocks.Scope(scope), ct)).ToLookup(e => e.CaseId);
         return cases
             .Select(c => (c, clock: CaseClocks.Decision(c, suspensions[c.Id].Select(s => s.Row), extensions[c.Id].Select(e => e.Row))))
             .Where(x => x.clock is not null)
-            .Select(x => new OpenClock("case", x.c.Id, x.c.Jurisdiction, CaseClocks.Title(x.c), x.clock!, ClockWording.PenaltyCase, x.c.OfficerId))
+            .Select(x => CaseClocks.Open(x.c, x.clock!, ClockWording.PenaltyCase))
             .ToList();
     }
 
@@ -103,13 +113,13 @@ public sealed class CaseServiceDeadlines : IDeadlineSource
 {
     public string ClockType => "case-service";
 
-    private static readonly Sql Open = new($"SELECT {CaseRecord.Columns} FROM cases WHERE stage = '{Wire.Name(CaseStage.Decided)}' AND served_at IS NULL");
+    private static readonly Sql Open = new($"SELECT {CaseRecord.Columns} FROM cases WHERE stage = '{Wire.Name(CaseStage.Decided)}' AND served_at IS NULL AND {CaseClocks.InScope}");
 
-    public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CancellationToken ct) =>
-        (await db.QueryAsync<CaseRecord>(Open, null, ct))
+    public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CodeRange scope, CancellationToken ct) =>
+        (await db.QueryAsync<CaseRecord>(Open, CaseClocks.Scope(scope), ct))
             .Select(c => (c, clock: CaseClocks.Service(c, null)))
             .Where(x => x.clock is not null)
-            .Select(x => new OpenClock("case", x.c.Id, x.c.Jurisdiction, CaseClocks.Title(x.c), x.clock!, CaseClocks.ServiceWording, x.c.OfficerId))
+            .Select(x => CaseClocks.Open(x.c, x.clock!, CaseClocks.ServiceWording))
             .ToList();
 }
 
@@ -118,12 +128,12 @@ public sealed class CasePaymentDeadlines : IDeadlineSource
 {
     public string ClockType => "case-payment";
 
-    private static readonly Sql Open = new($"SELECT {CaseRecord.Columns} FROM cases WHERE stage = '{Wire.Name(CaseStage.Served)}' AND payment_limit_days IS NOT NULL");
+    private static readonly Sql Open = new($"SELECT {CaseRecord.Columns} FROM cases WHERE stage = '{Wire.Name(CaseStage.Served)}' AND payment_limit_days IS NOT NULL AND {CaseClocks.InScope}");
 
-    public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CancellationToken ct) =>
-        (await db.QueryAsync<CaseRecord>(Open, null, ct))
+    public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CodeRange scope, CancellationToken ct) =>
+        (await db.QueryAsync<CaseRecord>(Open, CaseClocks.Scope(scope), ct))
             .Select(c => (c, clock: CaseClocks.Payment(c, null)))
             .Where(x => x.clock is not null)
-            .Select(x => new OpenClock("case", x.c.Id, x.c.Jurisdiction, CaseClocks.Title(x.c), x.clock!, CaseClocks.PaymentWording, x.c.OfficerId))
+            .Select(x => CaseClocks.Open(x.c, x.clock!, CaseClocks.PaymentWording))
             .ToList();
 }

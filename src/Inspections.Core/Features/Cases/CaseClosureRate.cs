@@ -4,6 +4,7 @@ using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Calendar;
+using Inspections.Core.Features.Jurisdictions;
 using Inspections.Domain.Access;
 using Inspections.Domain.Calendar;
 using Inspections.Domain.Cases;
@@ -153,6 +154,7 @@ public static class CaseClosureRate
         {
             var scope = query.Jurisdiction ?? user.Jurisdiction;
             user.EnsureCanSee(scope);
+            if (query.Jurisdiction is not null) await JurisdictionRows.EnsureKnownAsync(db, nameof(Query.Jurisdiction), query.Jurisdiction, ct);
             var evaluator = await calendars.EvaluatorAsync(db, ct);
             var asOf = query.AsOf ?? evaluator.LocalDate(clock.GetUtcNow());
             var grouping = Wire.TryParse<Grouping>(query.By, out var g) ? g : (Grouping?)null;
@@ -161,6 +163,40 @@ public static class CaseClosureRate
 
         /// <summary>The report for a jurisdiction the caller may see, the period and as-of date checked: the work summary counts with it too.</summary>
         internal static async Task<Report> ComputeAsync(DbSession db, ClockEvaluator evaluator, string scope, DateOnly from, DateOnly to, DateOnly asOf,
+            Grouping? grouping, CancellationToken ct)
+        {
+            var read = await ReadAsync(db, evaluator, scope, from, to, asOf, grouping, ct);
+            var totals = read.Build(from, to, null, _ => true, read.Facts.Select(x => x.Fact));
+            // Cases challenged or referred in the period form groups too, even when filed long before it.
+            var groups = grouping is null ? [] : read.Facts.Select(x => x.Key)
+                .Concat(read.Challenges.Concat(read.Referrals).Select(x => KeyOf(x.Case, grouping)))
+                .Distinct().OrderBy(k => k.Key, StringComparer.Ordinal)
+                .Select(k => read.Build(from, to, k, x => KeyOf(x.Case, grouping) == k, read.Facts.Where(x => x.Key == k).Select(x => x.Fact)))
+                .ToList();
+            return new Report
+            {
+                From = from, To = to, AsOf = asOf, Jurisdiction = scope, Totals = totals,
+                By = grouping is { } by ? Wire.Name(by) : null, Groups = groups,
+                LeadsNotFiled = (int)await db.ExecuteScalarAsync<long>(NotFiled, read.Parameters, ct),
+                Summary = Summarise(totals),
+            };
+        }
+
+        /// <summary>
+        /// The totals of each window (parts of the period, e.g. its months) from one read of the period: each is what
+        /// <see cref="ComputeAsync"/> reports as the totals of that window alone, since the period's rows hold every row
+        /// a window's own query would read (a case open when a window begins was open when the period began, or was filed in it).
+        /// </summary>
+        internal static async Task<IReadOnlyList<Figures>> WindowTotalsAsync(DbSession db, ClockEvaluator evaluator, string scope, DateOnly from, DateOnly to,
+            DateOnly asOf, IReadOnlyList<(DateOnly From, DateOnly To)> windows, CancellationToken ct)
+        {
+            if (windows.Any(w => w.From < from || w.To > to || w.To < w.From))
+                throw new ArgumentException("Every window must lie inside the period.", nameof(windows));
+            var read = await ReadAsync(db, evaluator, scope, from, to, asOf, grouping: null, ct);
+            return windows.Select(w => read.Build(w.From, w.To, null, _ => true, read.Facts.Select(x => x.Fact))).ToList();
+        }
+
+        private static async Task<Read> ReadAsync(DbSession db, ClockEvaluator evaluator, string scope, DateOnly from, DateOnly to, DateOnly asOf,
             Grouping? grouping, CancellationToken ct)
         {
             var p = new
@@ -175,37 +211,28 @@ public static class CaseClosureRate
             var extensions = (await db.QueryAsync<ChildRow>(Extensions, p, ct)).ToLookup(e => e.CaseId);
             var challenges = await db.QueryAsync<ChildRow>(Challenges, p, ct);
             var referrals = await db.QueryAsync<ChildRow>(Referrals, p, ct);
-
             var facts = cases.Select(c => (Key: KeyOf(c, grouping), Fact: Fact(evaluator, c, suspensions[c.Id], extensions[c.Id]))).ToList();
+            return new Read(p, asOf, facts, challenges, referrals);
+        }
 
-            Figures Build((string Key, string Name)? key, Func<ChildRow, bool> inGroup, IEnumerable<FiledCase> filed)
+        /// <summary>A period's rows as read, and the figures of any window of it.</summary>
+        private sealed record Read(object Parameters, DateOnly AsOf, List<((string Key, string Name) Key, FiledCase Fact)> Facts,
+            IReadOnlyList<ChildRow> Challenges, IReadOnlyList<ChildRow> Referrals)
+        {
+            public Figures Build(DateOnly from, DateOnly to, (string Key, string Name)? key, Func<ChildRow, bool> inGroup, IEnumerable<FiledCase> filed)
             {
-                var f = ClosureRateCalculator.Compute(filed, from, to, asOf);
+                var f = ClosureRateCalculator.Compute(filed, from, to, AsOf);
+                bool Counts(ChildRow r) => r.StartOn >= from && r.StartOn <= to && inGroup(r);
                 return new Figures
                 {
                     Key = key?.Key, Name = key?.Name,
                     Filed = f.Filed, Withdrawn = f.Withdrawn, Closed = f.Closed, ClosedOnTime = f.ClosedOnTime,
                     StillOpen = f.StillOpen, CarriedOver = f.CarriedOver, ClosureRate = f.ClosureRate, OnTimeRate = f.OnTimeRate,
-                    Reconsiderations = Count(challenges.Where(h => h.Kind == "reconsideration" && inGroup(h))),
-                    Litigations = Count(challenges.Where(h => h.Kind == "litigation" && inGroup(h))),
-                    ReferralLetters = referrals.Count(inGroup),
+                    Reconsiderations = Count(Challenges.Where(h => h.Kind == "reconsideration" && Counts(h))),
+                    Litigations = Count(Challenges.Where(h => h.Kind == "litigation" && Counts(h))),
+                    ReferralLetters = Referrals.Count(Counts),
                 };
             }
-
-            var totals = Build(null, _ => true, facts.Select(x => x.Fact));
-            // Cases challenged or referred in the period form groups too, even when filed long before it.
-            var groups = grouping is null ? [] : facts.Select(x => x.Key)
-                .Concat(challenges.Concat(referrals).Select(x => KeyOf(x.Case, grouping)))
-                .Distinct().OrderBy(k => k.Key, StringComparer.Ordinal)
-                .Select(k => Build(k, x => KeyOf(x.Case, grouping) == k, facts.Where(x => x.Key == k).Select(x => x.Fact)))
-                .ToList();
-            return new Report
-            {
-                From = from, To = to, AsOf = asOf, Jurisdiction = scope, Totals = totals,
-                By = grouping is { } by ? Wire.Name(by) : null, Groups = groups,
-                LeadsNotFiled = (int)await db.ExecuteScalarAsync<long>(NotFiled, p, ct),
-                Summary = Summarise(totals),
-            };
         }
 
         private static DateTimeOffset StartOf(ClockEvaluator evaluator, DateOnly day)

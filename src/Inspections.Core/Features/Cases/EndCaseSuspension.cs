@@ -10,6 +10,7 @@ namespace Inspections.Core.Features.Cases;
 /// <summary>Ends an open suspension: the clock counts again from the day after its end.</summary>
 public static class EndCaseSuspension
 {
+    [NotForStations(StationBar.Cases)]
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<CaseDto>
     {

@@ -12,6 +12,7 @@ namespace Inspections.Core.Features.Cases;
 /// <summary>A supervisor-approved extension 延长办案期限 of the decision limit, with its reason; the supervisor is recorded as approver.</summary>
 public static class ExtendCaseLimit
 {
+    [NotForStations(StationBar.Cases)]
     [AllowedRoles(Roles.Supervisor)]
     public sealed record Command : ICommand<CaseDto>
     {

@@ -2,6 +2,7 @@ using FluentValidation;
 using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
+using Inspections.Core.Features.Users;
 using Inspections.Domain.Access;
 using Inspections.Domain.Cases;
 using Inspections.Domain.Venues;
@@ -11,12 +12,14 @@ namespace Inspections.Core.Features.Cases;
 
 /// <summary>
 /// Records a lead 案件线索 in the caller's jurisdiction: where it came from, the party, the
-/// suspected violation and the facts. A supervisor then files it 立案 or refuses filing.
+/// suspected violation and the facts, and who carries it (the recorder, or an officer they name). A
+/// supervisor then files it 立案 or refuses filing.
 /// </summary>
 public static class OpenLead
 {
     public sealed record PartyInput([property: OneOf<PartyKind>] string? Kind, string? Name, string? UnifiedSocialCreditCode, string? IdNumber, string? Address);
 
+    [NotForStations(StationBar.Cases)]
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<CaseDto>
     {
@@ -30,6 +33,11 @@ public static class OpenLead
         public string? ViolationCode { get; init; }
         public string? Facts { get; init; }
         public DateOnly? OccurredOn { get; init; }
+        /// <summary>
+        /// The officer who carries the case 承办人, by login: an active officer of the caller's jurisdiction.
+        /// Left out, it is whoever records the lead.
+        /// </summary>
+        public string? OfficerId { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -66,6 +74,7 @@ public static class OpenLead
                 .OverridePropertyName("Party.Address").Named("当事人地址", "Party address");
             RuleFor(x => x.ViolationCode).NotEmpty().MaximumLength(40).Named("违法行为", "Violation");
             RuleFor(x => x.Facts).NotEmpty().MaximumLength(4000).Named("违法事实", "Facts");
+            RuleFor(x => x.OfficerId).MaximumLength(100).Named("承办人", "Case officer");
         }
     }
 
@@ -112,6 +121,9 @@ public static class OpenLead
             }
             if (await db.ExecuteScalarAsync<long>(ListViolations.Exists, new { Code = command.ViolationCode!.Trim() }, ct) == 0)
                 throw Input.Invalid(nameof(Command.ViolationCode), "违法行为不在目录中", "The violation is not in the catalog");
+            var officer = Input.Clean(command.OfficerId) is { } officerId
+                ? await NamedUsers.RequireAsync(db, user, nameof(Command.OfficerId), officerId, NamedUsers.Officer, ct)
+                : new NamedUser(user.UserId, user.DisplayName, user.Jurisdiction, user.CredentialNumber);
 
             var now = clock.GetUtcNow();
             var id = Guid.CreateVersion7(now);
@@ -131,8 +143,8 @@ public static class OpenLead
                 ViolationCode = command.ViolationCode.Trim(),
                 Facts = command.Facts!.Trim(),
                 command.OccurredOn,
-                OfficerId = user.UserId,
-                OfficerName = user.DisplayName,
+                OfficerId = officer.Id,
+                OfficerName = officer.DisplayName,
                 Now = now,
                 False = false,
             }, ct);

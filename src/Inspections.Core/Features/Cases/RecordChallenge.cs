@@ -14,6 +14,7 @@ namespace Inspections.Core.Features.Cases;
 /// </summary>
 public static class RecordChallenge
 {
+    [NotForStations(StationBar.Cases)]
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<CaseDto>
     {

@@ -11,6 +11,7 @@ namespace Inspections.Core.Features.Cases;
 /// <summary>Records the outcome of a reconsideration or lawsuit that was pending.</summary>
 public static class RecordChallengeOutcome
 {
+    [NotForStations(StationBar.Cases)]
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<CaseDto>
     {

@@ -13,6 +13,7 @@ namespace Inspections.Core.Features.Cases;
 /// </summary>
 public static class SendReferralLetter
 {
+    [NotForStations(StationBar.Cases)]
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<CaseDto>
     {

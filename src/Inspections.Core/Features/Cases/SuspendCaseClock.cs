@@ -15,6 +15,7 @@ namespace Inspections.Core.Features.Cases;
 /// </summary>
 public static class SuspendCaseClock
 {
+    [NotForStations(StationBar.Cases)]
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<CaseDto>
     {

@@ -34,6 +34,7 @@ public static class TransitionCase
     /// <summary>执行: fine paid (date, amount) and confiscated items disposed of.</summary>
     public sealed record ExecutionInput(DateOnly? FinePaidOn, decimal? FinePaidAmount, string? ItemsDisposed);
 
+    [NotForStations(StationBar.Cases)]
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<CaseDto>
     {
@@ -131,7 +132,7 @@ public static class TransitionCase
             var from = current.StageValue;
             var to = command.Target;
             if (!CaseStageMachine.IsAllowed(from, to)) throw IllegalStep(from, to);
-            if (CaseStageMachine.RequiredActor(from, to) == CaseActor.Supervisor && user.Role != Roles.Supervisor)
+            if (CaseStageMachine.RequiredActor(from, to) == CaseActor.Supervisor && !user.IsInRole(Roles.Supervisor))
                 throw new ForbiddenException(
                     $"“{from.Chinese()} → {to.Chinese()}”须由科长/分管领导审批。",
                     $"Only a supervisor may take the step {from.English()} → {to.English()}.");

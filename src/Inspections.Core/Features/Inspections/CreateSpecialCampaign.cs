@@ -10,6 +10,7 @@ namespace Inspections.Core.Features.Inspections;
 /// <summary>Opens a special campaign 专项行动 (e.g. 打击黑网吧专项行动) with its period, in the caller's jurisdiction.</summary>
 public static class CreateSpecialCampaign
 {
+    [NotForStations(StationBar.Campaigns)]
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<SpecialCampaignDto>
     {

@@ -11,13 +11,15 @@ using Mediator;
 namespace Inspections.Core.Features.Inspections;
 
 /// <summary>
-/// The random draw 双随机: N venues from the caller's district, filtered by type and licence status,
-/// each with two officers drawn from the list given. The seed, the pool (ids in order) and the officer
+/// The random draw 双随机: N venues from those the caller may act on (a district's, its towns' included), filtered by type and licence status,
+/// each with two officers drawn from the list given (active officers of the caller's jurisdiction, named by
+/// login; their names and credential numbers come from the users table). The seed, the pool (ids in order) and the officer
 /// list are stored with the result, so anyone can replay the draw and get the same list. Without a
 /// seed one is chosen at random; giving one replays an earlier draw.
 /// </summary>
 public static class DrawVenues
 {
+    [NotForStations(StationBar.Campaigns)]
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<DrawDto>
     {
@@ -53,7 +55,7 @@ public static class DrawVenues
     // Revoked and closed venues no longer trade, so they are not drawn unless asked for by status.
     private static readonly Sql Pool = new("""
         SELECT id FROM venues
-        WHERE jurisdiction = @Jurisdiction
+        WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
           AND (@VenueType IS NULL OR venue_type = @VenueType)
           AND ((@LicenseStatus IS NULL AND license_status NOT IN ('revoked', 'closed')) OR license_status = @LicenseStatus)
         """);
@@ -80,11 +82,12 @@ public static class DrawVenues
             if (command.CampaignId is { } campaignId)
                 user.EnsureCanChange(await db.QuerySingleOrDefaultAsync<string>(SpecialCampaignJurisdiction, new { Id = campaignId }, ct)
                     ?? throw Input.Invalid("CampaignId", "专项行动不存在", "No such campaign"));
-            var pool = DrawRows.Ordered(await db.QueryAsync<Guid>(Pool, new { user.Jurisdiction, command.VenueType, command.LicenseStatus }, ct));
+            var pool = DrawRows.Ordered(await db.QueryAsync<Guid>(Pool, new { JurisdictionFirst = Jurisdiction.Changeable(user.Jurisdiction).First, JurisdictionLast = Jurisdiction.Changeable(user.Jurisdiction).Last, command.VenueType, command.LicenseStatus }, ct));
             if (command.Count > pool.Count)
                 throw Input.Invalid("Count", $"符合条件的场所只有 {pool.Count} 家，不能抽取 {command.Count} 家",
                     $"Only {pool.Count} venues match, so {command.Count} cannot be drawn");
-            var officers = command.Officers!.Select(o => new DrawOfficer(o.UserId!.Trim(), o.Name!.Trim(), o.CredentialNumber!.Trim())).ToList();
+            var officers = (await RecordInspection.OfficersOnRecordAsync(db, user, command.Officers!, ct))
+                .Select(o => new DrawOfficer(o.Id, o.DisplayName, o.CredentialNumber!)).ToList();
             var seed = command.Seed ?? RandomDraw.NewSeed();
             var assignments = RandomDraw.Run(seed, pool, officers, command.Count!.Value);
 

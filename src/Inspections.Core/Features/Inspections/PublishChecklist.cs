@@ -14,6 +14,7 @@ namespace Inspections.Core.Features.Inspections;
 /// </summary>
 public static class PublishChecklist
 {
+    [NotForStations(StationBar.SystemWide)]
     [AllowedRoles(Roles.Admin)]
     public sealed record Command : ICommand<ChecklistDto>
     {

@@ -9,6 +9,7 @@ namespace Inspections.Core.Features.Inspections;
 /// <summary>A section head releases a draw for publication 公开 (the "一公开" of 双随机一公开).</summary>
 public static class PublishDraw
 {
+    [NotForStations(StationBar.Campaigns)]
     [AllowedRoles(Roles.Supervisor)]
     public sealed record Command(Guid Id) : ICommand<PublishedDraw.View>;
 

@@ -4,6 +4,7 @@ using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Alerts;
 using Inspections.Core.Features.Calendar;
+using Inspections.Core.Features.Users;
 using Inspections.Core.Features.Venues;
 using Inspections.Domain.Access;
 using Inspections.Domain.Calendar;
@@ -13,7 +14,8 @@ using Mediator;
 namespace Inspections.Core.Features.Inspections;
 
 /// <summary>
-/// Records an on-site inspection 现场检查: at least two officers with credential numbers, an answer to
+/// Records an on-site inspection 现场检查: at least two officers with credential numbers (active users of
+/// the caller's jurisdiction, named by login; names and numbers come from the users table), an answer to
 /// every item of the venue type's current checklist, and how it ended. An officer records an
 /// inspection they took part in; a supervisor may enter one for others (e.g. from the paper record).
 /// </summary>
@@ -46,16 +48,48 @@ public static class RecordInspection
         public bool? VenueClosed { get; init; }
     }
 
+    /// <summary>
+    /// An officer as listed on an inspection or a draw: the user's login name. Their name and credential
+    /// number 执法证号 are recorded from the users table; a request may still send them, and then they
+    /// must be the ones on record.
+    /// </summary>
     public sealed record Officer(string? UserId, string? Name, string? CredentialNumber);
-    /// <summary>An officer as listed on an inspection or a draw: who, and under which credential number 执法证号.</summary>
+
     public sealed class OfficerValidator : AbstractValidator<Officer>
     {
         public OfficerValidator()
         {
             RuleFor(p => p.UserId).NotEmpty().MaximumLength(100).Named("用户编号", "User id");
-            RuleFor(p => p.Name).NotEmpty().MaximumLength(50).Named("姓名", "Name");
-            RuleFor(p => p.CredentialNumber).NotEmpty().MaximumLength(32).Named("执法证号", "Credential number");
+            RuleFor(p => p.Name).MaximumLength(50).Named("姓名", "Name");
+            RuleFor(p => p.CredentialNumber).MaximumLength(32).Named("执法证号", "Credential number");
         }
+    }
+
+    /// <summary>
+    /// The officers named, as the users table knows them: active officers with a credential number
+    /// whom the caller's jurisdiction covers, a field error for each that is not, or whose name or
+    /// credential number as sent differs from the one on record.
+    /// </summary>
+    internal static async Task<IReadOnlyList<NamedUser>> OfficersOnRecordAsync(DbSession db, ICurrentUser user,
+        IReadOnlyList<Officer> officers, CancellationToken ct)
+    {
+        var found = await NamedUsers.RequireAsync(db, user,
+            officers.Select((o, i) => ($"Officers[{i}].UserId", o.UserId!.Trim())).ToList(), NamedUsers.Officer, ct);
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        for (var i = 0; i < officers.Count; i++)
+        {
+            var (sent, onRecord) = (officers[i], found[i]);
+            if (Input.Clean(sent.Name) is { } name && name != onRecord.DisplayName)
+                failures.Add(new($"Officers[{i}].Name", Text.Pick(
+                    $"姓名“{name}”与 {onRecord.Id} 登记的姓名“{onRecord.DisplayName}”不符",
+                    $"The name '{name}' is not the one on record for {onRecord.Id}")));
+            if (Input.Clean(sent.CredentialNumber) is { } credential && credential != onRecord.CredentialNumber)
+                failures.Add(new($"Officers[{i}].CredentialNumber", Text.Pick(
+                    $"执法证号 {credential} 与 {onRecord.DisplayName}（{onRecord.Id}）登记的执法证号 {onRecord.CredentialNumber} 不符",
+                    $"Credential number {credential} is not the one on record for {onRecord.Id} ({onRecord.CredentialNumber})")));
+        }
+        if (failures.Count > 0) throw new ValidationException(failures);
+        return found;
     }
 
     public sealed record Answer(string? ItemCode, [property: OneOf<ItemResult>] string? Result, string? Note);
@@ -98,8 +132,6 @@ public static class RecordInspection
                 .Says("现场检查须有两名以上执法人员（《行政处罚法》第四十二条）", "At least two officers must inspect (Administrative Penalty Law art. 42)");
             RuleFor(x => x.Officers).Must(o => o!.Select(p => p?.UserId?.Trim()).Distinct(StringComparer.Ordinal).Count() == o!.Count)
                 .When(x => x.Officers is not null).Says("执法人员不能重复", "The same officer is listed twice");
-            RuleFor(x => x.Officers).Must(o => o!.Select(p => p?.CredentialNumber?.Trim()).Distinct(StringComparer.Ordinal).Count() == o!.Count)
-                .When(x => x.Officers is not null).Says("执法证号不能重复", "The same credential number is listed twice");
             RuleForEach(x => x.Officers).SetValidator(new OfficerValidator());
 
             RuleFor(x => x.Location).MaximumLength(400).Named("检查地点", "Location");
@@ -165,8 +197,8 @@ public static class RecordInspection
 
     private static readonly Sql SelectAssignment = new("""
         SELECT a.first_user_id, a.first_name, a.second_user_id, a.second_name
-        FROM random_draw_assignments a JOIN random_draws d ON d.id = a.draw_id
-        WHERE a.draw_id = @DrawId AND a.venue_id = @VenueId AND d.jurisdiction = @Jurisdiction
+        FROM random_draw_assignments a
+        WHERE a.draw_id = @DrawId AND a.venue_id = @VenueId
         """);
 
     private sealed record DrawnPair
@@ -218,6 +250,7 @@ public static class RecordInspection
             var venue = await VenueRow.LoadAsync(db, command.VenueId!.Value, ct);
             user.EnsureCanChange(venue.Jurisdiction);
             EnsureRecorderTookPart(command.Officers!);
+            var officers = await OfficersOnRecordAsync(db, user, command.Officers!, ct);
 
             var checklist = await ChecklistRows.FindAsync(db, venue.Type, null, ct)
                 ?? throw new ConflictException($"场所类型“{venue.Type}”尚无检查表，请管理员先发布。",
@@ -275,9 +308,9 @@ public static class RecordInspection
                 RecordedByName = user.DisplayName,
                 Now = now,
             }, ct);
-            await db.ExecuteAsync(InsertOfficer, command.Officers!.Select((o, i) => new
+            await db.ExecuteAsync(InsertOfficer, officers.Select((o, i) => new
             {
-                InspectionId = id, Position = i + 1, UserId = o.UserId!.Trim(), Name = o.Name!.Trim(), CredentialNumber = o.CredentialNumber!.Trim(),
+                InspectionId = id, Position = i + 1, UserId = o.Id, Name = o.DisplayName, CredentialNumber = o.CredentialNumber!,
             }).ToList(), ct);
             await db.ExecuteAsync(InsertResult, answers.Select(a => new { InspectionId = id, a.ItemId, a.Result, a.Note }).ToList(), ct);
             if (command.Seizures is { Count: > 0 } seizures)
@@ -293,12 +326,10 @@ public static class RecordInspection
         /// <summary>Officers record their own inspections; a supervisor may enter one for others.</summary>
         private void EnsureRecorderTookPart(IReadOnlyList<Officer> officers)
         {
-            if (user.Role != Roles.Officer) return;
-            var me = officers.FirstOrDefault(o => string.Equals(o.UserId?.Trim(), user.UserId, StringComparison.Ordinal))
-                ?? throw new ForbiddenException("执法人员只能登记本人参加的检查（须列为检查人员之一）。",
+            if (user.IsInRole(Roles.Supervisor)) return;
+            if (!officers.Any(o => string.Equals(o.UserId?.Trim(), user.UserId, StringComparison.Ordinal)))
+                throw new ForbiddenException("执法人员只能登记本人参加的检查（须列为检查人员之一）。",
                     "An officer records only inspections they took part in (list yourself among the officers).");
-            if (user.CredentialNumber is { Length: > 0 } own && !string.Equals(me.CredentialNumber?.Trim(), own, StringComparison.Ordinal))
-                throw Input.Invalid("Officers", $"您的执法证号应为 {own}", $"Your credential number is {own}");
         }
 
         private sealed record MatchedAnswer(Guid ItemId, string Result, string? Note);
@@ -323,7 +354,7 @@ public static class RecordInspection
         /// <summary>双随机: the venue must be in the draw, and the two officers drawn for it must be the ones inspecting.</summary>
         private async Task EnsureDrawnPairInspects(Guid drawId, VenueDto venue, IReadOnlyList<Officer> officers, CancellationToken ct)
         {
-            var pair = await db.QuerySingleOrDefaultAsync<DrawnPair>(SelectAssignment, new { DrawId = drawId, VenueId = venue.Id, venue.Jurisdiction }, ct)
+            var pair = await db.QuerySingleOrDefaultAsync<DrawnPair>(SelectAssignment, new { DrawId = drawId, VenueId = venue.Id }, ct)
                 ?? throw Input.Invalid("DrawId", "该场所不在此次双随机抽取名单中", "This venue was not drawn in that random draw");
             var present = officers.Select(o => o.UserId?.Trim()).ToHashSet(StringComparer.Ordinal);
             if (!present.Contains(pair.FirstUserId) || !present.Contains(pair.SecondUserId))
@@ -335,7 +366,7 @@ public static class RecordInspection
         {
             var campaign = await db.QuerySingleOrDefaultAsync<SpecialCampaignPeriod>(SelectSpecialCampaign, new { Id = campaignId }, ct)
                 ?? throw Input.Invalid("CampaignId", "专项行动不存在", "No such campaign");
-            if (campaign.Jurisdiction != jurisdiction)
+            if (!Jurisdiction.Covers(campaign.Jurisdiction, jurisdiction))
                 throw Input.Invalid("CampaignId", "专项行动不属于该场所所在辖区", "The campaign belongs to another jurisdiction");
             if (localDate < campaign.StartsOn || localDate > campaign.EndsOn)
                 throw Input.Invalid("CampaignId", $"检查日期 {localDate:yyyy-MM-dd} 不在专项行动期间（{campaign.StartsOn:yyyy-MM-dd} 至 {campaign.EndsOn:yyyy-MM-dd}）",

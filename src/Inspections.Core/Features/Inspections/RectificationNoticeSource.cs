@@ -11,8 +11,9 @@ public sealed class RectificationNoticeSource() : NoticeDeadlineSource("notice",
 {
     private static readonly Sql OpenNotices = new("""
         SELECT i.id, i.jurisdiction, v.name AS venue_name, i.rectification_issued_on AS issued_on,
-               i.rectification_limit_days AS limit_days, i.recorded_by AS responsible_user_id
+               i.rectification_limit_days AS limit_days, i.recorded_by AS responsible_user_id, i.recorded_by_name AS responsible_name
         FROM inspections i JOIN venues v ON v.id = i.venue_id
         WHERE i.outcome = @Outcome AND i.rectification_checked_on IS NULL AND i.rectification_issued_on IS NOT NULL
+          AND i.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
         """);
 }

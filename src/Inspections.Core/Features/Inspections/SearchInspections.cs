@@ -2,6 +2,7 @@ using FluentValidation;
 using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
+using Inspections.Core.Features.Jurisdictions;
 using Inspections.Core.Features.Venues;
 using Inspections.Domain.Access;
 using Inspections.Domain.Calendar;
@@ -97,6 +98,7 @@ public static class SearchInspections
         {
             var scope = query.Jurisdiction ?? user.Jurisdiction;
             user.EnsureCanSee(scope);
+            if (query.Jurisdiction is not null) await JurisdictionRows.EnsureKnownAsync(db, nameof(Query.Jurisdiction), query.Jurisdiction, ct);
             if (query.VenueId is { } venueId) user.EnsureCanSee((await VenueRow.LoadAsync(db, venueId, ct)).Jurisdiction);
             Common.Cursor.TryDecode<Key>(query.Cursor, out var after);
             var limit = query.Limit ?? 20;

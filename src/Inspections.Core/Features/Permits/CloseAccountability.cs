@@ -10,6 +10,7 @@ namespace Inspections.Core.Features.Permits;
 /// <summary>A supervisor reviews a record and closes it with a finding 追究结论; closing twice is a 409.</summary>
 public static class CloseAccountability
 {
+    [NotForStations(StationBar.Permits)]
     [AllowedRoles(Roles.Supervisor)]
     public sealed record Command(Guid Id, long? Version, string? Finding) : ICommand<AccountabilityDto>;
 

@@ -16,6 +16,7 @@ namespace Inspections.Core.Features.Permits;
 /// </summary>
 public static class ExtendPermit
 {
+    [NotForStations(StationBar.Permits)]
     [AllowedRoles(Roles.Supervisor)]
     public sealed record Command : ICommand<PermitDto>
     {

@@ -40,7 +40,7 @@ public static class ListAccountability
                 JurisdictionLast = Jurisdiction.Range(user.Jurisdiction).Last,
                 query.Status,
                 // A clerk sees the records held against them; supervisors see everyone's.
-                ClerkId = user.Role == Roles.Clerk ? user.UserId : query.ClerkId,
+                ClerkId = user.IsInRole(Roles.Supervisor) ? query.ClerkId : user.UserId,
             }, ct);
     }
 }

@@ -2,6 +2,7 @@ using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Alerts;
 using Inspections.Core.Features.Calendar;
+using Inspections.Domain.Access;
 using Inspections.Domain.Calendar;
 using Inspections.Domain.Permits;
 
@@ -78,22 +79,23 @@ public sealed class PermitDeadlines : IDeadlineSource
 
     private static readonly Sql Open = new($"""
         SELECT {PermitRecord.Columns} FROM permit_applications
-        WHERE stage IN ({List(Timed)})
+        WHERE stage IN ({List(Timed)}) AND jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
         """);
     private static readonly Sql OpenSuspensions = new($"""
         SELECT s.application_id, s.id, s.kind, s.start_on, s.end_on, s.reason
         FROM permit_suspensions s JOIN permit_applications a ON a.id = s.application_id
-        WHERE a.stage IN ({List(Running)})
+        WHERE a.stage IN ({List(Running)}) AND a.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
         """);
 
-    public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CancellationToken ct)
+    public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CodeRange scope, CancellationToken ct)
     {
-        var open = await db.QueryAsync<PermitRecord>(Open, null, ct);
-        var suspensions = (await db.QueryAsync<PermitSuspensionOf>(OpenSuspensions, null, ct)).ToLookup(s => s.ApplicationId, s => s.Row);
+        var parameters = new { JurisdictionFirst = scope.First, JurisdictionLast = scope.Last };
+        var open = await db.QueryAsync<PermitRecord>(Open, parameters, ct);
+        var suspensions = (await db.QueryAsync<PermitSuspensionOf>(OpenSuspensions, parameters, ct)).ToLookup(s => s.ApplicationId, s => s.Row);
         return open
             .Select(p => p.AcceptedOn is null ? p with { AcceptedOn = p.ReceivedOn } : p)
             .Select(p => new OpenClock("permit", p.Id, p.Jurisdiction, p.Title,
-                PermitClocks.Promised(p, suspensions[p.Id])!, ClockWording.PermitPromised, p.ResponsibleId))
+                PermitClocks.Promised(p, suspensions[p.Id])!, ClockWording.PermitPromised, p.ResponsibleId, p.ResponsibleName))
             .ToList();
     }
 

@@ -3,6 +3,7 @@ using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Calendar;
+using Inspections.Core.Features.Users;
 using Inspections.Domain.Access;
 using Inspections.Domain.Permits;
 using Mediator;
@@ -65,12 +66,16 @@ public static class PermitQueue
     {
         public async ValueTask<IReadOnlyList<Entry>> Handle(Query query, CancellationToken ct)
         {
-            // A clerk's queue is their own; a supervisor reads any clerk's, or the whole window's.
+            // A clerk's queue is their own; a supervisor reads any clerk's (an active one of the window's
+            // jurisdiction), or the whole window's.
+            var clerkId = user.IsInRole(Roles.Supervisor) ? Input.Clean(query.ClerkId) : user.UserId;
+            if (user.IsInRole(Roles.Supervisor) && clerkId is not null)
+                await NamedUsers.RequireAsync(db, user, nameof(Query.ClerkId), clerkId, NamedUsers.WindowStaff, ct);
             var parameters = new
             {
                 JurisdictionFirst = Jurisdiction.Range(user.Jurisdiction).First,
                 JurisdictionLast = Jurisdiction.Range(user.Jurisdiction).Last,
-                ClerkId = user.Role == Roles.Clerk ? user.UserId : query.ClerkId,
+                ClerkId = clerkId,
             };
             var evaluator = await calendars.EvaluatorAsync(db, ct);
             var now = clock.GetUtcNow();

@@ -19,6 +19,7 @@ public static class ReceivePermit
 {
     public sealed record ApplicantInput(string? Name, string? UnifiedSocialCreditCode, string? Phone);
 
+    [NotForStations(StationBar.Permits)]
     [AllowedRoles(Roles.Clerk)]
     public sealed record Command : ICommand<PermitDto>
     {

@@ -15,6 +15,7 @@ namespace Inspections.Core.Features.Permits;
 /// </summary>
 public static class SweepPermitAccountability
 {
+    [NotForStations(StationBar.Permits)]
     [AllowedRoles(Roles.System, Roles.Supervisor, Roles.Admin)]
     public sealed record Command : ICommand<Result>;
 

@@ -18,6 +18,7 @@ namespace Inspections.Core.Features.Permits;
 /// </summary>
 public static class TransitionPermit
 {
+    [NotForStations(StationBar.Permits)]
     [AllowedRoles(Roles.Clerk, Roles.Supervisor)]
     public sealed record Command : ICommand<PermitDto>
     {

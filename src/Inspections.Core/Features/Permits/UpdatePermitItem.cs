@@ -17,6 +17,7 @@ public static class UpdatePermitItem
 {
     public sealed record MaterialInput(string? Code, string? Name);
 
+    [NotForStations(StationBar.Permits)]
     [AllowedRoles(Roles.Admin)]
     public sealed record Command : ICommand<PermitItemDto>
     {

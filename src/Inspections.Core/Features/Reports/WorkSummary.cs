@@ -9,6 +9,7 @@ using Inspections.Core.Features.Cases;
 using Inspections.Core.Features.Permits;
 using Inspections.Core.Features.Unlicensed;
 using Inspections.Domain.Access;
+using Inspections.Domain.Calendar;
 using Inspections.Domain.Inspections;
 using Inspections.Domain.Venues;
 using Mediator;
@@ -44,10 +45,15 @@ public static class WorkSummary
         public int ItemsSeized { get; init; }
     }
 
+    /// <summary>Venues of one type, in all and by licence status.</summary>
+    public sealed record TypeCounts(string Key, string Name, int Value, IReadOnlyList<Count> ByLicenseStatus);
+
     public sealed record VenueFigures
     {
         /// <summary>All venues of the jurisdiction as they stand now, by licence status.</summary>
         public IReadOnlyList<Count> ByLicenseStatus { get; init; } = [];
+        /// <summary>The same venues by type, each split by licence status.</summary>
+        public IReadOnlyList<TypeCounts> ByType { get; init; } = [];
         /// <summary>Unlicensed venues registered in the period (摸底排查 found).</summary>
         public int UnlicensedFound { get; init; }
     }
@@ -69,6 +75,13 @@ public static class WorkSummary
         public string Paragraph { get; init; } = "";
     }
 
+    /// <summary>
+    /// A summary with the case and window figures it was written from, and the inspections it counted by the jurisdiction
+    /// of their rows (for figures side by side).
+    /// </summary>
+    internal sealed record Computed(Report Report, CaseClosureRate.Report Cases, PermitFigures.Result Permits,
+        IReadOnlyDictionary<string, int> InspectionsByJurisdiction);
+
     public sealed class Validator : AbstractValidator<Query>
     {
         public Validator()
@@ -77,26 +90,44 @@ public static class WorkSummary
         }
     }
 
-    private sealed record InspectionRow
+    /// <summary>The inspections of one jurisdiction, kind and outcome, counted.</summary>
+    private sealed record InspectionGroup
     {
+        public string Jurisdiction { get; init; } = "";
         public string Kind { get; init; } = "";
         public string Outcome { get; init; } = "";
-        public int Violations { get; init; }
-        public DateOnly? RectificationCheckedOn { get; init; }
-        public bool CaseLead { get; init; }
-        public bool VenueClosed { get; init; }
+        public long Number { get; init; }
+        public long WithViolations { get; init; }
+        public long RectificationsChecked { get; init; }
+        public long CaseLeads { get; init; }
+        public long VenuesClosed { get; init; }
     }
 
-    private sealed record VenueRowLite
+    /// <summary>The venues of one type and licence status, and how many of them were registered in the period.</summary>
+    private sealed record VenueGroup
     {
+        public string VenueType { get; init; } = "";
         public string LicenseStatus { get; init; } = "";
-        public DateTimeOffset CreatedAt { get; init; }
+        public long Number { get; init; }
+        public long RegisteredInPeriod { get; init; }
     }
 
+    /// <summary>What every statement below is given: the jurisdiction's codes, the period's local days and their UTC bounds.</summary>
+    private sealed record PeriodScope(string JurisdictionFirst, string JurisdictionLast, DateTimeOffset Start, DateTimeOffset End, DateOnly From, DateOnly To)
+    {
+        public bool Yes => true;
+    }
+
+    // The inspections of the period (those begun on one of its local days), counted by jurisdiction, kind and outcome.
     private static readonly Sql Inspections = new("""
-        SELECT kind, outcome, violations, rectification_checked_on, case_lead, venue_closed
+        SELECT jurisdiction, kind, outcome, COUNT(*) AS number,
+               SUM(CASE WHEN violations > 0 THEN 1 ELSE 0 END) AS with_violations,
+               SUM(CASE WHEN rectification_checked_on IS NOT NULL THEN 1 ELSE 0 END) AS rectifications_checked,
+               SUM(CASE WHEN case_lead = @Yes THEN 1 ELSE 0 END) AS case_leads,
+               SUM(CASE WHEN venue_closed = @Yes THEN 1 ELSE 0 END) AS venues_closed
         FROM inspections
         WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND started_at >= @Start AND started_at < @End
+        GROUP BY jurisdiction, kind, outcome
         """);
 
     private static readonly Sql Seized = new("""
@@ -105,7 +136,13 @@ public static class WorkSummary
         WHERE i.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND i.started_at >= @Start AND i.started_at < @End
         """);
 
-    private static readonly Sql Venues = new("SELECT license_status, created_at FROM venues WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast");
+    private static readonly Sql Venues = new("""
+        SELECT venue_type, license_status, COUNT(*) AS number,
+               SUM(CASE WHEN created_at >= @Start AND created_at < @End THEN 1 ELSE 0 END) AS registered_in_period
+        FROM venues
+        WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
+        GROUP BY venue_type, license_status
+        """);
 
     private static readonly Sql Referrals = new("""
         SELECT r.department
@@ -127,54 +164,61 @@ public static class WorkSummary
             if (asOf < from)
                 throw new ValidationException([new ValidationFailure(nameof(Query.AsOf),
                     Text.Pick("统计截止日不能早于开始日期", "The as-of date cannot precede the period"))]);
-            var scope = new
-            {
-                JurisdictionFirst = Jurisdiction.Range(user.Jurisdiction).First,
-                JurisdictionLast = Jurisdiction.Range(user.Jurisdiction).Last,
-                Start = StartOf(evaluator.TimeZone, from),
-                End = StartOf(evaluator.TimeZone, to.AddDays(1)),
-                From = from,
-                To = to,
-            };
+            return (await ComputeAsync(db, evaluator, user.Jurisdiction, from, to, asOf, now, ct)).Report;
+        }
 
-            var inspections = await db.QueryAsync<InspectionRow>(Inspections, scope, ct);
+        /// <summary>
+        /// The summary of a jurisdiction the caller may see, for a checked period and an as-of date not before it, with the
+        /// case and window figures it was written from: the dashboard shows the very same numbers beside the paragraph.
+        /// </summary>
+        internal static async Task<Computed> ComputeAsync(DbSession db, ClockEvaluator evaluator, string jurisdiction, DateOnly from, DateOnly to,
+            DateOnly asOf, DateTimeOffset now, CancellationToken ct)
+        {
+            var scope = Scope(evaluator, jurisdiction, from, to);
+            var inspections = await db.QueryAsync<InspectionGroup>(Inspections, scope, ct);
             var seized = await db.ExecuteScalarAsync<long>(Seized, scope, ct);
-            var venues = await db.QueryAsync<VenueRowLite>(Venues, scope, ct);
+            var venues = await db.QueryAsync<VenueGroup>(Venues, scope, ct);
             var referrals = await db.QueryAsync<string>(Referrals, scope, ct);
-            var cases = await CaseClosureRate.Handler.ComputeAsync(db, evaluator, user.Jurisdiction, from, to, asOf, grouping: null, ct);
-            var permits = await PermitFigures.Handler.ComputeAsync(db, evaluator, user.Jurisdiction, from, to, now, ct);
-            var campaigns = await UnlicensedCampaignProgress.Handler.RunningInAsync(db, evaluator, now, user.Jurisdiction, from, to, ct);
+            var cases = await CaseClosureRate.Handler.ComputeAsync(db, evaluator, jurisdiction, from, to, asOf, grouping: null, ct);
+            var permits = await PermitFigures.Handler.ComputeAsync(db, evaluator, jurisdiction, from, to, now, ct);
+            var campaigns = await UnlicensedCampaignProgress.Handler.RunningInAsync(db, evaluator, now, jurisdiction, from, to, ct);
 
+            int Inspected(Func<InspectionGroup, bool> which, Func<InspectionGroup, long> count) => (int)inspections.Where(which).Sum(count);
             var figures = new InspectionFigures
             {
-                Total = inspections.Count,
+                Total = Inspected(_ => true, g => g.Number),
                 ByKind = Enum.GetValues<InspectionKind>()
-                    .Select(k => new Count(Wire(k), k.ChineseName(), inspections.Count(i => i.Kind == Wire(k)))).ToList(),
+                    .Select(k => new Count(Wire(k), k.ChineseName(), Inspected(g => g.Kind == Wire(k), g => g.Number))).ToList(),
                 ByOutcome = Enum.GetValues<InspectionOutcome>()
-                    .Select(o => new Count(Wire(o), o.ChineseName(), inspections.Count(i => i.Outcome == Wire(o)))).ToList(),
-                WithViolations = inspections.Count(i => i.Violations > 0),
-                RectificationNotices = inspections.Count(i => i.Outcome == Wire(InspectionOutcome.RectificationNotice)),
-                RectificationsChecked = inspections.Count(i => i.RectificationCheckedOn is not null),
-                CaseLeads = inspections.Count(i => i.CaseLead),
-                VenuesClosed = inspections.Count(i => i.VenueClosed),
+                    .Select(o => new Count(Wire(o), o.ChineseName(), Inspected(g => g.Outcome == Wire(o), g => g.Number))).ToList(),
+                WithViolations = Inspected(_ => true, g => g.WithViolations),
+                RectificationNotices = Inspected(g => g.Outcome == Wire(InspectionOutcome.RectificationNotice), g => g.Number),
+                RectificationsChecked = Inspected(_ => true, g => g.RectificationsChecked),
+                CaseLeads = Inspected(_ => true, g => g.CaseLeads),
+                VenuesClosed = Inspected(_ => true, g => g.VenuesClosed),
                 ItemsSeized = (int)seized,
             };
+            int VenueCount(Func<VenueGroup, bool> which) => (int)venues.Where(which).Sum(v => v.Number);
             var venueFigures = new VenueFigures
             {
                 ByLicenseStatus = Enum.GetValues<LicenseStatus>()
-                    .Select(s => new Count(Wire(s), s.ChineseName(), venues.Count(v => v.LicenseStatus == Wire(s)))).ToList(),
-                UnlicensedFound = venues.Count(v => v.LicenseStatus == Wire(LicenseStatus.Unlicensed)
-                    && v.CreatedAt >= scope.Start && v.CreatedAt < scope.End),
+                    .Select(s => new Count(Wire(s), s.ChineseName(), VenueCount(v => v.LicenseStatus == Wire(s)))).ToList(),
+                ByType = Enum.GetValues<VenueType>()
+                    .Select(t => new TypeCounts(Wire(t), t.ChineseName(), VenueCount(v => v.VenueType == Wire(t)),
+                        Enum.GetValues<LicenseStatus>()
+                            .Select(s => new Count(Wire(s), s.ChineseName(), VenueCount(v => v.VenueType == Wire(t) && v.LicenseStatus == Wire(s)))).ToList()))
+                    .ToList(),
+                UnlicensedFound = (int)venues.Where(v => v.LicenseStatus == Wire(LicenseStatus.Unlicensed)).Sum(v => v.RegisteredInPeriod),
             };
             var letters = referrals.GroupBy(d => d, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new Count(g.Key, g.Key, g.Count())).ToList();
 
-            return new Report
+            var report = new Report
             {
                 From = from,
                 To = to,
                 AsOf = asOf,
-                Jurisdiction = user.Jurisdiction,
+                Jurisdiction = jurisdiction,
                 Inspections = figures,
                 Venues = venueFigures,
                 Cases = cases.Totals,
@@ -185,7 +229,14 @@ public static class WorkSummary
                 Paragraph = Paragraph(from, to, figures, venueFigures, cases, permits, letters)
                     + string.Concat(campaigns.Select(c => Text.Pick(c.Summary, ""))),
             };
+            var byJurisdiction = inspections.GroupBy(g => g.Jurisdiction, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (int)g.Sum(x => x.Number), StringComparer.Ordinal);
+            return new Computed(report, cases, permits, byJurisdiction);
         }
+
+        private static PeriodScope Scope(ClockEvaluator evaluator, string jurisdiction, DateOnly from, DateOnly to) => new(
+            Jurisdiction.Range(jurisdiction).First, Jurisdiction.Range(jurisdiction).Last,
+            StartOf(evaluator.TimeZone, from), StartOf(evaluator.TimeZone, to.AddDays(1)), from, to);
 
         private static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum => Common.Wire.Name(value);
 

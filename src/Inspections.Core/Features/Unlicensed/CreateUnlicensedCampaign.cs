@@ -11,6 +11,7 @@ namespace Inspections.Core.Features.Unlicensed;
 /// <summary>Opens a rectification campaign 集中整治行动 against unlicensed venues of the given types, in the caller's jurisdiction.</summary>
 public static class CreateUnlicensedCampaign
 {
+    [NotForStations(StationBar.Campaigns)]
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<UnlicensedCampaignDto>
     {

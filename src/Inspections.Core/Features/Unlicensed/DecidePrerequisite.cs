@@ -17,6 +17,7 @@ namespace Inspections.Core.Features.Unlicensed;
 /// </summary>
 public static class DecidePrerequisite
 {
+    [NotForStations(StationBar.Campaigns)]
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : VenueStep, ICommand<UnlicensedCampaignVenueDto>
     {

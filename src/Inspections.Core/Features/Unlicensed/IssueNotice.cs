@@ -15,6 +15,7 @@ namespace Inspections.Core.Features.Unlicensed;
 /// </summary>
 public static class IssueNotice
 {
+    [NotForStations(StationBar.Campaigns)]
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : VenueStep, ICommand<UnlicensedCampaignVenueDto>
     {

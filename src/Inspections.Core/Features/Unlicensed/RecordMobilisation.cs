@@ -12,6 +12,7 @@ namespace Inspections.Core.Features.Unlicensed;
 /// <summary>A mobilisation event 宣传动员 of the campaign: a meeting with operators 业主座谈会 or a publicity event, counted.</summary>
 public static class RecordMobilisation
 {
+    [NotForStations(StationBar.Campaigns)]
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<MobilisationDto>
     {

@@ -12,6 +12,7 @@ namespace Inspections.Core.Features.Unlicensed;
 /// <summary>A joint on-site office day 联合现场办公: the departments present and the batch of the campaign's venues handled.</summary>
 public static class RecordOfficeDay
 {
+    [NotForStations(StationBar.Campaigns)]
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<OfficeDayDto>
     {

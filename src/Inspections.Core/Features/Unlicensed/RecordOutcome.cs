@@ -16,6 +16,7 @@ namespace Inspections.Core.Features.Unlicensed;
 /// </summary>
 public static class RecordOutcome
 {
+    [NotForStations(StationBar.Campaigns)]
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : VenueStep, ICommand<UnlicensedCampaignVenueDto>
     {
@@ -94,7 +95,7 @@ public static class RecordOutcome
         {
             var permit = await db.QuerySingleOrDefaultAsync<PermitRow>(SelectPermit, new { Id = permitId }, ct)
                 ?? throw Input.Invalid("PermitApplicationId", "未找到该许可申请", "No such permit application");
-            if (permit.Jurisdiction != campaign.Jurisdiction)
+            if (!Jurisdiction.Covers(campaign.Jurisdiction, permit.Jurisdiction))
                 throw Input.Invalid("PermitApplicationId", "该许可申请不属于本辖区", "The permit application belongs to another jurisdiction");
             var statuses = await db.QueryAsync<string>(SelectStatuses, new { venue.Id }, ct);
             if (!UnlicensedTerms.MayBeLicensed(statuses.Select(s => Wire.TryParse<PrerequisiteStatus>(s, out var p) ? p : PrerequisiteStatus.Pending)))

@@ -3,6 +3,7 @@ using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Calendar;
+using Inspections.Core.Features.Jurisdictions;
 using Inspections.Core.Features.Venues;
 using Inspections.Domain.Access;
 using Inspections.Domain.Unlicensed;
@@ -14,11 +15,13 @@ namespace Inspections.Core.Features.Unlicensed;
 /// <summary>
 /// The survey 摸底排查: an unlicensed venue found during the campaign is registered in the venues
 /// register as unlicensed 无证无照 and linked to the campaign, with its four prerequisites pending.
-/// A venue already registered (as unlicensed, in the campaign's jurisdiction, of a target type) is
+/// A venue found is registered in its town or street when one is given (in the campaign's jurisdiction).
+/// A venue already registered (as unlicensed, within the campaign's jurisdiction, of a target type) is
 /// linked by its id instead, so the register never holds the same premises twice.
 /// </summary>
 public static class SurveyVenue
 {
+    [NotForStations(StationBar.Campaigns)]
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command : ICommand<UnlicensedCampaignVenueDto>
     {
@@ -27,6 +30,8 @@ public static class SurveyVenue
         public string? Name { get; init; }
         public string? Address { get; init; }
         [OneOf<VenueType>] public string? Type { get; init; }
+        /// <summary>The town or street 乡镇（街道） the venue found lies in (defaults to the campaign's jurisdiction).</summary>
+        public string? Jurisdiction { get; init; }
         public string? OperatorName { get; init; }
         public int? Terminals { get; init; }
         public int? Rooms { get; init; }
@@ -50,7 +55,10 @@ public static class SurveyVenue
                         .Says($"未知的场所类型，可选值：{Wire.Allowed<VenueType>()}", $"Unknown venue type; allowed: {Wire.Allowed<VenueType>()}"));
                 RuleFor(x => x.Terminals).GreaterThanOrEqualTo(0).LessThanOrEqualTo(10000).Named("终端数", "Terminals");
                 RuleFor(x => x.Rooms).GreaterThanOrEqualTo(0).LessThanOrEqualTo(1000).Named("包房数", "Rooms");
+                RuleFor(x => x.Jurisdiction).IsJurisdictionCode();
             });
+            RuleFor(x => x.Jurisdiction).Null().When(x => x.VenueId is not null)
+                .Says("已登记的场所已有所属辖区，不再填写", "A registered venue already has its jurisdiction");
             RuleFor(x => x.Name).Empty().When(x => x.VenueId is not null)
                 .Says("已登记的场所只需 venueId，不再填写场所信息", "Give either venueId or the venue's facts, not both");
         }
@@ -119,7 +127,7 @@ public static class SurveyVenue
         {
             var venue = await db.QuerySingleOrDefaultAsync<ExistingVenue>(SelectVenue, new { Id = venueId }, ct)
                 ?? throw Input.Invalid("VenueId", "未找到该场所", "No such venue");
-            if (venue.Jurisdiction != campaign.Jurisdiction)
+            if (!Jurisdiction.Covers(campaign.Jurisdiction, venue.Jurisdiction))
                 throw Input.Invalid("VenueId", $"该场所不在本次整治行动的辖区（{campaign.Jurisdiction}）内",
                     $"The venue is outside the campaign's jurisdiction ({campaign.Jurisdiction})");
             if (!UnlicensedRows.IsTargetType(campaign, venue.VenueType))
@@ -149,8 +157,14 @@ public static class SurveyVenue
                 Name = command.Name, Address = command.Address, Type = command.Type, OperatorName = command.OperatorName,
                 LicenseStatus = Wire.Name(LicenseStatus.Unlicensed), Terminals = command.Terminals, Rooms = command.Rooms,
             };
+            var jurisdiction = command.Jurisdiction ?? campaign.Jurisdiction;
+            if (!Jurisdiction.Covers(campaign.Jurisdiction, jurisdiction))
+                throw Input.Invalid("Jurisdiction", $"该场所所在辖区 {jurisdiction} 不在本次整治行动的辖区（{campaign.Jurisdiction}）内",
+                    $"Jurisdiction {jurisdiction} is outside the campaign's jurisdiction ({campaign.Jurisdiction})");
+            user.EnsureCanChange(jurisdiction);
+            if (command.Jurisdiction is not null) await JurisdictionRows.EnsureKnownAsync(db, "Jurisdiction", jurisdiction, ct);
             var id = Guid.CreateVersion7(now);
-            await db.ExecuteAsync(RegisterVenue.Insert, VenueRow.Parameters(facts, id, campaign.Jurisdiction, now, version: 1), ct);
+            await db.ExecuteAsync(RegisterVenue.Insert, VenueRow.Parameters(facts, id, jurisdiction, now, version: 1), ct);
             return id;
         }
     }

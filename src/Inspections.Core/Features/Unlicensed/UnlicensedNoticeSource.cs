@@ -10,8 +10,9 @@ public sealed class UnlicensedNoticeSource() : NoticeDeadlineSource(SubjectType,
 
     private static readonly Sql OpenNotices = new("""
         SELECT cv.id, cv.jurisdiction, v.name AS venue_name, cv.notice_issued_on AS issued_on,
-               cv.notice_limit_days AS limit_days, cv.found_by AS responsible_user_id
+               cv.notice_limit_days AS limit_days, cv.found_by AS responsible_user_id, cv.campaign_id AS parent_id
         FROM unlicensed_campaign_venues cv JOIN venues v ON v.id = cv.venue_id
         WHERE cv.notice_issued_on IS NOT NULL AND cv.outcome IS NULL
+          AND cv.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
         """);
 }

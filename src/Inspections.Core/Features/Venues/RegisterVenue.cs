@@ -1,12 +1,17 @@
 using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
+using Inspections.Core.Features.Jurisdictions;
 using Inspections.Domain.Access;
 using Mediator;
 
 namespace Inspections.Core.Features.Venues;
 
-/// <summary>Registers a venue 场所登记 in the caller's jurisdiction.</summary>
+/// <summary>
+/// Registers a venue 场所登记. It belongs to the jurisdiction given — a district's venue to one of its
+/// towns or streets 乡镇（街道）, which the district brigade and the town's station both act on — or,
+/// when none is given, to the caller's own.
+/// </summary>
 public static class RegisterVenue
 {
     [AllowedRoles(Roles.Officer, Roles.Supervisor, Roles.Admin)]
@@ -29,6 +34,7 @@ public static class RegisterVenue
         {
             var jurisdiction = command.Jurisdiction ?? user.Jurisdiction;
             user.EnsureCanChange(jurisdiction);
+            if (command.Jurisdiction is not null) await JurisdictionRows.EnsureKnownAsync(db, nameof(Command.Jurisdiction), jurisdiction, ct);
             var now = clock.GetUtcNow();
             var id = Guid.CreateVersion7(now);
             await db.ExecuteAsync(Insert, VenueRow.Parameters(command, id, jurisdiction, now, version: 1), ct);

@@ -2,6 +2,7 @@ using FluentValidation;
 using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
+using Inspections.Core.Features.Jurisdictions;
 using Inspections.Domain.Access;
 using Inspections.Domain.Venues;
 using Mediator;
@@ -61,6 +62,7 @@ public static class SearchVenues
         {
             var scope = query.Jurisdiction ?? user.Jurisdiction;
             user.EnsureCanSee(scope);
+            if (query.Jurisdiction is not null) await JurisdictionRows.EnsureKnownAsync(db, nameof(Query.Jurisdiction), query.Jurisdiction, ct);
             Common.Cursor.TryDecode<Key>(query.Cursor, out var after);
             var limit = query.Limit ?? 20;
             var rows = await db.QueryAsync<VenueDto>(Select, new

@@ -1,6 +1,7 @@
 using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
+using Inspections.Core.Features.Jurisdictions;
 using Inspections.Domain.Access;
 using Mediator;
 
@@ -41,6 +42,7 @@ public static class UpdateVenue
             user.EnsureCanChange(current.Jurisdiction);
             var jurisdiction = command.Jurisdiction ?? current.Jurisdiction;
             user.EnsureCanChange(jurisdiction);
+            if (jurisdiction != current.Jurisdiction) await JurisdictionRows.EnsureKnownAsync(db, nameof(Command.Jurisdiction), jurisdiction, ct);
             var changed = await db.ExecuteAsync(Update,
                 VenueRow.Parameters(command, command.Id, jurisdiction, clock.GetUtcNow(), command.Version!.Value), ct);
             // The version read before the write may predate the winner's commit: read it again to report the one that is current.

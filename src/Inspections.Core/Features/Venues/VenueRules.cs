@@ -27,6 +27,7 @@ public abstract record VenueFacts : IVenueFacts
     public string? Name { get; init; }
     public string? Address { get; init; }
     [OneOf<VenueType>] public string? Type { get; init; }
+    /// <summary>Where the venue belongs: a town or street 乡镇（街道） of the district, or the district itself (defaults to the caller's jurisdiction).</summary>
     public string? Jurisdiction { get; init; }
     public string? OperatorName { get; init; }
     public string? LegalRepresentative { get; init; }

@@ -1,0 +1,52 @@
+using Inspections.Core.Data;
+using Inspections.Domain.Access;
+
+namespace Inspections.Core.Features.Dashboard;
+
+/// <summary>
+/// Which jurisdictions lie one level below another, and what they are called: the one place the
+/// dashboard asks. Until a table of administrative divisions is loaded, the children are the codes
+/// the rows carry (a city's districts that have venues, inspections, cases, applications or
+/// campaigns) and a name is its code.
+/// </summary>
+internal static class JurisdictionDirectory
+{
+    public sealed record Entry(string Code, string Name);
+
+    private static readonly Sql CodesInUse = new("""
+        SELECT DISTINCT jurisdiction FROM venues WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
+        UNION SELECT DISTINCT jurisdiction FROM inspections WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
+        UNION SELECT DISTINCT jurisdiction FROM cases WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
+        UNION SELECT DISTINCT jurisdiction FROM permit_applications WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
+        UNION SELECT DISTINCT jurisdiction FROM unlicensed_campaigns WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
+        """);
+
+    /// <summary>
+    /// The jurisdictions one level below <paramref name="code"/> that hold rows, by code; none below a district yet.
+    /// Rows kept at <paramref name="code"/> itself (a city's own) belong to no child.
+    /// </summary>
+    public static async Task<IReadOnlyList<Entry>> ChildrenAsync(DbSession db, string code, CancellationToken ct)
+    {
+        if (!HasChildren(code)) return [];
+        var range = Jurisdiction.Range(code);
+        var codes = await db.QueryAsync<string>(CodesInUse, new { JurisdictionFirst = range.First, JurisdictionLast = range.Last }, ct);
+        return codes.Select(c => ChildOf(code, c)).OfType<string>().Where(c => c != code).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(c => new Entry(c, NameOf(c)))
+            .ToList();
+    }
+
+    public static Task<string> NameAsync(DbSession db, string code, CancellationToken ct) => Task.FromResult(NameOf(code));
+
+    /// <summary>Provinces and cities have children; a district's towns come with the table of divisions.</summary>
+    public static bool HasChildren(string code) => Jurisdiction.Prefix(code).Length < 6;
+
+    /// <summary>The child of <paramref name="parent"/> that a row of <paramref name="row"/> belongs to (the parent itself for its own rows).</summary>
+    public static string? ChildOf(string parent, string row) => Jurisdiction.Prefix(parent).Length switch
+    {
+        2 => row[..4] + "00",
+        4 => row[..6],
+        _ => null,
+    };
+
+    private static string NameOf(string code) => code;
+}
