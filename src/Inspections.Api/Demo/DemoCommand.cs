@@ -121,7 +121,7 @@ public static class DemoCommand
         Console.WriteLine($"正在加载演示数据：温江区（{DemoDistrict.Code}），{story.PreviousStart:yyyy-MM-dd} 至 {story.Today:yyyy-MM-dd} …");
         try
         {
-            await DemoUsers.CreateAsync(send, clock);
+            await DemoUsers.CreateAsync(send);
             story.Plan();
             await timeline.RunAsync(CancellationToken.None);
         }

@@ -11,6 +11,20 @@ internal sealed class DemoDistrict(Random random)
 {
     public const string Code = "510115";
     public const string City = "510100";
+    /// <summary>柳城街道, the district's central street, whose culture station 文化站 has two officers in the demo.</summary>
+    public const string Station = "510115001";
+
+    /// <summary>The town or street 乡镇（街道） a street of the district runs through; streets not listed are registered at district level.</summary>
+    private static readonly Dictionary<string, string> TownOf = new()
+    {
+        ["柳城大道"] = "510115001", ["东大街"] = "510115001", ["西大街"] = "510115001", ["文化路"] = "510115001",
+        ["凤凰北大街"] = "510115001", ["凤凰中路"] = "510115001", ["麻市街"] = "510115001", ["人和路"] = "510115001",
+        ["公平街"] = "510115002", ["光华大道三段"] = "510115002", ["德通桥路"] = "510115002",
+        ["天府路"] = "510115003", ["芙蓉大道"] = "510115003", ["海科路"] = "510115003",
+        ["涌泉街"] = "510115004", ["光华公园路"] = "510115004", ["江安路"] = "510115004",
+        ["金马河路"] = "510115005", ["永宁路"] = "510115006",
+        ["万春东路"] = "510115103", ["万盛南街"] = "510115103",
+    };
 
     private static readonly string[] Streets =
     [
@@ -77,8 +91,12 @@ internal sealed class DemoDistrict(Random random)
 
     public string Person() => Pick(Surnames) + Pick(GivenNames);
 
-    public string Address() =>
-        $"成都市温江区{Pick(Streets)}{random.Next(1, 480)}号{Pick(Buildings)}";
+    /// <summary>An address, and the town or street whose register it belongs to (the district's when the street is not listed).</summary>
+    public (string Address, string Jurisdiction) Address()
+    {
+        var street = Pick(Streets);
+        return ($"成都市温江区{street}{random.Next(1, 480)}号{Pick(Buildings)}", TownOf.GetValueOrDefault(street, Code));
+    }
 
     public string Phone() => random.Next(3) == 0
         ? $"028-8{random.Next(2000000, 9999999)}"

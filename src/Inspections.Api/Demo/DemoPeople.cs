@@ -19,11 +19,14 @@ internal static class DemoPeople
     public static readonly DemoUser LiuYang = new("liuyang", "刘洋", Roles.Supervisor, DemoDistrict.Code, "执法大队大队长");
     public static readonly DemoUser ChenJing = new("chenjing", "陈静", Roles.Admin, DemoDistrict.Code, "系统管理员");
     public static readonly DemoUser HuangMin = new("huangmin", "黄敏", Roles.Supervisor, DemoDistrict.City, "成都市文化市场综合行政执法总队");
-    public static readonly DemoUser XuMing = new("xuming", "徐明", Roles.Officer, DemoDistrict.Code + "001", "柳城街道文化站", "51011520101");
+    public static readonly DemoUser SunLi = new("sunli", "孙丽", Roles.Admin, DemoDistrict.City, "成都市文化市场综合行政执法总队系统管理员");
+    public static readonly DemoUser XuMing = new("xuming", "徐明", Roles.Officer, DemoDistrict.Station, "柳城街道文化站", "51011520101");
+    public static readonly DemoUser TangJie = new("tangjie", "唐杰", Roles.Officer, DemoDistrict.Station, "柳城街道文化站", "51011520102");
 
     public static readonly IReadOnlyList<DemoUser> Officers = [ZhangWei, LiNa, WangQiang, ZhaoLei];
     public static readonly IReadOnlyList<DemoUser> Clerks = [WangFang, ZhouJie];
 
     /// <summary>Everyone, in the order the table printed at the end lists them.</summary>
-    public static readonly IReadOnlyList<DemoUser> All = [ZhangWei, LiNa, WangQiang, ZhaoLei, WangFang, ZhouJie, LiuYang, ChenJing, HuangMin, XuMing];
+    public static readonly IReadOnlyList<DemoUser> All =
+        [ZhangWei, LiNa, WangQiang, ZhaoLei, WangFang, ZhouJie, LiuYang, ChenJing, HuangMin, SunLi, XuMing, TangJie];
 }

@@ -208,7 +208,8 @@ internal sealed partial class DemoStory
                     ? new SurveyVenue.Command { CampaignId = campaign, VenueId = existing.Id, FoundOn = found, Note = "此前已责令限期办证，逾期未办理，纳入集中整治。" }
                     : new SurveyVenue.Command
                     {
-                        CampaignId = campaign, Name = facts.Name, Address = facts.Address, Type = Wire.Name(facts.Type), OperatorName = facts.Operator,
+                        CampaignId = campaign, Name = facts.Name, Address = facts.Address, Jurisdiction = facts.Jurisdiction,
+                        Type = Wire.Name(facts.Type), OperatorName = facts.Operator,
                         Terminals = facts.Terminals, Rooms = facts.Rooms is > 0 ? facts.Rooms : null, FoundOn = found,
                         Note = $"{officer.Name}、{partner.Name}排查发现，现场无任何许可证照。",
                     });

@@ -236,6 +236,7 @@ internal sealed partial class DemoStory
                         if (PickTrading(WeightedType()) is { } venue) await RecordAsync(Routine(venue, at, first, second));
                     });
                 }
+                if (day.DayOfWeek == DayOfWeek.Wednesday) PlanStationCheck(day);
                 if (_rng.Next(9) == 0) PlanComplaintCheck(day);
                 if (_rng.Next(14) == 0) PlanJointCheck(day);
             }
@@ -288,6 +289,24 @@ internal sealed partial class DemoStory
                 if (PickTrading(VenueType.InternetCafe, VenueType.SongAndDance, VenueType.GameArcade, VenueType.PerformanceVenue) is not { } venue)
                     return;
                 await RecordAsync(Routine(venue, at, first, second) with { Notes = $"{name}假期文化市场安全检查，重点检查消防安全与未成年人保护。" });
+            });
+        }
+    }
+
+    /// <summary>The street's culture station 文化站 checks venues on its own register on Wednesday afternoons.</summary>
+    private void PlanStationCheck(DateOnly day)
+    {
+        var start = _cal.At(day, 14, 30);
+        for (var i = _rng.Next(0, 3); i > 0; i--, start = start.AddMinutes(80))
+        {
+            var at = start;
+            Inspect(at, "文化站日常检查", async () =>
+            {
+                if (PickTradingIn(DemoDistrict.Station) is not { } venue) return;
+                await RecordAsync(Routine(venue, at, DemoPeople.XuMing, DemoPeople.TangJie) with
+                {
+                    Notes = "柳城街道文化站日常巡查。",
+                });
             });
         }
     }

@@ -76,6 +76,8 @@ internal sealed partial class DemoStory
         public required VenueType Type { get; init; }
         public required string Name { get; init; }
         public required string Address { get; init; }
+        /// <summary>The town or street whose register the venue is on, or the district's.</summary>
+        public required string Jurisdiction { get; init; }
         public required string Operator { get; init; }
         public required string LegalRepresentative { get; init; }
         public string? CreditCode { get; set; }
@@ -94,7 +96,8 @@ internal sealed partial class DemoStory
 
         public T Facts<T>(T command) where T : VenueFacts => (T)((VenueFacts)command with
         {
-            Name = Name, Address = Address, Type = Wire.Name(Type), OperatorName = Operator, LegalRepresentative = LegalRepresentative,
+            Name = Name, Address = Address, Jurisdiction = Jurisdiction, Type = Wire.Name(Type), OperatorName = Operator,
+            LegalRepresentative = LegalRepresentative,
             UnifiedSocialCreditCode = CreditCode, LicenseNumber = LicenseNumber, LicenseValidUntil = LicenseValidUntil,
             LicenseStatus = Wire.Name(Status), Terminals = Terminals, Rooms = Rooms,
         });
@@ -121,11 +124,13 @@ internal sealed partial class DemoStory
         var (operatorName, company) = _district.Operator(type, name);
         var licensed = status is LicenseStatus.Licensed or LicenseStatus.Suspended or LicenseStatus.Revoked or LicenseStatus.Closed;
         var issued = asOf.Year - _rng.Next(0, 6);
+        var (address, jurisdiction) = _district.Address();
         return new Venue
         {
             Type = type,
             Name = name,
-            Address = _district.Address(),
+            Address = address,
+            Jurisdiction = jurisdiction,
             Operator = operatorName,
             LegalRepresentative = _district.Person(),
             CreditCode = licensed ? _district.CreditCode(company) : null,
@@ -193,10 +198,13 @@ internal sealed partial class DemoStory
     }
 
     /// <summary>A venue trading at the moment of the step, of one of the kinds, not kept for a plan of its own.</summary>
-    private Venue? PickTrading(params VenueType[] types)
+    private Venue? PickTrading(params VenueType[] types) => PickTradingIn(null, types);
+
+    /// <summary>The same, on one town's or street's register (null: anywhere in the district).</summary>
+    private Venue? PickTradingIn(string? jurisdiction, params VenueType[] types)
     {
         var candidates = _venues.Where(v => v.Trading && !v.Reserved && v.Status != LicenseStatus.Unlicensed
-            && (types.Length == 0 || types.Contains(v.Type))).ToList();
+            && (types.Length == 0 || types.Contains(v.Type)) && (jurisdiction is null || v.Jurisdiction == jurisdiction)).ToList();
         return candidates.Count == 0 ? null : candidates[_rng.Next(candidates.Count)];
     }
 

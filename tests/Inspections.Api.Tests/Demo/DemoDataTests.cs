@@ -88,10 +88,49 @@ public sealed class DemoDataTests(string provider)
     [Test]
     public void The_load_prints_each_demo_user_and_the_password_once()
     {
-        foreach (var login in new[] { "zhangwei", "lina", "wangfang", "liuyang", "chenjing", "huangmin", "xuming" })
+        foreach (var login in Logins)
             Assert.That(Occurrences(_load.Output, $" {login} "), Is.EqualTo(1), login);
         Assert.That(_load.Output, Does.Contain("Demo@510115"));
         Assert.That(_load.Output, Does.Contain("510100").And.Contain("510115001"), "a city supervisor and a town station's officer");
+    }
+
+    private static readonly string[] Logins =
+        ["zhangwei", "lina", "wangqiang", "zhaolei", "wangfang", "zhoujie", "liuyang", "chenjing", "huangmin", "sunli", "xuming", "tangjie"];
+
+    private async Task<HttpClient> SignedIn(string login)
+    {
+        var answer = await (await Api.CreateClient().PostJson("/api/account/sign-in", new { loginName = login, password = "Demo@510115" }))
+            .Expect(HttpStatusCode.OK);
+        Assert.That(answer.GetProperty("mustChangePassword").GetBoolean(), Is.False, $"{login} set the demo password at the first sign-in");
+        var client = Api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", answer.Str("token"));
+        return client;
+    }
+
+    [Test]
+    public async Task Every_demo_user_signs_in_with_the_demo_password_and_works_in_their_place()
+    {
+        foreach (var login in Logins)
+        {
+            var me = await (await (await SignedIn(login)).GetAsync("/api/account/me")).Expect(HttpStatusCode.OK);
+            Assert.That(me.GetRawText(), Does.Contain(login));
+        }
+
+        var officer = await SignedIn("zhangwei");
+        Assert.That((await (await officer.GetAsync("/api/inspections?officer=zhangwei&limit=5")).Expect(HttpStatusCode.OK))
+            .GetProperty("items").GetArrayLength(), Is.EqualTo(5), "张伟 took part in inspections");
+
+        var station = await SignedIn("xuming");
+        var street = (await (await station.GetAsync("/api/venues?limit=100")).Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().ToArray();
+        Assert.That(street, Is.Not.Empty);
+        Assert.That(street.Select(v => v.Str("jurisdiction")), Is.All.EqualTo("510115001"), "a station sees its own street's venues");
+        Assert.That((await (await station.GetAsync("/api/inspections?officer=xuming&limit=1")).Expect(HttpStatusCode.OK))
+            .GetProperty("items").GetArrayLength(), Is.EqualTo(1), "the station checks its street");
+
+        var city = await SignedIn("huangmin");
+        var to = HalfStart.AddMonths(6).AddDays(-1);
+        var summary = await (await city.GetAsync($"/api/reports/work-summary?from={HalfStart:yyyy-MM-dd}&to={to:yyyy-MM-dd}")).Expect(HttpStatusCode.OK);
+        Assert.That(summary.GetProperty("inspections").GetProperty("total").GetInt32(), Is.GreaterThan(0), "the city reads its district's work");
     }
 
     private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
