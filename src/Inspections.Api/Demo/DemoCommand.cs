@@ -77,7 +77,8 @@ public static class DemoCommand
         }
         var halfStart = new DateOnly(today.Year, today.Month >= 7 ? 7 : 1, 1);
         // The system was set up before the story starts: the seeds carry that date.
-        var clock = new DemoClock(new DateTimeOffset(halfStart.AddMonths(-7).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
+        var setUp = halfStart.AddMonths(-7).ToDateTime(new TimeOnly(9, 0));
+        var clock = new DemoClock(new DateTimeOffset(setUp, clockOptions.Zone.GetUtcOffset(setUp)));
 
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -121,7 +122,7 @@ public static class DemoCommand
         Console.WriteLine($"正在加载演示数据：温江区（{DemoDistrict.Code}），{story.PreviousStart:yyyy-MM-dd} 至 {story.Today:yyyy-MM-dd} …");
         try
         {
-            await DemoUsers.CreateAsync(send);
+            timeline.At(clock.Now, "用户账户", () => DemoUsers.CreateAsync(send));
             story.Plan();
             await timeline.RunAsync(CancellationToken.None);
         }
@@ -152,14 +153,15 @@ public static class DemoCommand
 
     private enum Existing { None, Demo, Other }
 
-    /// <summary>Whether the database is empty, holds the demo already (its officers' audit trail), or holds other data.</summary>
+    /// <summary>Whether the database is empty (no venues, no users), holds the demo already (its officers' audit trail), or holds other data.</summary>
     private static async Task<Existing> ExistingDataAsync(DbConnectionFactory factory)
     {
         var db = new DbSession(factory);
         await using (db)
         {
             var venues = await db.ExecuteScalarAsync<long>(new Sql("SELECT COUNT(*) FROM venues"), null, CancellationToken.None);
-            if (venues == 0) return Existing.None;
+            var users = await db.ExecuteScalarAsync<long>(new Sql("SELECT COUNT(*) FROM users"), null, CancellationToken.None);
+            if (venues == 0 && users == 0) return Existing.None;
             var demo = await db.ExecuteScalarAsync<long>(new Sql("SELECT COUNT(*) FROM audit_entries WHERE user_id = @Id"),
                 new { DemoPeople.ZhangWei.Id }, CancellationToken.None);
             return demo > 0 ? Existing.Demo : Existing.Other;
