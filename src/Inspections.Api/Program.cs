@@ -21,6 +21,7 @@ var builder = WebApplication.CreateBuilder(args);
 var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));
 
 if (command == "token") return Commands.Token(builder, args);
+if (command == "create-admin") return await Commands.CreateAdminAsync(builder, args);
 
 var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
 if (command == "migrate")

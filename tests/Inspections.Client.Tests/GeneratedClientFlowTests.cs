@@ -7,7 +7,8 @@ namespace Inspections.Client.Tests;
 
 /// <summary>
 /// One day's work through a client generated from docs/openapi.json, against the real host on each database:
-/// register a venue, inspect it, open a case from the inspection, receive a permit application.
+/// an admin adds two officers, one signs in and changes the initial password, then registers a venue,
+/// inspects it, opens a case from the inspection; a clerk receives a permit application.
 /// Every answer also goes through the host's check against the served document.
 /// </summary>
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
@@ -34,18 +35,47 @@ public sealed class GeneratedClientFlowTests(string provider)
     }
 
     /// <summary>The generated client over the test host's HttpClient, as an officer or clerk of district 510115.</summary>
-    private InspectionsClient As(string userId, string name, string role, string? credential = null)
+    private InspectionsClient As(string userId, string name, string role, string? credential = null) =>
+        WithToken(Api.Services.GetRequiredService<TokenIssuer>().Mint(userId, name, role, "510115", credential));
+
+    private InspectionsClient WithToken(string? token)
     {
         var http = Api.CreateClient();
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
-            Api.Services.GetRequiredService<TokenIssuer>().Mint(userId, name, role, "510115", credential));
+        if (token is not null) http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return new InspectionsClient(http);
     }
 
     [Test]
-    public async Task Register_inspect_open_a_case_and_receive_a_permit_application()
+    public async Task An_admin_adds_the_officers_and_one_signs_in_changes_the_initial_password_and_works()
     {
-        var officer = As("zhangsan", "张三", "officer", "51011500123");
+        var admin = As("admin-510115", "管理员", "admin");
+        foreach (var (id, name, number) in new[] { ("zhangsan", "张三", "51011500123"), ("lisi", "李四", "51011500124") })
+        {
+            var created = await admin.CreateUserAsync(new CreateUserCommand
+            {
+                Id = id, DisplayName = name, Roles = [Roles.Officer], Jurisdiction = "510115", CredentialNumber = number, InitialPassword = "Chushi2026",
+            });
+            Assert.That(created.MustChangePassword, Is.True);
+        }
+
+        var first = await WithToken(null).SignInAsync(new SignInCommand { LoginName = "zhangsan", Password = "Chushi2026" });
+        Assert.That(first.MustChangePassword, Is.True);
+        await WithToken(first.Token).ChangePasswordAsync(new ChangePasswordCommand { CurrentPassword = "Chushi2026", NewPassword = "Xinmima2027" });
+        var signedIn = await WithToken(null).SignInAsync(new SignInCommand { LoginName = "zhangsan", Password = "Xinmima2027" });
+        Assert.That(signedIn.MustChangePassword, Is.False);
+        var me = await WithToken(signedIn.Token).GetAccountAsync();
+        Assert.That((me.Id, me.DisplayName, me.CredentialNumber), Is.EqualTo(("zhangsan", "张三", "51011500123")));
+
+        var wrong = Assert.ThrowsAsync<ApiException<ProblemDetails>>(() =>
+            WithToken(null).SignInAsync(new SignInCommand { LoginName = "zhangsan", Password = "Cuowu2026" }));
+        Assert.That(wrong!.StatusCode, Is.EqualTo(401));
+
+        await Register_inspect_open_a_case_and_receive_a_permit_application(WithToken(signedIn.Token));
+    }
+
+    /// <summary>The day's work, as 张三 signed in (the officers must exist: the test above adds them first).</summary>
+    private async Task Register_inspect_open_a_case_and_receive_a_permit_application(InspectionsClient officer)
+    {
         var clerk = As("liwindow", "李窗口", "clerk");
 
         var venue = await officer.RegisterVenueAsync(null, new RegisterVenueCommand

@@ -1,11 +1,14 @@
+using System.Security.Cryptography;
 using Inspections.Api.Auth;
+using Inspections.Core.Behaviors;
+using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Users;
 using Inspections.Domain.Access;
 
 namespace Inspections.Api.Infrastructure;
 
-/// <summary>Command-line verbs of the host besides serving: `token` (development tokens).</summary>
+/// <summary>Command-line verbs of the host besides serving: `token` (development tokens), `create-admin` (the first administrator).</summary>
 public static class Commands
 {
     public static int Token(WebApplicationBuilder builder, string[] args) => Token(builder, args, Console.Out, Console.Error);
@@ -84,6 +87,76 @@ public static class Commands
             errors.WriteLine($"（未能读取用户表，按参数签发 / the users table could not be read, the arguments are used: {e.GetType().Name}）");
             return null;
         }
+    }
+
+    public static Task<int> CreateAdminAsync(WebApplicationBuilder builder, string[] args) =>
+        CreateAdminAsync(builder, args, Console.Out, Console.Error);
+
+    /// <summary>
+    /// The first administrator of a new installation (nobody can sign in to add one): migrates the
+    /// database, then sends <see cref="CreateUser"/> through validation and the audited transaction as
+    /// the command line, and prints the generated initial password once. The administrator changes it
+    /// at the first sign-in. Anyone who can run this already holds the database's connection string.
+    /// </summary>
+    public static async Task<int> CreateAdminAsync(WebApplicationBuilder builder, string[] args, TextWriter output, TextWriter errors)
+    {
+        string? Arg(string name)
+        {
+            var i = Array.IndexOf(args, "--" + name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
+        var jurisdiction = Arg("jurisdiction") ?? "";
+        var command = new CreateUser.Command
+        {
+            Id = Arg("id"), DisplayName = Arg("name"), Roles = [Roles.Admin], Jurisdiction = jurisdiction, InitialPassword = NewPassword(),
+        };
+        var invalid = (await new CreateUser.Validator().ValidateAsync(command)).Errors;
+        if (invalid.Count > 0 || !Jurisdiction.IsValidCode(jurisdiction))
+        {
+            foreach (var e in invalid) errors.WriteLine($"{e.PropertyName}: {e.ErrorMessage}");
+            errors.WriteLine("用法 usage: create-admin --id guanli --name 系统管理员 --jurisdiction 510115");
+            return 2;
+        }
+
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        Migrator.Migrate(database);
+        var actor = new CommandLineUser(jurisdiction);
+        await using var db = new DbSession(new DbConnectionFactory(database));
+        var handler = new CreateUser.Handler(db, actor, TimeProvider.System);
+        try
+        {
+            var user = await new TransactionBehavior<CreateUser.Command, UserDto>(db, actor, TimeProvider.System)
+                .Handle(command, (c, ct) => handler.Handle(c, ct), CancellationToken.None);
+            output.WriteLine($"已创建管理员 {user.Id}（{user.DisplayName}，辖区 {user.Jurisdiction}），初始密码（首次登录须修改）：");
+            output.WriteLine(command.InitialPassword);
+            return 0;
+        }
+        catch (ConflictException e)
+        {
+            errors.WriteLine(e.Detail);
+            return 2;
+        }
+    }
+
+    /// <summary>16 characters of letters and digits, at least one of each.</summary>
+    private static string NewPassword()
+    {
+        const string letters = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ", digits = "23456789";
+        var chars = RandomNumberGenerator.GetItems((letters + digits).AsSpan(), 14).ToList();
+        chars.Insert(RandomNumberGenerator.GetInt32(chars.Count + 1), letters[RandomNumberGenerator.GetInt32(letters.Length)]);
+        chars.Insert(RandomNumberGenerator.GetInt32(chars.Count + 1), digits[RandomNumberGenerator.GetInt32(digits.Length)]);
+        return new string([.. chars]);
+    }
+
+    /// <summary>Who acts when a command-line verb writes: recorded as such in the audit trail.</summary>
+    private sealed class CommandLineUser(string jurisdiction) : ICurrentUser
+    {
+        public bool IsAuthenticated => true;
+        public string UserId => "command-line";
+        public string DisplayName => "命令行";
+        public string Role => Roles.Admin;
+        public string Jurisdiction => jurisdiction;
+        public string? CredentialNumber => null;
     }
 
     public static void PrintDevToken(WebApplication app)

@@ -6,23 +6,53 @@ using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Inspections.Api.Tests.Users;
 
-/// <summary>The `token` command reads the users table when it knows the login, and keeps to its arguments otherwise.</summary>
+/// <summary>
+/// The host's command-line verbs and the users table: `token` reads it when it knows the login and keeps
+/// to its arguments otherwise; `create-admin` adds the first administrator of a new installation.
+/// </summary>
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
-public sealed class TokenCommandTests(string provider) : UserFixture(provider)
+public sealed class CommandLineTests(string provider) : UserFixture(provider)
 {
     protected override IEnumerable<TestUser> FixtureUsers =>
         [new("kezhang", "王科长", ["officer", "supervisor"], "510115", "51011508501"), new("lizhi", "离职者", ["clerk"], "510115")];
 
-    private (int Exit, string Output, string Errors) Run(params string[] args)
+    private WebApplicationBuilder Builder(string environment, string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", Args = args });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, Args = args });
         builder.Configuration["Database:Provider"] = Api.Database.Provider;
         builder.Configuration["Database:ConnectionString"] = Api.Database.ConnectionString;
         builder.Configuration["Auth:SigningKey"] = ApiFactory.SigningKey;
+        return builder;
+    }
+
+    private (int Exit, string Output, string Errors) Run(params string[] args)
+    {
         using var output = new StringWriter();
         using var errors = new StringWriter();
-        var exit = Commands.Token(builder, args, output, errors);
+        var exit = Commands.Token(Builder("Development", args), args, output, errors);
         return (exit, output.ToString().Trim(), errors.ToString());
+    }
+
+    [Test]
+    public async Task Create_admin_adds_the_first_administrator_with_a_one_time_password_even_in_production()
+    {
+        string[] args = ["create-admin", "--id", "diyiren", "--name", "首位管理员", "--jurisdiction", "510115"];
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        Assert.That(await Commands.CreateAdminAsync(Builder("Production", args), args, output, errors), Is.Zero, errors.ToString());
+        var password = output.ToString().Trim().Split('\n')[^1].Trim();
+        Assert.That(password, Has.Length.EqualTo(16).And.Match("[A-Za-z]").And.Match("[0-9]"));
+
+        var signedIn = await (await SignInAsync("diyiren", password)).Expect(HttpStatusCode.OK);
+        Assert.That(signedIn.GetProperty("mustChangePassword").GetBoolean(), Is.True);
+        Assert.That(signedIn.GetProperty("user").GetProperty("roles").EnumerateArray().Select(r => r.GetString()), Is.EqualTo(new[] { "admin" }));
+        Assert.That(await AuditPayloadsAsync(), Has.Some.Contains("\"id\":\"diyiren\"").And.None.Contains(password), "audited, without the password");
+
+        using var again = new StringWriter();
+        Assert.That(await Commands.CreateAdminAsync(Builder("Production", args), args, new StringWriter(), again), Is.EqualTo(2));
+        Assert.That(again.ToString(), Does.Contain("diyiren"));
+        string[] bad = ["create-admin", "--id", "Di Yi", "--name", "x", "--jurisdiction", "51"];
+        Assert.That(await Commands.CreateAdminAsync(Builder("Production", bad), bad, new StringWriter(), new StringWriter()), Is.EqualTo(2));
     }
 
     private static JsonWebToken Read(string token) => new JsonWebTokenHandler().ReadJsonWebToken(token);
