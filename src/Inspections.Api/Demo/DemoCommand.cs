@@ -122,7 +122,7 @@ public static class DemoCommand
         Console.WriteLine($"正在加载演示数据：温江区（{DemoDistrict.Code}），{story.PreviousStart:yyyy-MM-dd} 至 {story.Today:yyyy-MM-dd} …");
         try
         {
-            timeline.At(clock.Now, "用户账户", () => DemoUsers.CreateAsync(send));
+            timeline.At(clock.Now, "用户账户", () => DemoUsers.CreateAsync(send, timeline));
             story.Plan();
             await timeline.RunAsync(CancellationToken.None);
         }

@@ -20,8 +20,6 @@ internal sealed class DemoTimeline(DemoClock clock, DateTimeOffset end)
     private DateTimeOffset _last = DateTimeOffset.MinValue;
 
     public DateTimeOffset End { get; } = end;
-    public int Ran { get; private set; }
-    public int NotYet { get; private set; }
 
     public void At(DateTimeOffset at, string what, Func<Task> act) => _queue.Enqueue(new Step(at, what, act), (at, _order++));
 
@@ -38,11 +36,7 @@ internal sealed class DemoTimeline(DemoClock clock, DateTimeOffset end)
         {
             ct.ThrowIfCancellationRequested();
             var at = step.At > _last ? step.At : _last.AddSeconds(1);
-            if (at > End)
-            {
-                NotYet++;
-                continue;
-            }
+            if (at > End) continue; // not yet: the work stays open today
             _last = at;
             clock.Now = at;
             try
@@ -53,7 +47,6 @@ internal sealed class DemoTimeline(DemoClock clock, DateTimeOffset end)
             {
                 throw new DemoStepFailed(step.What, at, e);
             }
-            Ran++;
         }
     }
 }
@@ -66,8 +59,6 @@ internal sealed class DemoStepFailed(string step, DateTimeOffset at, Exception i
         FluentValidation.ValidationException v => string.Join("; ", v.Errors.Select(x => $"{x.PropertyName}: {x.ErrorMessage}")),
         _ => e.Message,
     };
-
-    public string Step { get; } = step;
 }
 
 /// <summary>Sends one request as one demo user, each in its own scope: the same pipeline (roles, validation, transaction, audit) the API runs.</summary>
