@@ -62,6 +62,7 @@ services.AddValidatorsFromAssemblyContaining<RegisterVenue.Command>(ServiceLifet
 ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member?.Name;
 
 services.AddInspectionsAuth(builder.Configuration, builder.Environment);
+services.AddInspectionsPages();
 services.AddInspectionsHangfire(database, builder.Configuration);
 
 services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -106,6 +107,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 });
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseInspectionsPages();
 app.UseInputRules();
 app.UseAuthentication();
 app.UseAuthorization();

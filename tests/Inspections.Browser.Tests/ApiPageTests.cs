@@ -17,11 +17,11 @@ public sealed class ApiPageTests
         var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(30));
         try
         {
-            // Scalar lists every tag, and the operations (summary and path) of the open one.
+            // Scalar lists every tag, and the operations (summary and path) of the open one, the first: Account.
             wait.Until(d => d.FindElement(By.TagName("body")).Text is var t
                 && t.Contains("Audit 执法全过程记录", StringComparison.Ordinal)
-                && t.Contains("确认已阅预警 Acknowledge an alert", StringComparison.Ordinal)
-                && t.Contains("/api/alerts/{id}/acknowledge", StringComparison.Ordinal));
+                && t.Contains("当前用户 Who am I", StringComparison.Ordinal)
+                && t.Contains("/api/account/sign-in", StringComparison.Ordinal));
         }
         catch (WebDriverTimeoutException)
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenQA.Selenium.Chrome;
 
 namespace Inspections.Browser.Tests;
@@ -15,6 +16,28 @@ public sealed class BrowserHost : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    public IServiceProvider Services => _factory.Services;
+
+    /// <summary>The application's clock: real time until a test sets it (tokens are minted on the real clock regardless).</summary>
+    public SettableClock Clock { get; } = new();
+
+    /// <summary>A bearer token as the identity provider would issue it, for building data through the API.</summary>
+    public string Token(string role, string jurisdiction = "510115", string? user = null, string? credential = null, string? name = null)
+    {
+        user ??= $"{role}-{jurisdiction}";
+        return _factory.Services.GetRequiredService<Inspections.Api.Auth.TokenIssuer>().Mint(user, name ?? user, role, jurisdiction, credential);
+    }
+
+    /// <summary>An HTTP client of the API over the real port, carrying a token of the role (none when null).</summary>
+    public HttpClient Api(string? role, string jurisdiction = "510115", string? user = null, string? credential = null, string? name = null)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        if (role is not null)
+            client.DefaultRequestHeaders.Authorization =
+                new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token(role, jurisdiction, user, credential, name));
+        return client;
+    }
+
     public BrowserHost()
     {
         Directory.CreateDirectory(_dir);
@@ -26,6 +49,8 @@ public sealed class BrowserHost : IAsyncDisposable
             b.UseSetting("Auth:SigningKey", "browser-test-signing-key-long-enough-0123456789");
             b.UseSetting("Hangfire:Server", "false");
             b.UseSetting("Logging:LogLevel:Default", "Warning");
+            b.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
+            b.ConfigureLogging(l => l.AddProvider(new ErrorLog()));
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
@@ -41,13 +66,39 @@ public sealed class BrowserHost : IAsyncDisposable
     }
 }
 
+/// <summary>Errors the host logs (a page's 500 and its cause) go to the running test's output.</summary>
+internal sealed class ErrorLog : Microsoft.Extensions.Logging.ILoggerProvider
+{
+    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger();
+    public void Dispose() { }
+
+    private sealed class Logger : Microsoft.Extensions.Logging.ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => logLevel >= Microsoft.Extensions.Logging.LogLevel.Error;
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel)) { TestContext.Progress.WriteLine($"[{logLevel}] {formatter(state, exception)} {exception}"); }
+        }
+    }
+}
+
+/// <summary>A clock a test may stop at any instant; the real time until it does.</summary>
+public sealed class SettableClock : TimeProvider
+{
+    public DateTimeOffset? Now { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => Now?.ToUniversalTime() ?? System.GetUtcNow();
+}
+
 /// <summary>Headless Debian Chromium with its chromedriver; skipped locally (failed in CI) when they are not installed.</summary>
 public static class Chromium
 {
     private const string Browser = "/usr/bin/chromium";
     private const string Driver = "/usr/bin/chromedriver";
 
-    public static ChromeDriver Start()
+    public static ChromeDriver Start(bool collectConsole = false)
     {
         if (!File.Exists(Browser) || !File.Exists(Driver))
         {
@@ -59,6 +110,8 @@ public static class Chromium
         options.AddArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
             "--user-data-dir=" + Path.Combine(Path.GetTempPath(), "inspections-chromium", Guid.NewGuid().ToString("N")));
+        // The console (errors of scripts, refused resources, CSP violations) is read back with Manage().Logs.GetLog("browser").
+        if (collectConsole) options.SetLoggingPreference(OpenQA.Selenium.LogType.Browser, OpenQA.Selenium.LogLevel.All);
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(Driver)!, Path.GetFileName(Driver));
         service.HideCommandPromptWindow = true;
         return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));

@@ -44,6 +44,17 @@ public static class ArgumentRules
         };
     }
 
+    /// <summary>
+    /// The same rules for a request a page built from a form, so a page admits exactly what the API admits:
+    /// the failures, named as the API names them (<c>displayName</c>, <c>roles[1]</c>), or none.
+    /// </summary>
+    public static IReadOnlyList<ValidationFailure> CheckRequest(object request)
+    {
+        var failures = new Failures();
+        Walk(request, Shape.Of(request.GetType()), "", InputLimits.MaxItems, failures, 0);
+        return failures.List ?? [];
+    }
+
     private sealed record Check(int Index, string Name, Shape Shape);
 
     private sealed class Failures

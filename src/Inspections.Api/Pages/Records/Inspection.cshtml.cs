@@ -1,0 +1,28 @@
+using Inspections.Api.Auth;
+using Inspections.Core.Features.Inspections;
+using Inspections.Core.Common;
+using Inspections.Domain.Inspections;
+using Mediator;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Inspections.Api.Pages.Records;
+
+/// <summary>An inspection and its rectification notice, read-only, from the same GetInspection request as GET /api/inspections/{id}.</summary>
+[AllowRolesOf(typeof(GetInspection.Query))]
+public sealed class InspectionModel(ISender sender) : PageModel
+{
+    public InspectionDto Inspection { get; private set; } = new();
+
+    public async Task OnGetAsync(Guid id) => Inspection = await sender.Send(new GetInspection.Query(id), HttpContext.RequestAborted);
+
+    public static string Outcome(string outcome) =>
+        Wire.TryParse<InspectionOutcome>(outcome, out var o) ? o.ChineseName() : outcome;
+
+    public static string Result(string result) => result switch
+    {
+        "compliant" => "符合",
+        "violation" => "违规",
+        "notApplicable" => "不适用",
+        _ => result,
+    };
+}
