@@ -9,10 +9,19 @@ using Inspections.Domain.Calendar;
 //   dotnet run -c Release --project tests/Inspections.Benchmarks -- bdn [BenchmarkDotNet args]
 //   dotnet run -c Release --project tests/Inspections.Benchmarks -- dashboard [scale] [runs]   GET /api/dashboard warm
 //     on a district's half year (SQLite; PostgreSQL when INSPECTIONS_BENCH_POSTGRES holds a connection string)
+//   dotnet run -c Release --project tests/Inspections.Benchmarks -- pages [rounds]   each page's warm server time beside its API call
 var mode = args.Length > 0 ? args[0] : "clocks";
 if (mode == "dashboard")
 {
     return await DashboardLoad.RunAsync(args[1..]);
+}
+
+if (mode == "pages")
+{
+#if DEBUG
+    Console.WriteLine("warning: Debug build; use -c Release for meaningful figures");
+#endif
+    return await PageTimes.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200);
 }
 
 if (mode == "bdn")
@@ -23,7 +32,7 @@ if (mode == "bdn")
 
 if (mode != "clocks")
 {
-    Console.Error.WriteLine("usage: -- clocks [count] | -- bdn [args] | -- dashboard [scale] [runs]");
+    Console.Error.WriteLine("usage: -- clocks [count] | -- bdn [args] | -- dashboard [scale] [runs] | -- pages [rounds]");
     return 2;
 }
 
