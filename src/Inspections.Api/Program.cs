@@ -88,6 +88,7 @@ services.AddSingleton(builder.Configuration.GetSection(IdempotencyOptions.Sectio
 services.AddSingleton<IdempotencyKeys>();
 services.AddInspectionsOpenApi();
 
+if (command == "demo") return await Inspections.Api.Demo.DemoCommand.RunAsync(builder, database, args);
 var app = builder.Build();
 
 if (app.Configuration.GetValue("Database:MigrateOnStart", true))

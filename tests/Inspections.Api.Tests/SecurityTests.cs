@@ -129,6 +129,30 @@ public sealed class SecurityTests() : ApiFixture("sqlite")
             Is.EqualTo(2));
     }
 
+    [Test]
+    public async Task Production_signs_its_users_tokens_with_a_key_of_its_own_never_the_development_one()
+    {
+        await using var devKey = Api.WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("Auth:SigningKey", "development-only-signing-key-change-me-0123456789");
+        });
+        Assert.That(() => devKey.Server, Throws.InvalidOperationException.With.Message.Contains("signing key of its own"));
+
+        await using var production = Api.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        // The users table is the same database: an admin of the test host adds a user, who signs in on the production host.
+        await (await Api.Client("admin").PostJson("/api/users", new
+        {
+            id = "shengchan", displayName = "生产用户", roles = new[] { "clerk" }, jurisdiction = "510115", initialPassword = "Chushi2026",
+        })).Expect(HttpStatusCode.Created);
+        var signedIn = await (await production.CreateClient().PostJson("/api/account/sign-in", new { loginName = "shengchan", password = "Chushi2026" }))
+            .Expect(HttpStatusCode.OK);
+        var client = production.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", signedIn.Str("token"));
+        var me = await (await client.GetAsync("/api/account/me")).Expect(HttpStatusCode.OK);
+        Assert.That(me.Str("id"), Is.EqualTo("shengchan"));
+    }
+
     private sealed class CookieHandler(System.Net.CookieContainer cookies) : DelegatingHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)

@@ -48,6 +48,8 @@ public sealed class BrowserHost : IAsyncDisposable
             b.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_dir, "browser.db")}");
             b.UseSetting("Auth:SigningKey", "browser-test-signing-key-long-enough-0123456789");
             b.UseSetting("Hangfire:Server", "false");
+            // A free port of the loopback address, never the default 5000 another host on the machine may hold.
+            b.UseSetting("urls", "http://127.0.0.1:0");
             b.UseSetting("Logging:LogLevel:Default", "Warning");
             b.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
             b.ConfigureLogging(l => l.AddProvider(new ErrorLog()));
