@@ -129,4 +129,42 @@ public sealed class DemoPageTests
         browser.Screenshots("dashboard-city-demo");
         browser.AssertNoConsoleErrors();
     }
+
+    [Test]
+    public async Task An_officer_opens_a_venues_dossier_from_an_inspection_and_sees_its_whole_history()
+    {
+        using var api = await ApiAsync("zhangwei");
+        // A venue the demo inspected and served a notice on that is still open.
+        var alerts = JsonDocument.Parse(await api.GetStringAsync("/api/alerts?mine=true&limit=100")).RootElement.GetProperty("items");
+        var notice = alerts.EnumerateArray().First(a => a.GetProperty("subjectType").GetString() == "notice").GetProperty("subjectId").GetString();
+        var inspection = JsonDocument.Parse(await api.GetStringAsync($"/api/inspections/{notice}")).RootElement;
+        var venueId = inspection.GetProperty("venueId").GetString();
+        var history = JsonDocument.Parse(await api.GetStringAsync($"/api/inspections?venueId={venueId}&limit=100")).RootElement.GetProperty("items");
+        var cases = JsonDocument.Parse(await api.GetStringAsync($"/api/cases?venueId={venueId}&limit=100")).RootElement.GetProperty("items");
+        var openCases = JsonDocument.Parse(await api.GetStringAsync($"/api/cases?venueId={venueId}&openOnly=true&limit=100")).RootElement.GetProperty("items");
+        var notices = history.EnumerateArray().Where(i => i.GetProperty("rectificationDueOn").ValueKind != JsonValueKind.Null).ToList();
+        var openNotices = 0;
+        foreach (var n in notices)
+        {
+            var detail = JsonDocument.Parse(await api.GetStringAsync($"/api/inspections/{n.GetProperty("id").GetString()}")).RootElement;
+            if (detail.GetProperty("rectificationCheckedOn").ValueKind == JsonValueKind.Null) openNotices++;
+        }
+
+        using var browser = new PageBrowser(_host);
+        browser.SignIn("zhangwei", DemoLoad.Password, returnUrl: $"/inspections/{notice}");
+        browser.Click("#venue-dossier");
+        Assert.That(new Uri(browser.Url).AbsolutePath, Is.EqualTo($"/venues/{venueId}"));
+        Assert.That(browser.Find("#item-title").Text, Does.Contain(inspection.GetProperty("venueName").GetString()));
+        Assert.Multiple(() =>
+        {
+            Assert.That(browser.FindAll("#timeline tr[data-kind='检查']"), Has.Count.EqualTo(history.GetArrayLength()), "every inspection");
+            Assert.That(browser.FindAll("#timeline tr[data-kind='整改通知']"), Has.Count.EqualTo(notices.Count), "every notice");
+            Assert.That(browser.FindAll("#timeline tr[data-kind='案件']"), Has.Count.EqualTo(cases.GetArrayLength()), "every case");
+            Assert.That(browser.Find("#open-notices").GetAttribute("data-value"), Is.EqualTo(openNotices.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.That(openNotices, Is.GreaterThan(0), "the notice the alert is about is open");
+            Assert.That(browser.Find("#open-cases").GetAttribute("data-value"), Is.EqualTo(openCases.GetArrayLength().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        });
+        browser.Screenshots("dossier");
+        browser.AssertNoConsoleErrors();
+    }
 }
