@@ -11,6 +11,9 @@ public abstract class ApiFixture(string provider)
 
     protected virtual bool HangfireServer => false;
 
+    /// <summary>False for the fixtures that break the schema on purpose, where the work cannot be read back.</summary>
+    protected virtual bool ChecksStoredClocks => true;
+
     /// <summary>Users the fixture's tests name (officers, clerks), created through the API once the host runs.</summary>
     protected virtual IEnumerable<TestUser> FixtureUsers => [];
 
@@ -34,7 +37,7 @@ public abstract class ApiFixture(string provider)
     [TearDown]
     public async Task StoredClocksMatchTheWork()
     {
-        if (_factory is null || TestContext.CurrentContext.Result.Outcome.Status != NUnit.Framework.Interfaces.TestStatus.Passed) return;
+        if (_factory is null || !ChecksStoredClocks || TestContext.CurrentContext.Result.Outcome.Status != NUnit.Framework.Interfaces.TestStatus.Passed) return;
         var clocks = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
             .GetRequiredService<Inspections.Core.Features.Alerts.ClockRows>(_factory.Services);
         await using var db = new Inspections.Core.Data.DbSession(new Inspections.Core.Data.DbConnectionFactory(_factory.Database));

@@ -104,7 +104,7 @@ public sealed class ClockRows(IEnumerable<IDeadlineSource> sources, CalendarStor
         var written = 0;
         foreach (var o in open)
         {
-            if (Compute(evaluator, o, source.ClockType, threshold, now) is not { } row) continue;
+            if (Compute(evaluator, o, source, threshold, now) is not { } row) continue;
             await db.ExecuteAsync(Insert, row, ct);
             written++;
         }
@@ -117,7 +117,7 @@ public sealed class ClockRows(IEnumerable<IDeadlineSource> sources, CalendarStor
     /// which is a command that stores it again. A suspension that began after the due date rescues nothing: the
     /// clock stays overdue and keeps its dates.
     /// </summary>
-    public static Row? Compute(ClockEvaluator evaluator, OpenClock open, string clockType, int threshold, DateTimeOffset now)
+    public static Row? Compute(ClockEvaluator evaluator, OpenClock open, IDeadlineSource source, int threshold, DateTimeOffset now)
     {
         var e = evaluator.Evaluate(open.Clock, now, threshold);
         if (e.IsCompleted) return null;
@@ -126,7 +126,7 @@ public sealed class ClockRows(IEnumerable<IDeadlineSource> sources, CalendarStor
             Id = Guid.CreateVersion7(now),
             SubjectType = open.SubjectType,
             SubjectId = open.SubjectId,
-            Clock = clockType,
+            Clock = source.ClockType,
             Jurisdiction = open.Jurisdiction,
             Title = open.Title.Length > 200 ? open.Title[..200] : open.Title,
             ResponsibleUserId = open.ResponsibleUserId,
@@ -143,7 +143,7 @@ public sealed class ClockRows(IEnumerable<IDeadlineSource> sources, CalendarStor
             DueOn = due,
             DueSoonOn = dueSoon,
             OverdueOn = due.AddDays(1),
-            AlertOn = dueSoon ?? due.AddDays(1),
+            AlertOn = source.RaisesAlerts ? dueSoon ?? due.AddDays(1) : null,
             // The days whose calendar the dates lean on: every counted day for a working-day clock, the
             // roll-forward off a rest day for a natural-day one.
             SpanFrom = e.Kind == ClockKind.WorkingDays ? open.Clock.StartDate.AddDays(1) : e.UnadjustedDueDate,
@@ -265,7 +265,7 @@ public sealed class ClockRows(IEnumerable<IDeadlineSource> sources, CalendarStor
         var fresh = new List<string>();
         foreach (var source in _sources)
             foreach (var open in await source.OpenClocksAsync(db, Jurisdiction.Everywhere, ct))
-                if (Compute(evaluator, open, source.ClockType, options.DueSoonFor(source.ClockType), now) is { } row)
+                if (Compute(evaluator, open, source, options.DueSoonFor(source.ClockType), now) is { } row)
                     fresh.Add(Line(row));
         var stored = (await db.QueryAsync<Row>(All, null, ct)).Select(Line).ToList();
         return stored.Except(fresh).Select(l => "stored:   " + l)

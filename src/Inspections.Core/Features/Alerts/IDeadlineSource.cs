@@ -24,6 +24,9 @@ public interface IDeadlineSource
     /// </summary>
     IReadOnlyCollection<string> ChangedBy => [];
 
+    /// <summary>False for clocks stored only to order work by (the permit desk's correction window): no alerts, not on the dashboard.</summary>
+    bool RaisesAlerts => true;
+
     /// <summary>
     /// The open clocks that hang on <paramref name="ids"/>, ids of entities of the <see cref="ChangedBy"/> types
     /// (the subjects themselves, or what they belong to, such as a notice's venue). The default filters the
