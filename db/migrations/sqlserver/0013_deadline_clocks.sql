@@ -28,6 +28,6 @@ CREATE TABLE deadline_clocks (
     computed_at          datetimeoffset NOT NULL
 );
 CREATE UNIQUE INDEX ux_deadline_clocks_subject ON deadline_clocks (subject_type, subject_id, clock);
-CREATE INDEX ix_deadline_clocks_alert ON deadline_clocks (alert_on);
+CREATE INDEX ix_deadline_clocks_alert ON deadline_clocks (alert_on, id);
 CREATE INDEX ix_deadline_clocks_span ON deadline_clocks (span_to, span_from);
 GO

@@ -28,7 +28,7 @@ public static class ScanDeadlines
     public sealed record Result(int ClocksScanned, int DueSoon, int Overdue, int AlertsRaised);
 
     /// <summary>Clocks per batch (and per transaction).</summary>
-    public const int Batch = 1000;
+    public const int Batch = 5000;
 
     private static readonly Sql Crossed = new(d => $"""
         SELECT id, subject_type, subject_id, clock, jurisdiction, title, responsible_user_id, due_on, due_soon_on, overdue_on, due_soon_days, facts
