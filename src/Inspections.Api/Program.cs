@@ -8,6 +8,7 @@ using Inspections.Api.Infrastructure;
 using Inspections.Core.Behaviors;
 using Inspections.Core.Data;
 using Inspections.Core.Evidence;
+using Inspections.Core.Features.Alerts;
 using Inspections.Core.Features.Calendar;
 using Inspections.Core.Features.Cases;
 using Inspections.Core.Features.Permits;
@@ -39,6 +40,7 @@ services.AddScoped<DbSession>();
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton(builder.Configuration.GetSection(ClockOptions.Section).Get<ClockOptions>() ?? new ClockOptions());
 services.AddSingleton<CalendarStore>();
+services.AddSingleton<ClockRows>();
 services.AddSingleton(builder.Configuration.GetSection(EvidenceOptions.Section).Get<EvidenceOptions>() ?? new EvidenceOptions());
 services.AddSingleton<IEvidenceStore, FileSystemEvidenceStore>();
 services.AddSingleton((builder.Configuration.GetSection(CaseOptions.Section).Get<CaseOptions>() ?? new CaseOptions()).Validated());
@@ -96,6 +98,9 @@ if (app.Configuration.GetValue("Database:MigrateOnStart", true))
     Migrator.Migrate(database);
     await Seeder.RunAsync(app.Services.GetRequiredService<DbConnectionFactory>(), new SeedFiles(SeedRoot()),
         app.Services.GetRequiredService<TimeProvider>());
+    // Open work from before the clocks were stored (the first start after migration 0013), or clocks stored with a
+    // due-soon threshold the configuration has changed since: stored now, before the first request or scan.
+    await app.Services.GetRequiredService<ClockRows>().BuildAsync(app.Services.GetRequiredService<DbConnectionFactory>(), CancellationToken.None);
 }
 
 app.UseRequestLocalization(new RequestLocalizationOptions

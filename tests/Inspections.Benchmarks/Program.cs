@@ -10,7 +10,16 @@ using Inspections.Domain.Calendar;
 //   dotnet run -c Release --project tests/Inspections.Benchmarks -- dashboard [scale] [runs]   GET /api/dashboard warm
 //     on a district's half year (SQLite; PostgreSQL when INSPECTIONS_BENCH_POSTGRES holds a connection string)
 //   dotnet run -c Release --project tests/Inspections.Benchmarks -- pages [rounds]   each page's warm server time on the demo district beside its API call
+//   dotnet run -c Release --project tests/Inspections.Benchmarks -- scan [10000,100000,1000000] [sqlite|postgres]   the deadline
+//     scan over N stored clocks beside one SQL statement (PostgreSQL when INSPECTIONS_BENCH_POSTGRES holds a connection string)
 var mode = args.Length > 0 ? args[0] : "clocks";
+if (mode == "scan")
+{
+#if DEBUG
+    Console.WriteLine("warning: Debug build; use -c Release for meaningful figures");
+#endif
+    return await ScanLoad.RunAsync(args[1..]);
+}
 if (mode == "dashboard")
 {
     return await DashboardLoad.RunAsync(args[1..]);
@@ -32,7 +41,7 @@ if (mode == "bdn")
 
 if (mode != "clocks")
 {
-    Console.Error.WriteLine("usage: -- clocks [count] | -- bdn [args] | -- dashboard [scale] [runs] | -- pages [rounds]");
+    Console.Error.WriteLine("usage: -- clocks [count] | -- bdn [args] | -- dashboard [scale] [runs] | -- pages [rounds] | -- scan [N,N,…] [sqlite|postgres]");
     return 2;
 }
 

@@ -32,8 +32,9 @@ public sealed class PermitEndpoints : IEndpointModule
         permits.MapCommand<HandOffPermit.Command, PermitDto>("/{id:guid}/handoffs", (Guid id, HandOffPermit.Command command) => command with { Id = id })
             .WithSummary("转交其他经办人（去向留言；首问责任人不变） Pass an application on");
 
-        permits.MapQuery<PermitQueue.Query, IReadOnlyList<PermitQueue.Entry>>("/queue", (string? clerkId) => new PermitQueue.Query(clerkId))
-            .WithSummary("待办队列（按剩余工作日排序，含时限状态与说明） Work queue");
+        permits.MapQuery<PermitQueue.Query, PermitQueue.Entries>("/queue", (string? clerkId, string? cursor, int? limit) =>
+                new PermitQueue.Query(clerkId) { Cursor = cursor, Limit = limit })
+            .WithSummary("待办队列（按剩余工作日排序，含时限状态与说明；分页，每页至多 200 条，附总数） Work queue, paged");
 
         permits.MapQuery<PermitFigures.Query, PermitFigures.Result>("/figures", (DateOnly? from, DateOnly? to) => new PermitFigures.Query(from, to))
             .WithSummary("窗口统计：按类型受理量、按时办结率、平均用时（按事项、按责任人） Window figures");

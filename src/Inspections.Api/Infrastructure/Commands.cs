@@ -3,6 +3,7 @@ using Inspections.Api.Auth;
 using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
+using Inspections.Core.Features.Calendar;
 using Inspections.Core.Features.Users;
 using Inspections.Domain.Access;
 
@@ -125,7 +126,9 @@ public static class Commands
         var handler = new CreateUser.Handler(db, actor, TimeProvider.System);
         try
         {
-            var user = await new TransactionBehavior<CreateUser.Command, UserDto>(db, actor, TimeProvider.System)
+            var user = await new TransactionBehavior<CreateUser.Command, UserDto>(db, actor, TimeProvider.System,
+                    // a user bears no deadline clocks: no source to ask
+                    new Inspections.Core.Features.Alerts.ClockRows([], new CalendarStore(new ClockOptions()), new ClockOptions(), TimeProvider.System))
                 .Handle(command, (c, ct) => handler.Handle(c, ct), CancellationToken.None);
             output.WriteLine($"已创建管理员 {user.Id}（{user.DisplayName}，辖区 {user.Jurisdiction}），初始密码（首次登录须修改）：");
             output.WriteLine(command.InitialPassword);

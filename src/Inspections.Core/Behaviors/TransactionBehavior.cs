@@ -4,15 +4,17 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
+using Inspections.Core.Features.Alerts;
 using Mediator;
 
 namespace Inspections.Core.Behaviors;
 
 /// <summary>
 /// A command runs in one transaction on one connection, and its audit row 执法全过程记录 is
-/// written in that same transaction: either both land or neither does.
+/// written in that same transaction: either both land or neither does. So are the stored deadline clocks of
+/// the entity the command names (<see cref="ClockRows"/>): no feature has to remember to store them.
 /// </summary>
-public sealed class TransactionBehavior<TMessage, TResponse>(DbSession db, ICurrentUser user, TimeProvider clock)
+public sealed class TransactionBehavior<TMessage, TResponse>(DbSession db, ICurrentUser user, TimeProvider clock, ClockRows clocks)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
 {
@@ -39,6 +41,7 @@ public sealed class TransactionBehavior<TMessage, TResponse>(DbSession db, ICurr
             var response = await next(message, cancellationToken);
             var subject = db.AuditSubject
                 ?? throw new InvalidOperationException($"{typeof(TMessage).Name} did not name the entity it changed.");
+            await clocks.RefreshAsync(db, subject.Type, subject.Id, cancellationToken);
             await db.ExecuteAsync(AuditSql.Insert, new
             {
                 Id = Guid.CreateVersion7(),

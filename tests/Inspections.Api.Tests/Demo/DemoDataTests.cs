@@ -224,7 +224,7 @@ public sealed class DemoDataTests(string provider)
     [Test]
     public async Task The_window_queue_has_work_due_soon_and_overdue()
     {
-        var queue = (await (await Supervisor.GetAsync("/api/permits/queue")).Expect(HttpStatusCode.OK)).EnumerateArray().ToArray();
+        var queue = (await (await Supervisor.GetAsync("/api/permits/queue?limit=200")).Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().ToArray();
         var statuses = queue.Where(e => e.GetProperty("clock").ValueKind == JsonValueKind.Object)
             .Select(e => e.GetProperty("clock").Str("status")).ToArray();
         Assert.That(statuses, Does.Contain("overdue").And.Contain("dueSoon").And.Contain("suspended"));

@@ -11,6 +11,9 @@ public abstract class ApiFixture(string provider)
 
     protected virtual bool HangfireServer => false;
 
+    /// <summary>False for the fixtures that break the schema on purpose, where the work cannot be read back.</summary>
+    protected virtual bool ChecksStoredClocks => true;
+
     /// <summary>Users the fixture's tests name (officers, clerks), created through the API once the host runs.</summary>
     protected virtual IEnumerable<TestUser> FixtureUsers => [];
 
@@ -24,6 +27,22 @@ public abstract class ApiFixture(string provider)
         _factory = new ApiFactory(_database.Options, HangfireServer, ConfigureServices);
         _ = _factory.Server; // start now: migrations run here, not inside the first test
         await _factory.EnsureUsersAsync(FixtureUsers);
+    }
+
+    /// <summary>
+    /// After every passing test of every API fixture: the stored deadline clocks are exactly what the features'
+    /// clock code computes from their tables now. A command that changed a clock without its rows being stored
+    /// again (a feature naming the wrong audit subject, a source missing a kind of entity) fails the test that ran it.
+    /// </summary>
+    [TearDown]
+    public async Task StoredClocksMatchTheWork()
+    {
+        if (_factory is null || !ChecksStoredClocks || TestContext.CurrentContext.Result.Outcome.Status != NUnit.Framework.Interfaces.TestStatus.Passed) return;
+        var clocks = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Inspections.Core.Features.Alerts.ClockRows>(_factory.Services);
+        await using var db = new Inspections.Core.Data.DbSession(new Inspections.Core.Data.DbConnectionFactory(_factory.Database));
+        var differences = await clocks.DifferencesAsync(db, CancellationToken.None);
+        Assert.That(differences, Is.Empty, "stored deadline clocks differ from those computed from the work now");
     }
 
     [OneTimeTearDown]

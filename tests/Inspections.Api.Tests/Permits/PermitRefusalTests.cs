@@ -129,7 +129,7 @@ public sealed class PermitRefusalTests(string provider) : PermitFixture(provider
         foreach (var clerk in new[] { first, second })
         {
             var queue = await (await clerk.GetAsync("/api/permits/queue")).Expect(HttpStatusCode.OK);
-            Assert.That(queue.EnumerateArray().Select(e => e.Str("id")), Does.Contain(p.Str("id")));
+            Assert.That(queue.GetProperty("items").EnumerateArray().Select(e => e.Str("id")), Does.Contain(p.Str("id")));
         }
         var noMessage = await (await second.PostJson($"/api/permits/{p.Str("id")}/handoffs", new
         {
@@ -150,8 +150,25 @@ public sealed class PermitRefusalTests(string provider) : PermitFixture(provider
         var desk = await ReceiveAsync(clerk, Application("printing-copying", "change", "application"));
         SetLocal(2026, 3, 5);
 
-        var queue = (await (await clerk.GetAsync("/api/permits/queue")).Expect(HttpStatusCode.OK)).EnumerateArray().ToArray();
+        var whole = await (await clerk.GetAsync("/api/permits/queue")).Expect(HttpStatusCode.OK);
+        var queue = whole.GetProperty("items").EnumerateArray().ToArray();
         Assert.That(queue.Select(e => e.Str("id")), Is.EqualTo(new[] { shop.Str("id"), desk.Str("id"), cafe.Str("id"), waiting.Str("id") }));
+        Assert.That((whole.GetProperty("total").GetInt32(), whole.GetProperty("nextCursor").ValueKind), Is.EqualTo((4, System.Text.Json.JsonValueKind.Null)));
+
+        // Page by page, one at a time: the same order, each page saying the total, the last one without a cursor.
+        var paged = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await (await clerk.GetAsync("/api/permits/queue?limit=1" + (cursor is null ? "" : "&cursor=" + cursor))).Expect(HttpStatusCode.OK);
+            Assert.That(page.GetProperty("total").GetInt32(), Is.EqualTo(4));
+            paged.AddRange(page.GetProperty("items").EnumerateArray().Select(e => e.Str("id")));
+            cursor = page.GetProperty("nextCursor").ValueKind == System.Text.Json.JsonValueKind.Null ? null : page.Str("nextCursor");
+        } while (cursor is not null && paged.Count < 10);
+        Assert.That(paged, Is.EqualTo(queue.Select(e => e.Str("id"))));
+        var tooMany = await (await clerk.GetAsync("/api/permits/queue?limit=201")).Expect(HttpStatusCode.BadRequest);
+        Assert.That(tooMany.FieldErrors("limit"), Is.Not.Empty);
+        await (await clerk.GetAsync("/api/permits/queue?cursor=not-a-cursor")).Expect(HttpStatusCode.BadRequest);
         Assert.That(queue.Select(e => e.GetProperty("clock").ValueKind == System.Text.Json.JsonValueKind.Null ? (int?)null : e.GetProperty("clock").GetProperty("remainingDays").GetInt32()),
             Is.EqualTo(new int?[] { 2, 3, 7, null }));
         Assert.That((queue[0].Str("clockName"), queue[1].Str("clockName")), Is.EqualTo(("promised", "correctionWindow")));

@@ -158,7 +158,7 @@ public sealed class PermitWorkflowTests(string provider) : PermitFixture(provide
 
         SetLocal(2026, 3, 9);
         var queue = await (await clerk.GetAsync("/api/permits/queue")).Expect(HttpStatusCode.OK);
-        var entry = queue.EnumerateArray().Single(e => e.Str("id") == p.Str("id"));
+        var entry = queue.GetProperty("items").EnumerateArray().Single(e => e.Str("id") == p.Str("id"));
         Assert.That((entry.GetProperty("clock").Str("status"), entry.GetProperty("clock").GetProperty("remainingDays").GetInt32()), Is.EqualTo(("overdue", -1)));
 
         var scan = await (await As("admin", "管理员").PostAsync("/api/alerts/scan", null)).Expect(HttpStatusCode.OK);

@@ -6,17 +6,34 @@ namespace Inspections.Core.Features.Alerts;
 
 /// <summary>
 /// A feature's open work with a deadline: permit applications, penalty cases, rectification
-/// notices. The deadline scan (a Hangfire recurring job) asks every source for its open clocks,
-/// evaluates them and raises due-soon and overdue alerts. Implementations are found by reflection
-/// in this assembly and need a public parameterless constructor.
+/// notices. <see cref="ClockRows"/> asks the sources for the open clocks of the subjects a command
+/// changed and stores them as rows, which the deadline scan reads. Implementations are found by
+/// reflection in this assembly and need a public parameterless constructor.
 /// </summary>
 public interface IDeadlineSource
 {
     /// <summary>The clock type for due-soon thresholds ("permit", "case", "notice", …; see ClockOptions).</summary>
     string ClockType { get; }
 
-    /// <summary>The open clocks of rows whose jurisdiction lies in <paramref name="scope"/> (the scan passes <see cref="Jurisdiction.Everywhere"/>).</summary>
+    /// <summary>The open clocks of rows whose jurisdiction lies in <paramref name="scope"/>.</summary>
     Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CodeRange scope, CancellationToken ct);
+
+    /// <summary>
+    /// The audit entity types (what a command names with <c>DbSession.AuditAbout</c>) of the commands that can change
+    /// these clocks: after such a command, its subject's clocks are computed again in its transaction.
+    /// </summary>
+    IReadOnlyCollection<string> ChangedBy => [];
+
+    /// <summary>False for clocks stored only to order work by (the permit desk's correction window): no alerts, not on the dashboard.</summary>
+    bool RaisesAlerts => true;
+
+    /// <summary>
+    /// The open clocks that hang on <paramref name="ids"/>, ids of entities of the <see cref="ChangedBy"/> types
+    /// (the subjects themselves, or what they belong to, such as a notice's venue). The default filters the
+    /// full list; a source over a table reads only those rows.
+    /// </summary>
+    async Task<IReadOnlyList<OpenClock>> OpenClocksOfAsync(DbSession db, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        (await OpenClocksAsync(db, Jurisdiction.Everywhere, ct)).Where(c => ids.Contains(c.SubjectId)).ToList();
 }
 
 /// <summary>One running clock and what an alert about it needs to say.</summary>

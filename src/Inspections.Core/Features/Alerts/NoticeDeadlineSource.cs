@@ -15,8 +15,11 @@ namespace Inspections.Core.Features.Alerts;
 /// <param name="title">What the notice is called after the venue's name, e.g. "责令整改通知".</param>
 /// <param name="openNotices">The notices still open whose jurisdiction lies between @JurisdictionFirst and @JurisdictionLast,
 /// with the columns of <see cref="Row"/>.</param>
+/// <param name="noticesOf">The same notices, open, of the ids (notices or their venues) in the JSON array @Ids.</param>
+/// <param name="changedBy">The audit entity types of the commands that change them (<see cref="IDeadlineSource.ChangedBy"/>).</param>
 /// <param name="parameters">The query's other parameters, if any.</param>
-public abstract class NoticeDeadlineSource(string subjectType, string clockSubjectType, string title, Sql openNotices, object? parameters = null)
+public abstract class NoticeDeadlineSource(string subjectType, string clockSubjectType, string title, Sql openNotices,
+    Sql noticesOf, IReadOnlyCollection<string> changedBy, object? parameters = null)
     : IDeadlineSource
 {
     public static readonly ClockWording Wording = new("下达整改通知", "整改期限", "完成整改");
@@ -39,13 +42,24 @@ public abstract class NoticeDeadlineSource(string subjectType, string clockSubje
         public Guid? ParentId { get; init; }
     }
 
+    public IReadOnlyCollection<string> ChangedBy => changedBy;
+
     public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CodeRange scope, CancellationToken ct)
     {
         var arguments = new DynamicParameters(parameters);
         arguments.Add("JurisdictionFirst", scope.First);
         arguments.Add("JurisdictionLast", scope.Last);
-        var rows = await db.QueryAsync<Row>(openNotices, arguments, ct);
-        return rows.Select(r => new OpenClock(subjectType, r.Id, r.Jurisdiction, $"{r.VenueName} {title}",
-            Clock(clockSubjectType, r.Id, r.IssuedOn, r.LimitDays), Wording, r.ResponsibleUserId, r.ResponsibleName, r.ParentId)).ToList();
+        return Clocks(await db.QueryAsync<Row>(openNotices, arguments, ct));
     }
+
+    public async Task<IReadOnlyList<OpenClock>> OpenClocksOfAsync(DbSession db, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var arguments = new DynamicParameters(parameters);
+        arguments.Add("Ids", ClockRows.IdList(ids));
+        return Clocks(await db.QueryAsync<Row>(noticesOf, arguments, ct));
+    }
+
+    private IReadOnlyList<OpenClock> Clocks(IEnumerable<Row> rows) =>
+        rows.Select(r => new OpenClock(subjectType, r.Id, r.Jurisdiction, $"{r.VenueName} {title}",
+            Clock(clockSubjectType, r.Id, r.IssuedOn, r.LimitDays), Wording, r.ResponsibleUserId, r.ResponsibleName, r.ParentId)).ToList();
 }

@@ -8,7 +8,10 @@ namespace Inspections.Core.Features.Calendar;
 
 public sealed record CalendarDayDto(DateOnly Date, string Kind, string Name);
 
-public sealed record CalendarYearDto(int Year, string? Source, DateTimeOffset UpdatedAt, string UpdatedBy, long Version, IReadOnlyList<CalendarDayDto> Days);
+/// <param name="ClocksRecomputed">On a replace only: how many stored deadline clocks leaned on this year's calendar and
+/// were computed again with the new one (in the same transaction); null when the year is read.</param>
+public sealed record CalendarYearDto(int Year, string? Source, DateTimeOffset UpdatedAt, string UpdatedBy, long Version, IReadOnlyList<CalendarDayDto> Days,
+    int? ClocksRecomputed = null);
 
 /// <summary>One year's arrangement as loaded; 404 (saying the calendar is missing) when it is not loaded.</summary>
 public static class GetCalendarYear

@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
+using Inspections.Core.Features.Alerts;
 using Inspections.Domain.Access;
 using Inspections.Domain.Calendar;
 using Mediator;
@@ -78,7 +79,7 @@ public static class ReplaceCalendarYear
             await db.ExecuteAsync(InsertDay, new { Day = day.Date, year.Year, Kind = CalendarStore.WireKind(day.Kind), day.Name }, ct);
     }
 
-    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, CalendarYearDto>
+    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock, ClockRows clocks) : ICommandHandler<Command, CalendarYearDto>
     {
         public async ValueTask<CalendarYearDto> Handle(Command command, CancellationToken ct)
         {
@@ -106,9 +107,11 @@ public static class ReplaceCalendarYear
                 await db.ExecuteAsync(DeleteDays, new { command.Year }, ct);
                 await InsertDaysAsync(db, year, ct);
             }
+            // The stored deadlines that lean on this year move with it, in this transaction.
+            var recomputed = await clocks.RecomputeYearAsync(db, command.Year, ct);
             db.AuditAbout("calendar", command.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            return await GetCalendarYear.LoadAsync(db, command.Year, ct)
-                ?? throw new InvalidOperationException("The year just written is not there.");
+            return (await GetCalendarYear.LoadAsync(db, command.Year, ct)
+                ?? throw new InvalidOperationException("The year just written is not there.")) with { ClocksRecomputed = recomputed };
         }
     }
 }

@@ -48,6 +48,9 @@ internal static class CaseClocks
     public static object Scope(CodeRange scope) => new { JurisdictionFirst = scope.First, JurisdictionLast = scope.Last };
 
     public const string InScope = "jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast";
+
+    /// <summary>Commands on a case name it as their audit subject: its clocks are stored again after each.</summary>
+    public static readonly IReadOnlyCollection<string> ChangedBy = ["case"];
 }
 
 /// <summary>Open cases' decision limits for the deadline scan.</summary>
@@ -60,24 +63,40 @@ public sealed class CaseDecisionDeadlines : IDeadlineSource
     private static readonly string Running = string.Join(", ",
         Enum.GetValues<CaseStage>().Where(CaseStageMachine.DecisionClockRuns).Select(s => $"'{Wire.Name(s)}'"));
 
-    private static readonly Sql Open = new($"""
+    private static string Cases(string filter) => $"""
         SELECT {CaseRecord.Columns} FROM cases
-        WHERE stage IN ({Running}) AND {CaseClocks.InScope}
-        """);
-    private static readonly Sql OpenSuspensions = new($"""
+        WHERE stage IN ({Running}) AND {filter}
+        """;
+    private static string Suspensions(string filter) => $"""
         SELECT s.case_id, s.id, s.kind, s.start_on, s.end_on, s.reason FROM case_suspensions s JOIN cases c ON c.id = s.case_id
-        WHERE c.stage IN ({Running}) AND c.{CaseClocks.InScope}
-        """);
-    private static readonly Sql OpenExtensions = new($"""
+        WHERE c.stage IN ({Running}) AND {filter}
+        """;
+    private static string Extensions(string filter) => $"""
         SELECT e.case_id, e.id, e.days, e.reason, e.approver_name, e.approved_at FROM case_extensions e JOIN cases c ON c.id = e.case_id
-        WHERE c.stage IN ({Running}) AND c.{CaseClocks.InScope}
-        """);
+        WHERE c.stage IN ({Running}) AND {filter}
+        """;
 
-    public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CodeRange scope, CancellationToken ct)
+    private static readonly Sql Open = new(Cases(CaseClocks.InScope));
+    private static readonly Sql OpenSuspensions = new(Suspensions($"c.{CaseClocks.InScope}"));
+    private static readonly Sql OpenExtensions = new(Extensions($"c.{CaseClocks.InScope}"));
+    private static readonly Sql Of = new(d => Cases(d.IdIn("id", "@Ids")));
+    private static readonly Sql SuspensionsOf = new(d => Suspensions(d.IdIn("c.id", "@Ids")));
+    private static readonly Sql ExtensionsOf = new(d => Extensions(d.IdIn("c.id", "@Ids")));
+
+    public IReadOnlyCollection<string> ChangedBy => CaseClocks.ChangedBy;
+
+    public Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CodeRange scope, CancellationToken ct) =>
+        ClocksAsync(db, Open, OpenSuspensions, OpenExtensions, CaseClocks.Scope(scope), ct);
+
+    public Task<IReadOnlyList<OpenClock>> OpenClocksOfAsync(DbSession db, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        ClocksAsync(db, Of, SuspensionsOf, ExtensionsOf, new { Ids = ClockRows.IdList(ids) }, ct);
+
+    private static async Task<IReadOnlyList<OpenClock>> ClocksAsync(DbSession db, Sql open, Sql openSuspensions, Sql openExtensions,
+        object parameters, CancellationToken ct)
     {
-        var cases = await db.QueryAsync<CaseRecord>(Open, CaseClocks.Scope(scope), ct);
-        var suspensions = (await db.QueryAsync<SuspensionWithCase>(OpenSuspensions, CaseClocks.Scope(scope), ct)).ToLookup(s => s.CaseId);
-        var extensions = (await db.QueryAsync<ExtensionWithCase>(OpenExtensions, CaseClocks.Scope(scope), ct)).ToLookup(e => e.CaseId);
+        var cases = await db.QueryAsync<CaseRecord>(open, parameters, ct);
+        var suspensions = (await db.QueryAsync<SuspensionWithCase>(openSuspensions, parameters, ct)).ToLookup(s => s.CaseId);
+        var extensions = (await db.QueryAsync<ExtensionWithCase>(openExtensions, parameters, ct)).ToLookup(e => e.CaseId);
         return cases
             .Select(c => (c, clock: CaseClocks.Decision(c, suspensions[c.Id].Select(s => s.Row), extensions[c.Id].Select(e => e.Row))))
             .Where(x => x.clock is not null)
@@ -113,10 +132,20 @@ public sealed class CaseServiceDeadlines : IDeadlineSource
 {
     public string ClockType => "case-service";
 
-    private static readonly Sql Open = new($"SELECT {CaseRecord.Columns} FROM cases WHERE stage = '{Wire.Name(CaseStage.Decided)}' AND served_at IS NULL AND {CaseClocks.InScope}");
+    private static string Cases(string filter) => $"SELECT {CaseRecord.Columns} FROM cases WHERE stage = '{Wire.Name(CaseStage.Decided)}' AND served_at IS NULL AND {filter}";
+    private static readonly Sql Open = new(Cases(CaseClocks.InScope));
+    private static readonly Sql Of = new(d => Cases(d.IdIn("id", "@Ids")));
+
+    public IReadOnlyCollection<string> ChangedBy => CaseClocks.ChangedBy;
 
     public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CodeRange scope, CancellationToken ct) =>
-        (await db.QueryAsync<CaseRecord>(Open, CaseClocks.Scope(scope), ct))
+        Clocks(await db.QueryAsync<CaseRecord>(Open, CaseClocks.Scope(scope), ct));
+
+    public async Task<IReadOnlyList<OpenClock>> OpenClocksOfAsync(DbSession db, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        Clocks(await db.QueryAsync<CaseRecord>(Of, new { Ids = ClockRows.IdList(ids) }, ct));
+
+    private static List<OpenClock> Clocks(IEnumerable<CaseRecord> cases) =>
+        cases
             .Select(c => (c, clock: CaseClocks.Service(c, null)))
             .Where(x => x.clock is not null)
             .Select(x => CaseClocks.Open(x.c, x.clock!, CaseClocks.ServiceWording))
@@ -128,10 +157,20 @@ public sealed class CasePaymentDeadlines : IDeadlineSource
 {
     public string ClockType => "case-payment";
 
-    private static readonly Sql Open = new($"SELECT {CaseRecord.Columns} FROM cases WHERE stage = '{Wire.Name(CaseStage.Served)}' AND payment_limit_days IS NOT NULL AND {CaseClocks.InScope}");
+    private static string Cases(string filter) => $"SELECT {CaseRecord.Columns} FROM cases WHERE stage = '{Wire.Name(CaseStage.Served)}' AND payment_limit_days IS NOT NULL AND {filter}";
+    private static readonly Sql Open = new(Cases(CaseClocks.InScope));
+    private static readonly Sql Of = new(d => Cases(d.IdIn("id", "@Ids")));
+
+    public IReadOnlyCollection<string> ChangedBy => CaseClocks.ChangedBy;
 
     public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CodeRange scope, CancellationToken ct) =>
-        (await db.QueryAsync<CaseRecord>(Open, CaseClocks.Scope(scope), ct))
+        Clocks(await db.QueryAsync<CaseRecord>(Open, CaseClocks.Scope(scope), ct));
+
+    public async Task<IReadOnlyList<OpenClock>> OpenClocksOfAsync(DbSession db, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        Clocks(await db.QueryAsync<CaseRecord>(Of, new { Ids = ClockRows.IdList(ids) }, ct));
+
+    private static List<OpenClock> Clocks(IEnumerable<CaseRecord> cases) =>
+        cases
             .Select(c => (c, clock: CaseClocks.Payment(c, null)))
             .Where(x => x.clock is not null)
             .Select(x => CaseClocks.Open(x.c, x.clock!, CaseClocks.PaymentWording))

@@ -130,6 +130,7 @@ public static class GetDashboard
             var range = Jurisdiction.Range(scope);
             foreach (var source in sources)
             {
+                if (!source.RaisesAlerts) continue;
                 var threshold = options.DueSoonFor(source.ClockType);
                 foreach (var open in await source.OpenClocksAsync(db, range, ct))
                 {

@@ -6,14 +6,17 @@ using Inspections.Domain.Inspections;
 namespace Inspections.Core.Features.Inspections;
 
 /// <summary>Open rectification notices (not yet checked) as natural-day clocks for the deadline scan.</summary>
-public sealed class RectificationNoticeSource() : NoticeDeadlineSource("notice", "notice", "责令整改通知", OpenNotices,
-    new { Outcome = Wire.Name(InspectionOutcome.RectificationNotice) })
+public sealed class RectificationNoticeSource() : NoticeDeadlineSource("notice", "notice", "责令整改通知", OpenNotices, NoticesOf,
+    ["inspection", "venue"], new { Outcome = Wire.Name(InspectionOutcome.RectificationNotice) })
 {
-    private static readonly Sql OpenNotices = new("""
+    private static string Query(string filter) => $"""
         SELECT i.id, i.jurisdiction, v.name AS venue_name, i.rectification_issued_on AS issued_on,
                i.rectification_limit_days AS limit_days, i.recorded_by AS responsible_user_id, i.recorded_by_name AS responsible_name
         FROM inspections i JOIN venues v ON v.id = i.venue_id
         WHERE i.outcome = @Outcome AND i.rectification_checked_on IS NULL AND i.rectification_issued_on IS NOT NULL
-          AND i.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
-        """);
+          AND {filter}
+        """;
+
+    private static readonly Sql OpenNotices = new(Query("i.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast"));
+    private static readonly Sql NoticesOf = new(d => Query($"({d.IdIn("i.id", "@Ids")} OR {d.IdIn("i.venue_id", "@Ids")})"));
 }

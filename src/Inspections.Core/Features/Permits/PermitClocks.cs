@@ -77,22 +77,35 @@ public sealed class PermitDeadlines : IDeadlineSource
 
     private static string List(IEnumerable<PermitStage> stages) => string.Join(", ", stages.Select(s => $"'{Wire.Name(s)}'"));
 
-    private static readonly Sql Open = new($"""
+    private static string Applications(string filter) => $"""
         SELECT {PermitRecord.Columns} FROM permit_applications
-        WHERE stage IN ({List(Timed)}) AND jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
-        """);
-    private static readonly Sql OpenSuspensions = new($"""
+        WHERE stage IN ({List(Timed)}) AND {filter}
+        """;
+    private static string Suspensions(string filter) => $"""
         SELECT s.application_id, s.id, s.kind, s.start_on, s.end_on, s.reason
         FROM permit_suspensions s JOIN permit_applications a ON a.id = s.application_id
-        WHERE a.stage IN ({List(Running)}) AND a.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
-        """);
+        WHERE a.stage IN ({List(Running)}) AND {filter}
+        """;
 
-    public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CodeRange scope, CancellationToken ct)
+    private static readonly Sql Open = new(Applications("jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast"));
+    private static readonly Sql OpenSuspensions = new(Suspensions("a.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast"));
+    private static readonly Sql Of = new(d => Applications(d.IdIn("id", "@Ids")));
+    private static readonly Sql SuspensionsOf = new(d => Suspensions(d.IdIn("a.id", "@Ids")));
+
+    /// <summary>Commands on an application name it as their audit subject: its clock is stored again after each.</summary>
+    public IReadOnlyCollection<string> ChangedBy => ["permit"];
+
+    public Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CodeRange scope, CancellationToken ct) =>
+        ClocksAsync(db, Open, OpenSuspensions, new { JurisdictionFirst = scope.First, JurisdictionLast = scope.Last }, ct);
+
+    public Task<IReadOnlyList<OpenClock>> OpenClocksOfAsync(DbSession db, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        ClocksAsync(db, Of, SuspensionsOf, new { Ids = ClockRows.IdList(ids) }, ct);
+
+    private static async Task<IReadOnlyList<OpenClock>> ClocksAsync(DbSession db, Sql open, Sql openSuspensions, object parameters, CancellationToken ct)
     {
-        var parameters = new { JurisdictionFirst = scope.First, JurisdictionLast = scope.Last };
-        var open = await db.QueryAsync<PermitRecord>(Open, parameters, ct);
-        var suspensions = (await db.QueryAsync<PermitSuspensionOf>(OpenSuspensions, parameters, ct)).ToLookup(s => s.ApplicationId, s => s.Row);
-        return open
+        var applications = await db.QueryAsync<PermitRecord>(open, parameters, ct);
+        var suspensions = (await db.QueryAsync<PermitSuspensionOf>(openSuspensions, parameters, ct)).ToLookup(s => s.ApplicationId, s => s.Row);
+        return applications
             .Select(p => p.AcceptedOn is null ? p with { AcceptedOn = p.ReceivedOn } : p)
             .Select(p => new OpenClock("permit", p.Id, p.Jurisdiction, p.Title,
                 PermitClocks.Promised(p, suspensions[p.Id])!, ClockWording.PermitPromised, p.ResponsibleId, p.ResponsibleName))

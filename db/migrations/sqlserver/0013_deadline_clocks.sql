@@ -1,0 +1,33 @@
+-- Open deadline clocks as rows 时限台账: one row per running clock of a permit application, a case, a notice…,
+-- written by the command that changed the clock, in its transaction (ClockRows), and read by the deadline scan.
+-- due_on / due_soon_on / overdue_on are the clock's dates as last computed (null while an open suspension holds
+-- it); alert_on is the day the next alert not yet raised falls due, so the scan reads an index range of the
+-- clocks that crossed a line since it last ran, and nothing else. span_from..span_to are the days whose working
+-- calendar the dates depend on: replacing a calendar year recomputes the clocks whose span touches it.
+-- facts holds what the alert's explanation needs (start, limit, suspensions, extensions, wording), as JSON.
+-- Rows are rewritten (new id) whenever their subject's clocks are recomputed, so the scan can tell a row it read
+-- from one recomputed since.
+CREATE TABLE deadline_clocks (
+    id                   uniqueidentifier NOT NULL PRIMARY KEY NONCLUSTERED,
+    subject_type         varchar(32)   NOT NULL,
+    subject_id           uniqueidentifier NOT NULL,
+    clock                varchar(32)   NOT NULL,
+    jurisdiction         varchar(12)   NOT NULL,
+    title                nvarchar(200) NOT NULL,
+    responsible_user_id  nvarchar(100)  NULL,
+    parent_id            uniqueidentifier NULL,
+    suspended            bit           NOT NULL,
+    due_on               date          NULL,
+    due_soon_on          date          NULL,
+    overdue_on           date          NULL,
+    alert_on             date          NULL,
+    span_from            date          NULL,
+    span_to              date          NULL,
+    due_soon_days        int           NOT NULL,
+    facts                nvarchar(max) NOT NULL,
+    computed_at          datetimeoffset NOT NULL
+);
+CREATE UNIQUE INDEX ux_deadline_clocks_subject ON deadline_clocks (subject_type, subject_id, clock);
+CREATE INDEX ix_deadline_clocks_alert ON deadline_clocks (alert_on, id);
+CREATE INDEX ix_deadline_clocks_span ON deadline_clocks (span_to, span_from);
+GO
