@@ -46,3 +46,18 @@ public static class LateSurcharge
         return Math.Min(fen, fineFen);
     }
 }
+
+/// <summary>
+/// 行政处罚法 art. 51: the simplified procedure 简易程序 decides on the spot where the facts are certain and
+/// have a legal basis and the penalty is a warning, or a fine of at most ¥200 for a citizen or ¥3,000 for a
+/// legal person or other organisation. Anything more goes through the general procedure (a case).
+/// </summary>
+public static class SimplifiedProcedure
+{
+    public const long PersonFineCapFen = 20_000;
+
+    public const long OrganisationFineCapFen = 300_000;
+
+    /// <summary>The largest fine the simplified procedure may impose on a party of this kind.</summary>
+    public static long FineCapFen(PartyKind kind) => kind == PartyKind.Person ? PersonFineCapFen : OrganisationFineCapFen;
+}

@@ -171,7 +171,7 @@ public static class TransitionPermit
             if (await db.ExecuteScalarAsync<long>(HeldHearings, new { p.Id }, ct) > 0) return;
             throw new ConflictException(
                 $"依{basis}，审批前须举行听证：请先以“听证”中止计时，听证结束后恢复审查，再作出准予许可的决定。",
-                $"This approval needs a hearing first ({basis}): suspend the clock for a hearing, resume review after it, then approve.",
+                "This item's regulation requires a hearing before approval: suspend the clock for a hearing, resume review after it, then approve.",
                 new Dictionary<string, object?> { ["hearingRequired"] = true });
         }
 
