@@ -152,7 +152,8 @@ internal sealed partial class DemoStory
         }
         else
         {
-            decision = script.Waived ? _cal.AddWorkdays(notice, 2) : _cal.OnOrAfter(notice.AddDays(6 + gaps.DecisionAfter));
+            // The party's five days run in working days (行政处罚法 arts. 64 and 85): decide only after the fifth.
+            decision = script.Waived ? _cal.AddWorkdays(notice, 2) : Max(_cal.OnOrAfter(notice.AddDays(6 + gaps.DecisionAfter)), _cal.AddWorkdays(notice, 6));
         }
         var service = _cal.AddWorkdays(decision, gaps.Service);
         var execution = _cal.OnOrAfter(service.AddDays(gaps.Payment));

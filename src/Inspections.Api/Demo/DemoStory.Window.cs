@@ -107,6 +107,8 @@ internal sealed partial class DemoStory
         var promised = _items.First(i => i.Code == item).PromisedLimitDays;
         var late = Chance(0.07);
         var suspended = kind != "filing" && Chance(0.05);
+        // An item whose regulation requires a hearing before approval (娱乐场所管理条例 art. 10) holds one.
+        var hearing = kind == "establish" && _items.First(i => i.Code == item).HearingBasis is not null;
         return new Application
         {
             Item = item,
@@ -120,8 +122,8 @@ internal sealed partial class DemoStory
             AcceptAfter = Chance(0.6) ? 0 : 1,
             Review = Chance(0.7),
             HandOff = kind != "filing" && Chance(0.1),
-            Suspension = suspended ? Pick(new[] { "siteInspection", "expertReview", "testing" }) : null,
-            SuspendedDays = suspended ? _rng.Next(3, 7) : 0,
+            Suspension = (suspended ? Pick(new[] { "siteInspection", "expertReview", "testing" }) : null) is { } picked && !hearing ? picked : hearing ? "hearing" : null,
+            SuspendedDays = (suspended ? _rng.Next(3, 7) : 0) is var days && hearing ? Math.Max(days, 5) : days,
             DecideAfter = late ? promised + _rng.Next(1, 5) : _rng.Next(Math.Max(1, promised / 3), Math.Max(2, promised)),
             Refused = Chance(0.04),
             CompleteAfter = Chance(0.5) ? 0 : 1,
@@ -217,6 +219,7 @@ internal sealed partial class DemoStory
         {
             var stopped = _cal.AddWorkdays(cursor, 1);
             _time.At(_cal.At(stopped, 15, 0), $"中止 {label}", () => Guarded(state, () => Move(state, worker, "suspended",
+                kind == "hearing" ? "依《娱乐场所管理条例》第十条举行听证，听证期间不计入办理时限。" :
                 kind == "expertReview" ? "组织专家评审，评审期间不计入办理时限。" : kind == "testing" ? "委托检测机构检测，检测期间不计入办理时限。" : "开展现场核查，核查期间不计入办理时限。",
                 suspension: kind)));
             if (a.StopAt == "suspended") return;

@@ -50,6 +50,13 @@ public sealed class CaseEndpoints : IEndpointModule
         cases.MapCommand<SendReferralLetter.Command, CaseDto>("/{id:guid}/referrals", (Guid id, SendReferralLetter.Command command) => command with { Id = id })
             .WithSummary("登记函告（如黑网吧函告工商） Record a referral letter");
 
+        var onTheSpot = app.MapGroup("/api/on-the-spot-penalties").WithTags("Cases 行政处罚案件");
+        onTheSpot.MapCreate<RecordOnTheSpotPenalty.Command, OnTheSpotPenaltyDto>("/", (RecordOnTheSpotPenalty.Command command) => command,
+                (_, created) => $"/api/on-the-spot-penalties/{created.Id}")
+            .WithSummary("登记当场处罚决定（简易程序：警告，或对公民 200 元、对单位 3000 元以下罚款；无办案期限） File an on-the-spot penalty (simplified procedure)");
+        onTheSpot.MapQuery<GetOnTheSpotPenalty.Query, OnTheSpotPenaltyDto>("/{id:guid}", (Guid id) => new GetOnTheSpotPenalty.Query(id))
+            .WithSummary("查看当场处罚决定 Get an on-the-spot penalty");
+
         cases.MapQuery<CaseClosureRate.Query, CaseClosureRate.Report>("/closure-rate", ([AsParameters] ClosureRateParameters p) => new CaseClosureRate.Query
             {
                 From = p.From, To = p.To, AsOf = p.AsOf, Jurisdiction = p.Jurisdiction, By = p.By,

@@ -71,7 +71,7 @@ public sealed class CaseClockTests(string provider) : CaseFixture(provider)
         await (await Api.Client("admin").PostAsync("/api/alerts/scan", null)).Expect(HttpStatusCode.OK);
         var alerts = (await (await Supervisor().GetAsync("/api/alerts?subjectType=case&kind=overdue")).Expect(HttpStatusCode.OK)).ToString();
         Assert.That(alerts, Does.Contain(open.Str("caseNumber")), "decision limit 3-02 + 90 days = 5-31 → 6-01, overdue on 6-02");
-        Assert.That(alerts, Does.Contain(decided.Str("caseNumber")), "service limit 3-02 + 7 days, overdue");
+        Assert.That(alerts, Does.Contain(decided.Str("caseNumber")), "service limit 3-02 + 7 working days (行政处罚法 arts. 61, 85) = 3-11, overdue");
     }
 
     private async Task<JsonElement> Get(JsonElement c) =>

@@ -33,9 +33,20 @@ public abstract class CaseFixture(string provider) : ApiFixture(provider)
         sourceReference = "举报 2026-017",
         party = new { kind = "company", name = partyName, unifiedSocialCreditCode = ValidCreditCode, address = "温江区柳城大道 88 号" },
         violationCode = violation,
-        facts = "2026 年 3 月 1 日 22 时检查发现该网吧接纳未成年人 3 名上网。",
-        occurredOn = "2026-03-01",
+        facts = "2025 年 11 月 30 日 22 时检查发现该网吧接纳未成年人 3 名上网。",
+        // Before every day the tests record leads on: a lead dated in the future is refused.
+        occurredOn = "2025-11-30",
     };
+
+    /// <summary>The same lead with the act on <paramref name="occurredOn"/> (and, for a continuing act, ended on <paramref name="endedOn"/>).</summary>
+    protected static Dictionary<string, object?> LeadOn(string occurredOn, string? endedOn = null, bool? seriousHarm = null, string violation = "cafe-minors-admitted")
+    {
+        var body = JsonSerializer.SerializeToElement(Lead(violation)).EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value);
+        body["occurredOn"] = occurredOn;
+        if (endedOn is not null) body["endedOn"] = endedOn;
+        if (seriousHarm is not null) body["seriousHarm"] = seriousHarm;
+        return body;
+    }
 
     /// <summary>A code with a correct GB 32100 check character.</summary>
     protected const string ValidCreditCode = "91350100M000100Y43";

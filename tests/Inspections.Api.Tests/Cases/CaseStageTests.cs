@@ -80,7 +80,8 @@ public sealed class CaseStageTests(string provider) : CaseFixture(provider)
         var suspension = c.GetProperty("suspensions")[0];
         Assert.That((suspension.Str("kind"), suspension.Str("startOn"), suspension.Str("endOn")), Is.EqualTo(("hearing", "2026-03-04", "2026-03-19")));
         Assert.That(c.GetProperty("clocks").GetProperty("decision").Str("status"), Is.EqualTo("completedOnTime"));
-        Assert.That(c.GetProperty("clocks").GetProperty("service").Str("dueDate"), Is.EqualTo("2026-03-27"));
+        // 行政处罚法 art. 61 with art. 85: 7 working days from Friday 3-20 (3-23..3-27, 3-30, 3-31), not the natural 3-27.
+        Assert.That(c.GetProperty("clocks").GetProperty("service").Str("dueDate"), Is.EqualTo("2026-03-31"));
         c = await StepOkAsync(officer, c, "served", new { service = new { method = "直接送达" } });
         Assert.That(c.GetProperty("clocks").GetProperty("service").Str("status"), Is.EqualTo("completedOnTime"));
         Assert.That(c.GetProperty("clocks").GetProperty("payment").Str("dueDate"), Is.EqualTo("2026-04-07"), "15 days after 3-20 is 4-04, in the Qingming holiday, rolled to 4-07");
@@ -235,14 +236,16 @@ public sealed class CaseStageTests(string provider) : CaseFixture(provider)
         SetLocal(2026, 3, 2);
         var c = await CarryAsync("filed", "investigation", "legalReview");
         c = await StepOkAsync(Supervisor(), c, "priorNotice", new { priorNotice = new { noticeOn = "2026-03-02", rightsWaived = false } });
-        SetLocal(2026, 3, 7);
-        var early = await (await StepAsync(Supervisor(), c, "decided", Sections(Today))).Expect(HttpStatusCode.Conflict);
-        Assert.That(early.Str("statementPeriodEnds"), Is.EqualTo("2026-03-07"));
-        var late = await (await StepAsync(Officer(), c, "hearing", new { hearing = new { requestedOn = "2026-03-08" } })).Expect(HttpStatusCode.BadRequest);
-        Assert.That(late.FieldErrors("hearing.requestedOn"), Is.Not.Empty, "a request dated in the future");
+        // 行政处罚法 art. 64 with art. 85: five WORKING days from Monday 3-02 end on Monday 3-09 (natural days would end 3-07).
+        Assert.That(c.GetProperty("clocks").GetProperty("statement").Str("dueDate"), Is.EqualTo("2026-03-09"));
         SetLocal(2026, 3, 9);
-        late = await (await StepAsync(Officer(), c, "hearing", new { hearing = new { requestedOn = "2026-03-08" } })).Expect(HttpStatusCode.BadRequest);
-        Assert.That(late.FieldErrors("hearing.requestedOn").Single(), Does.Contain("5 日内"));
+        var early = await (await StepAsync(Supervisor(), c, "decided", Sections(Today))).Expect(HttpStatusCode.Conflict);
+        Assert.That(early.Str("statementPeriodEnds"), Is.EqualTo("2026-03-09"));
+        var late = await (await StepAsync(Officer(), c, "hearing", new { hearing = new { requestedOn = "2026-03-10" } })).Expect(HttpStatusCode.BadRequest);
+        Assert.That(late.FieldErrors("hearing.requestedOn"), Is.Not.Empty, "a request dated in the future");
+        SetLocal(2026, 3, 10);
+        late = await (await StepAsync(Officer(), c, "hearing", new { hearing = new { requestedOn = "2026-03-10" } })).Expect(HttpStatusCode.BadRequest);
+        Assert.That(late.FieldErrors("hearing.requestedOn").Single(), Does.Contain("5 个工作日内").And.Contain("至 2026-03-09"));
         await StepOkAsync(Supervisor(), c, "decided", Sections(Today));
     }
 

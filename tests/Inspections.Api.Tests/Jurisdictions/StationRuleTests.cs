@@ -23,6 +23,7 @@ public sealed class StationRuleTests
         "GetChecklist.Query",
         "GetDraw.Query",
         "GetInspection.Query",
+        "GetOnTheSpotPenalty.Query",
         "GetPermit.Query",
         "GetSpecialCampaign.Query",
         "GetUnlicensedCampaign.Query",
@@ -71,6 +72,7 @@ public sealed class StationRuleTests
         ["RecordChallenge.Command"] = StationBar.Cases,
         ["RecordChallengeOutcome.Command"] = StationBar.Cases,
         ["SendReferralLetter.Command"] = StationBar.Cases,
+        ["RecordOnTheSpotPenalty.Command"] = StationBar.Cases,
 
         ["ReceivePermit.Command"] = StationBar.Permits,
         ["TransitionPermit.Command"] = StationBar.Permits,

@@ -129,13 +129,26 @@ public sealed class PermitCatalogTests(string provider) : PermitFixture(provider
             .ToDictionary(i => i.Str("code"));
         Assert.That(items.Keys, Is.EquivalentTo(new[]
         {
-            "internet-cafe", "entertainment-venue", "audio-video-retail", "publication-retail", "printing-copying", "commercial-performance", "performance-venue",
+            "internet-cafe", "internet-cafe-final-review", "entertainment-venue", "audio-video-retail", "publication-retail", "printing-copying",
+            "commercial-performance", "commercial-performance-approval", "performance-venue",
         }));
         (int, int) Limits(string code) => (items[code].GetProperty("statutoryLimitDays").GetInt32(), items[code].GetProperty("promisedLimitDays").GetInt32());
-        Assert.That(Limits("audio-video-retail"), Is.EqualTo((10, 5)));
-        Assert.That(Limits("printing-copying"), Is.EqualTo((10, 5)));
+        string Basis(string code) => items[code].Str("statutoryLimitBasis");
+        // The regulations' own limits, each with its article beside it (the promised limits are the office's).
+        Assert.That(Limits("audio-video-retail"), Is.EqualTo((30, 5)));
+        Assert.That(Basis("audio-video-retail"), Does.StartWith("《音像制品管理条例》第三十二条"));
+        Assert.That(Limits("printing-copying"), Is.EqualTo((60, 5)));
+        Assert.That(Basis("printing-copying"), Does.StartWith("《印刷业管理条例》第十一条"));
         Assert.That(Limits("internet-cafe"), Is.EqualTo((20, 10)));
+        Assert.That(Basis("internet-cafe"), Does.StartWith("《互联网上网服务营业场所管理条例》第十一条第一款"));
+        Assert.That(Limits("internet-cafe-final-review").Item1, Is.EqualTo(15));
+        Assert.That(Basis("internet-cafe-final-review"), Does.StartWith("《互联网上网服务营业场所管理条例》第十一条第二款"));
+        Assert.That(Limits("commercial-performance-approval").Item1, Is.EqualTo(3));
+        Assert.That(Basis("commercial-performance-approval"), Does.StartWith("《营业性演出管理条例》第十三条"));
         Assert.That(Limits("entertainment-venue"), Is.EqualTo((20, 10)));
+        Assert.That(items["entertainment-venue"].Str("hearingBasis"), Does.StartWith("《娱乐场所管理条例》第十条"));
+        Assert.That(items["audio-video-retail"].GetProperty("hearingBasis").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(items.Values.All(i => i.Str("statutoryLimitBasis").Length > 0), Is.True, "every statutory limit names its article");
         Assert.That(Strings(items["commercial-performance"], "kinds"), Is.EqualTo(new[] { "filing" }));
         Assert.That(items["internet-cafe"].GetProperty("materials").GetArrayLength(), Is.EqualTo(7));
     }

@@ -15,7 +15,8 @@ public sealed class PermitWorkflowTests(string provider) : PermitFixture(provide
         var p = await ReceiveAsync(clerk, Application("audio-video-retail", "establish", "application", "business-licence"));
         Assert.That(p.Str("stage"), Is.EqualTo("received"));
         Assert.That((p.Str("responsibleId"), p.Str("holderId")), Is.EqualTo(("李窗口", "李窗口")), "the receiving clerk is the first-inquiry responsible person");
-        Assert.That((p.GetProperty("statutoryLimitDays").GetInt32(), p.GetProperty("promisedLimitDays").GetInt32()), Is.EqualTo((10, 5)));
+        // 音像制品管理条例 art. 32: 30 days (the catalog's 10 was a guess); the office promises 5.
+        Assert.That((p.GetProperty("statutoryLimitDays").GetInt32(), p.GetProperty("promisedLimitDays").GetInt32()), Is.EqualTo((30, 5)));
         Assert.That(Strings(p, "missingMaterials"), Is.EqualTo(new[] { "representative-id", "premises" }));
         Assert.That(p.GetProperty("clocks").GetProperty("correctionWindow").Str("dueDate"), Is.EqualTo("2026-03-09"), "five working days after Monday 3-02");
         Assert.That(Promised(p).ValueKind, Is.EqualTo(JsonValueKind.Null), "no promised clock before acceptance");
@@ -33,8 +34,8 @@ public sealed class PermitWorkflowTests(string provider) : PermitFixture(provide
         p = await StepOkAsync(clerk, p, "accepted", new { materials = new[] { "representative-id", "premises" } });
         Assert.That(p.Str("acceptedOn"), Is.EqualTo("2026-03-04"));
         Assert.That(p.GetProperty("acceptedDeemed").GetBoolean(), Is.False);
-        // 3-05, 3-06, 3-09, 3-10, 3-11 | … 3-12, 3-13, 3-16, 3-17, 3-18
-        Assert.That((Promised(p).Str("dueDate"), Statutory(p).Str("dueDate")), Is.EqualTo(("2026-03-11", "2026-03-18")));
+        // promised 5: 3-05, 3-06, 3-09, 3-10, 3-11; statutory 30 working days (art. 82) skip Qingming 4-04..4-06: 4-16
+        Assert.That((Promised(p).Str("dueDate"), Statutory(p).Str("dueDate")), Is.EqualTo(("2026-03-11", "2026-04-16")));
         Assert.That(Promised(p).Str("explanation"), Does.StartWith("受理 2026-03-04，承诺时限 5 个工作日"));
 
         p = await StepOkAsync(clerk, p, "underReview");

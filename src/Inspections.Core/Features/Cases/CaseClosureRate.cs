@@ -246,7 +246,7 @@ public static class CaseClosureRate
             bool? onTime = null;
             if (c.DecidedAt is { } decidedAt)
             {
-                var decisionClock = new DeadlineClock(new ClockSubject("penalty-case", c.Id.ToString("D")), ClockKind.NaturalDays,
+                var decisionClock = CaseClocks.Decision(c.Id,
                     c.FiledOn, c.DecisionLimitDays, suspensions.Select(s => new ClockSuspension(s.StartOn, s.EndOn)),
                     extensions.Select(e => new ClockExtension(e.Days, "-", "-")), decidedAt);
                 onTime = evaluator.Evaluate(decisionClock, decidedAt, 0).Status == ClockStatus.CompletedOnTime;

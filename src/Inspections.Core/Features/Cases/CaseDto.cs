@@ -20,6 +20,12 @@ public sealed record CaseDto
     public CaseViolation Violation { get; init; } = new();
     public string Facts { get; init; } = "";
     public DateOnly? OccurredOn { get; init; }
+    /// <summary>The day a continuing act ended 行为终了之日, when it was one.</summary>
+    public DateOnly? EndedOn { get; init; }
+    /// <summary>Harm to life, health or financial safety: five years' limitation instead of two (行政处罚法 art. 36).</summary>
+    public bool SeriousHarm { get; init; }
+    /// <summary>The last day the act could be discovered and still penalised (art. 36); null when the act's date is not known.</summary>
+    public DateOnly? LimitationEndsOn { get; init; }
     public string OfficerId { get; init; } = "";
     public string OfficerName { get; init; } = "";
     public DateTimeOffset CreatedAt { get; init; }
@@ -34,6 +40,8 @@ public sealed record CaseDto
     public string? ServiceMethod { get; init; }
     public DateOnly? FinePaidOn { get; init; }
     public decimal? FinePaidAmount { get; init; }
+    /// <summary>The late-payment surcharge 加处罚款 owed (3% of the fine a day after the payment limit, at most the fine; art. 72), once a fine is served.</summary>
+    public CaseSurcharge? LateSurcharge { get; init; }
     public string? ItemsDisposed { get; init; }
     public DateTimeOffset? ExecutedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
@@ -82,12 +90,32 @@ public sealed record CaseDecision
     public string? TransferredTo { get; init; }
 }
 
-/// <summary>Decision limit 办案期限, service limit 送达期限 and payment limit 缴款期限, once each applies.</summary>
+/// <summary>
+/// The party's statement period 陈述申辩及听证申请期限 (while the case waits on it), decision limit 办案期限,
+/// service limit 送达期限 and payment limit 缴款期限, once each applies.
+/// </summary>
 public sealed record CaseClocksDto
 {
+    public ClockDto? Statement { get; init; }
     public ClockDto? Decision { get; init; }
     public ClockDto? Service { get; init; }
     public ClockDto? Payment { get; init; }
+}
+
+/// <summary>
+/// 加处罚款 (行政处罚法 art. 72): as of the payment day, or today while unpaid. <c>Amount</c> is what is owed on
+/// <c>AsOf</c>; <c>PaidAmount</c> what was paid with the fine at execution.
+/// </summary>
+public sealed record CaseSurcharge
+{
+    public DateOnly PaymentDueDate { get; init; }
+    public DateOnly AsOf { get; init; }
+    public int DaysLate { get; init; }
+    public int PercentPerDay { get; init; }
+    public decimal Amount { get; init; }
+    public decimal Cap { get; init; }
+    public decimal? PaidAmount { get; init; }
+    public string Explanation { get; init; } = "";
 }
 
 public sealed record EvidenceRow

@@ -13,13 +13,13 @@ public sealed class CaseOptions
     /// <summary>Decision within this many natural days of filing (art. 60).</summary>
     public int DecisionLimitDays { get; set; } = 90;
 
-    /// <summary>A hearing request within this many days of the prior notice (art. 64).</summary>
+    /// <summary>A hearing request within this many working days of the prior notice (art. 64; art. 85 makes 五日 working days).</summary>
     public int HearingRequestDays { get; set; } = 5;
 
-    /// <summary>Service of the decision within this many days (art. 61).</summary>
+    /// <summary>Service of the decision within this many working days (art. 61; art. 85 makes 七日 working days).</summary>
     public int ServiceLimitDays { get; set; } = 7;
 
-    /// <summary>Fine paid within this many days of service (art. 67).</summary>
+    /// <summary>Fine paid within this many natural days of service (art. 67); an end on a rest day moves to the next working day.</summary>
     public int PaymentLimitDays { get; set; } = 15;
 
     /// <summary>{agency} is the jurisdiction code, so agencies without their own pattern never share numbers.</summary>

@@ -21,6 +21,8 @@ internal sealed record CaseRecord
     public string ViolationCode { get; init; } = "";
     public string Facts { get; init; } = "";
     public DateOnly? OccurredOn { get; init; }
+    public DateOnly? EndedOn { get; init; }
+    public bool SeriousHarm { get; init; }
     public string OfficerId { get; init; } = "";
     public string OfficerName { get; init; } = "";
     public DateTimeOffset CreatedAt { get; init; }
@@ -48,6 +50,7 @@ internal sealed record CaseRecord
     public int? PaymentLimitDays { get; init; }
     public DateOnly? FinePaidOn { get; init; }
     public long? FinePaidFen { get; init; }
+    public long? SurchargePaidFen { get; init; }
     public string? ItemsDisposed { get; init; }
     public DateTimeOffset? ExecutedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
@@ -61,11 +64,11 @@ internal sealed record CaseRecord
 
     internal const string Columns = """
         id, jurisdiction, stage, case_number, source, source_reference, inspection_id, venue_id, party_kind, party_name,
-        party_credit_code, party_id_number, party_address, violation_code, facts, occurred_on, officer_id, officer_name,
+        party_credit_code, party_id_number, party_address, violation_code, facts, occurred_on, ended_on, serious_harm, officer_id, officer_name,
         created_at, filed_at, filed_on, decision_limit_days, not_filed_reason, prior_notice_on, rights_waived,
         hearing_requested_on, decided_on, decided_at, decision_kind, warning, fine_fen, confiscated_income_fen,
         confiscated_items, suspension_days, license_revoked, transferred_to, service_limit_days, served_on, served_at,
-        service_method, payment_limit_days, fine_paid_on, fine_paid_fen, items_disposed, executed_at, closed_at,
+        service_method, payment_limit_days, fine_paid_on, fine_paid_fen, surcharge_paid_fen, items_disposed, executed_at, closed_at,
         archived_at, withdrawn_at, withdrawal_reason, updated_at, version
         """;
 }

@@ -19,7 +19,7 @@ internal static class CaseRows
             suspension_days = @SuspensionDays, license_revoked = @LicenseRevoked, transferred_to = @TransferredTo,
             service_limit_days = @ServiceLimitDays, served_on = @ServedOn, served_at = @ServedAt,
             service_method = @ServiceMethod, payment_limit_days = @PaymentLimitDays, fine_paid_on = @FinePaidOn,
-            fine_paid_fen = @FinePaidFen, items_disposed = @ItemsDisposed, executed_at = @ExecutedAt,
+            fine_paid_fen = @FinePaidFen, surcharge_paid_fen = @SurchargePaidFen, items_disposed = @ItemsDisposed, executed_at = @ExecutedAt,
             closed_at = @ClosedAt, archived_at = @ArchivedAt, withdrawn_at = @WithdrawnAt,
             withdrawal_reason = @WithdrawalReason, updated_at = @UpdatedAt, version = version + 1
         WHERE id = @Id AND version = @ReadVersion
@@ -47,7 +47,7 @@ internal static class CaseRows
             changed.DecidedOn, changed.DecidedAt, changed.DecisionKind, changed.Warning, changed.FineFen,
             changed.ConfiscatedIncomeFen, changed.ConfiscatedItems, changed.SuspensionDays, changed.LicenseRevoked,
             changed.TransferredTo, changed.ServiceLimitDays, changed.ServedOn, changed.ServedAt, changed.ServiceMethod,
-            changed.PaymentLimitDays, changed.FinePaidOn, changed.FinePaidFen, changed.ItemsDisposed, changed.ExecutedAt,
+            changed.PaymentLimitDays, changed.FinePaidOn, changed.FinePaidFen, changed.SurchargePaidFen, changed.ItemsDisposed, changed.ExecutedAt,
             changed.ClosedAt, changed.ArchivedAt, changed.WithdrawnAt, changed.WithdrawalReason, changed.UpdatedAt,
             ReadVersion = readVersion,
         }, ct);

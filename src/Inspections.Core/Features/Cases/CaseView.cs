@@ -7,7 +7,7 @@ using Inspections.Domain.Cases;
 namespace Inspections.Core.Features.Cases;
 
 /// <summary>Assembles the case the API shows from its row and child rows.</summary>
-public sealed class CaseView(CalendarStore calendars, ClockOptions clockOptions, TimeProvider clock)
+public sealed class CaseView(CalendarStore calendars, ClockOptions clockOptions, CaseOptions caseOptions, TimeProvider clock)
 {
     private static readonly Sql Violation = new("""
         SELECT code, name, legal_basis, penalty_basis FROM violation_catalog WHERE code = @Code
@@ -68,6 +68,9 @@ public sealed class CaseView(CalendarStore calendars, ClockOptions clockOptions,
             Violation = violation,
             Facts = c.Facts,
             OccurredOn = c.OccurredOn,
+            EndedOn = c.EndedOn,
+            SeriousHarm = c.SeriousHarm,
+            LimitationEndsOn = (c.EndedOn ?? c.OccurredOn) is { } last ? PursuitLimitation.LastDay(last, c.SeriousHarm) : null,
             OfficerId = c.OfficerId,
             OfficerName = c.OfficerName,
             CreatedAt = c.CreatedAt,
@@ -94,6 +97,7 @@ public sealed class CaseView(CalendarStore calendars, ClockOptions clockOptions,
             ServiceMethod = c.ServiceMethod,
             FinePaidOn = c.FinePaidOn,
             FinePaidAmount = CaseWire.Yuan(c.FinePaidFen),
+            LateSurcharge = Surcharge(evaluator, c),
             ItemsDisposed = c.ItemsDisposed,
             ExecutedAt = c.ExecutedAt,
             ClosedAt = c.ClosedAt,
@@ -112,6 +116,25 @@ public sealed class CaseView(CalendarStore calendars, ClockOptions clockOptions,
         };
     }
 
+    private CaseSurcharge? Surcharge(ClockEvaluator evaluator, CaseRecord c)
+    {
+        var on = c.FinePaidOn ?? evaluator.LocalDate(c.WithdrawnAt ?? clock.GetUtcNow());
+        if (CaseClocks.Surcharge(c, evaluator, on) is not { } s) return null;
+        var amount = CaseWire.Yuan(s.Fen) ?? 0m;
+        var explanation = s.DaysLate == 0
+            ? $"缴款期限至 {s.PaymentDueDate:yyyy-MM-dd}，{(c.FinePaidOn is null ? "截至" : "已于")} {s.On:yyyy-MM-dd}{(c.FinePaidOn is null ? "未逾期" : "按期缴纳")}，无加处罚款"
+            : $"缴款期限至 {s.PaymentDueDate:yyyy-MM-dd}，{(c.FinePaidOn is null ? "截至" : "于")} {s.On:yyyy-MM-dd}{(c.FinePaidOn is null ? "已逾期" : "缴纳，逾期")} {s.DaysLate} 日，"
+              + $"依《行政处罚法》第七十二条每日按罚款数额的 {LateSurcharge.PercentPerDay}% 加处罚款 {amount:0.00} 元"
+              + (s.Fen == c.FineFen ? "（已达罚款数额上限）" : "");
+        return new CaseSurcharge
+        {
+            PaymentDueDate = s.PaymentDueDate, AsOf = s.On, DaysLate = s.DaysLate, PercentPerDay = LateSurcharge.PercentPerDay,
+            Amount = amount, Cap = CaseWire.Yuan(c.FineFen) ?? 0m, PaidAmount = CaseWire.Yuan(c.SurchargePaidFen), Explanation = explanation,
+        };
+    }
+
+    private static bool WaitsOnParty(CaseRecord c) => c.StageValue == CaseStage.PriorNotice && !c.RightsWaived;
+
     private CaseClocksDto Clocks(ClockEvaluator evaluator, CaseRecord c, IReadOnlyList<SuspensionRow> suspensions, IReadOnlyList<ExtensionRow> extensions)
     {
         var now = clock.GetUtcNow();
@@ -123,6 +146,10 @@ public sealed class CaseView(CalendarStore calendars, ClockOptions clockOptions,
             : (DateTimeOffset?)null;
         return new CaseClocksDto
         {
+            // The party's period shows while the case waits on it; a waiver or the next step ends it.
+            Statement = WaitsOnParty(c)
+                ? ClockDto.Show(evaluator, CaseClocks.Statement(c, caseOptions.HearingRequestDays), asOf, clockOptions.DueSoonFor("case-statement"), CaseClocks.StatementWording)
+                : null,
             Decision = ClockDto.Show(evaluator, CaseClocks.Decision(c, suspensions, extensions), asOf, dueSoon, ClockWording.PenaltyCase),
             Service = ClockDto.Show(evaluator, CaseClocks.Service(c, c.ServedAt), asOf, clockOptions.DueSoonFor("case-service"), CaseClocks.ServiceWording),
             Payment = ClockDto.Show(evaluator, CaseClocks.Payment(c, paidAt), asOf, clockOptions.DueSoonFor("case-payment"), CaseClocks.PaymentWording),

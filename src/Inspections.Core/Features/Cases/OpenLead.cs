@@ -32,7 +32,15 @@ public static class OpenLead
         public PartyInput? Party { get; init; }
         public string? ViolationCode { get; init; }
         public string? Facts { get; init; }
+        /// <summary>The day of the act 违法行为发生之日 (Asia/Shanghai); with <see cref="EndedOn"/> it decides the limitation of art. 36.</summary>
         public DateOnly? OccurredOn { get; init; }
+        /// <summary>For a continuing act 连续或继续状态, the day it ended 行为终了之日; the two-year limitation runs from it (行政处罚法 art. 36).</summary>
+        public DateOnly? EndedOn { get; init; }
+        /// <summary>
+        /// The act endangered citizens' life, health or financial safety and had harmful consequences
+        /// 涉及公民生命健康安全、金融安全且有危害后果: the limitation is five years instead of two (art. 36).
+        /// </summary>
+        public bool? SeriousHarm { get; init; }
         /// <summary>
         /// The officer who carries the case 承办人, by login: an active officer of the caller's jurisdiction.
         /// Left out, it is whoever records the lead.
@@ -75,15 +83,17 @@ public static class OpenLead
             RuleFor(x => x.ViolationCode).NotEmpty().MaximumLength(40).Named("违法行为", "Violation");
             RuleFor(x => x.Facts).NotEmpty().MaximumLength(4000).Named("违法事实", "Facts");
             RuleFor(x => x.OfficerId).MaximumLength(100).Named("承办人", "Case officer");
+            RuleFor(x => x.EndedOn).GreaterThanOrEqualTo(x => x.OccurredOn!.Value).When(x => x.OccurredOn is not null && x.EndedOn is not null)
+                .Says("行为终了日期不能早于违法行为发生日期", "The act cannot end before it began");
         }
     }
 
     private static readonly Sql Insert = new("""
         INSERT INTO cases (id, jurisdiction, stage, source, source_reference, inspection_id, venue_id, party_kind, party_name,
-            party_credit_code, party_id_number, party_address, violation_code, facts, occurred_on, officer_id, officer_name,
+            party_credit_code, party_id_number, party_address, violation_code, facts, occurred_on, ended_on, serious_harm, officer_id, officer_name,
             created_at, rights_waived, warning, license_revoked, updated_at, version)
         VALUES (@Id, @Jurisdiction, 'lead', @Source, @SourceReference, @InspectionId, @VenueId, @PartyKind, @PartyName,
-            @PartyCreditCode, @PartyIdNumber, @PartyAddress, @ViolationCode, @Facts, @OccurredOn, @OfficerId, @OfficerName,
+            @PartyCreditCode, @PartyIdNumber, @PartyAddress, @ViolationCode, @Facts, @OccurredOn, @EndedOn, @SeriousHarm, @OfficerId, @OfficerName,
             @Now, @False, @False, @False, @Now, 1)
         """);
 
@@ -105,6 +115,7 @@ public static class OpenLead
         public async ValueTask<CaseDto> Handle(Command command, CancellationToken ct)
         {
             user.EnsureCanChange(user.Jurisdiction);
+            EnsureWithinLimitation(command, await view.TodayAsync(db, ct));
             var party = command.Party!;
             VenueFacts? venue = null;
             if (command.VenueId is { } venueId)
@@ -143,6 +154,8 @@ public static class OpenLead
                 ViolationCode = command.ViolationCode.Trim(),
                 Facts = command.Facts!.Trim(),
                 command.OccurredOn,
+                command.EndedOn,
+                SeriousHarm = command.SeriousHarm ?? false,
                 OfficerId = officer.Id,
                 OfficerName = officer.DisplayName,
                 Now = now,
@@ -151,6 +164,27 @@ public static class OpenLead
             await CaseRows.RecordStepAsync(db, user, id, 1, null, CaseStage.Lead, now, Wire.Name(Enum.Parse<CaseSource>(command.Source!, ignoreCase: true)), ct);
             db.AuditAbout("case", id);
             return await view.BuildAsync(db, await CaseRows.LoadAsync(db, id, ct), ct);
+        }
+
+        /// <summary>
+        /// Recording the lead is when the violation is discovered 发现. Dates of the act lie in the past, and an act
+        /// past its limitation (行政处罚法 art. 36: two years from the act or its end, five for serious harm) can no
+        /// longer be penalised, so no case is opened for it.
+        /// </summary>
+        private static void EnsureWithinLimitation(Command command, DateOnly today)
+        {
+            if (command.OccurredOn > today)
+                throw Input.Invalid(nameof(Command.OccurredOn), "违法行为发生日期不能晚于今天", "The act cannot have occurred after today");
+            if (command.EndedOn > today)
+                throw Input.Invalid(nameof(Command.EndedOn), "行为终了日期不能晚于今天", "The act cannot have ended after today");
+            if ((command.EndedOn ?? command.OccurredOn) is not { } last) return;
+            var serious = command.SeriousHarm ?? false;
+            if (!PursuitLimitation.IsPast(last, serious, today)) return;
+            var lastDay = PursuitLimitation.LastDay(last, serious);
+            var years = serious ? PursuitLimitation.SeriousHarmYears : PursuitLimitation.Years;
+            throw Input.Invalid(command.EndedOn is null ? nameof(Command.OccurredOn) : nameof(Command.EndedOn),
+                $"违法行为{(command.EndedOn is null ? "发生" : "终了")}于 {last:yyyy-MM-dd}，至今已超过 {years} 年（{lastDay:yyyy-MM-dd} 届满）未被发现，依《行政处罚法》第三十六条不再给予行政处罚，不能立案",
+                $"The act {(command.EndedOn is null ? "occurred" : "ended")} on {last:yyyy-MM-dd} and was not discovered within {years} years (by {lastDay:yyyy-MM-dd}); under Administrative Penalty Law art. 36 it can no longer be penalised");
         }
     }
 }

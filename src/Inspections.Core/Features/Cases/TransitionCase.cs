@@ -4,6 +4,7 @@ using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Calendar;
 using Inspections.Domain.Access;
+using Inspections.Domain.Calendar;
 using Inspections.Domain.Cases;
 using Mediator;
 
@@ -31,8 +32,11 @@ public static class TransitionCase
     /// <summary>送达方式: 直接送达, 留置送达, 邮寄送达, 公告送达 …</summary>
     public sealed record ServiceInput(string? Method);
 
-    /// <summary>执行: fine paid (date, amount) and confiscated items disposed of.</summary>
-    public sealed record ExecutionInput(DateOnly? FinePaidOn, decimal? FinePaidAmount, string? ItemsDisposed);
+    /// <summary>
+    /// 执行: fine paid (date, amount), the late-payment surcharge paid with it (加处罚款, 行政处罚法 art. 72: 3% of the
+    /// fine a day after the payment limit, at most the fine) and confiscated items disposed of.
+    /// </summary>
+    public sealed record ExecutionInput(DateOnly? FinePaidOn, decimal? FinePaidAmount, string? ItemsDisposed, decimal? SurchargePaidAmount = null);
 
     [NotForStations(StationBar.Cases)]
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
@@ -104,6 +108,8 @@ public static class TransitionCase
             {
                 RuleFor(x => x.Execution!.FinePaidAmount).InclusiveBetween(0, MaxAmount).PrecisionScale(12, 2, true)
                     .OverridePropertyName("Execution.FinePaidAmount").Named("缴纳罚款金额", "Fine paid");
+                RuleFor(x => x.Execution!.SurchargePaidAmount).InclusiveBetween(0, MaxAmount).PrecisionScale(12, 2, true)
+                    .OverridePropertyName("Execution.SurchargePaidAmount").Named("加处罚款金额", "Surcharge paid");
                 RuleFor(x => x.Execution!.ItemsDisposed).MaximumLength(1000)
                     .OverridePropertyName("Execution.ItemsDisposed").Named("物品处置", "Items disposed");
             });
@@ -140,7 +146,7 @@ public static class TransitionCase
             var now = clock.GetUtcNow();
             var evaluator = await calendars.EvaluatorAsync(db, ct);
             var today = evaluator.LocalDate(now);
-            var changed = Apply(current, command, to, now, today) with { Stage = Wire.Name(to), UpdatedAt = now };
+            var changed = Apply(current, command, to, now, today, evaluator) with { Stage = Wire.Name(to), UpdatedAt = now };
 
             if (to == CaseStage.Filed)
                 changed = changed with { CaseNumber = await CaseNumbers.NextAsync(db, options, current.Jurisdiction, today.Year, ct) };
@@ -161,7 +167,7 @@ public static class TransitionCase
         }
 
         /// <summary>The step's own facts, and the rules that need the case as it stands.</summary>
-        private CaseRecord Apply(CaseRecord c, Command command, CaseStage to, DateTimeOffset now, DateOnly today)
+        private CaseRecord Apply(CaseRecord c, Command command, CaseStage to, DateTimeOffset now, DateOnly today, ClockEvaluator evaluator)
         {
             var note = Input.Clean(command.Note);
             switch (to)
@@ -177,14 +183,15 @@ public static class TransitionCase
                     return c with { PriorNoticeOn = noticeOn, RightsWaived = command.PriorNotice.RightsWaived ?? false };
                 case CaseStage.Hearing:
                     var requestedOn = command.Hearing!.RequestedOn!.Value;
-                    var lastDay = c.PriorNoticeOn!.Value.AddDays(options.HearingRequestDays);
+                    // 行政处罚法 art. 64 with art. 85: 5 working days from the notice.
+                    var lastDay = CaseClocks.StatementLastDay(c, options.HearingRequestDays, evaluator)!.Value;
                     if (requestedOn < c.PriorNoticeOn || requestedOn > today || requestedOn > lastDay)
                         throw Input.Invalid("Hearing.RequestedOn",
-                            $"听证申请应在告知之日（{c.PriorNoticeOn:yyyy-MM-dd}）起 {options.HearingRequestDays} 日内（至 {lastDay:yyyy-MM-dd}）提出，且不晚于今天",
-                            $"A hearing is requested within {options.HearingRequestDays} days of the prior notice ({c.PriorNoticeOn:yyyy-MM-dd}, so by {lastDay:yyyy-MM-dd}) and not in the future");
+                            $"听证申请应在告知之日（{c.PriorNoticeOn:yyyy-MM-dd}）后 {options.HearingRequestDays} 个工作日内（至 {lastDay:yyyy-MM-dd}）提出，且不晚于今天（《行政处罚法》第六十四条、第八十五条）",
+                            $"A hearing is requested within {options.HearingRequestDays} working days of the prior notice ({c.PriorNoticeOn:yyyy-MM-dd}, so by {lastDay:yyyy-MM-dd}) and not in the future (Administrative Penalty Law arts. 64 and 85)");
                     return c with { HearingRequestedOn = requestedOn };
                 case CaseStage.Decided or CaseStage.NoPenalty or CaseStage.Transferred:
-                    EnsureStatementPeriodOver(c, to, today);
+                    EnsureStatementPeriodOver(c, to, today, evaluator);
                     var d = command.Decision;
                     var kind = to switch { CaseStage.Decided => DecisionKind.Penalty, CaseStage.NoPenalty => DecisionKind.NoPenalty, _ => DecisionKind.Transfer };
                     return c with
@@ -216,12 +223,23 @@ public static class TransitionCase
                             $"罚款 {CaseWire.Yuan(c.FineFen):0.00} 元须缴清并注明缴款日期", $"The fine of {CaseWire.Yuan(c.FineFen):0.00} yuan must be paid in full, with the payment date");
                     if (e.FinePaidOn is { } paidOn && (paidOn > today || paidOn < c.ServedOn))
                         throw Input.Invalid("Execution.FinePaidOn", "缴款日期应在送达之后且不晚于今天", "The payment date must be after service and not in the future");
+                    var surcharge = e.FinePaidOn is { } on ? CaseClocks.Surcharge(c, evaluator, on) : null;
+                    var owed = surcharge?.Fen ?? 0;
+                    if ((CaseWire.Fen(e.SurchargePaidAmount) ?? 0) != owed)
+                        throw Input.Invalid("Execution.SurchargePaidAmount",
+                            owed == 0
+                                ? "按期缴纳罚款的，无加处罚款"
+                                : $"罚款逾期 {surcharge!.DaysLate} 日缴纳（缴款期限至 {surcharge.PaymentDueDate:yyyy-MM-dd}），依《行政处罚法》第七十二条须加处罚款 {CaseWire.Yuan(owed):0.00} 元（每日 {LateSurcharge.PercentPerDay}%，不超过罚款数额）",
+                            owed == 0
+                                ? "The fine was paid in time: there is no surcharge"
+                                : $"The fine was paid {surcharge!.DaysLate} days late (limit {surcharge.PaymentDueDate:yyyy-MM-dd}); Administrative Penalty Law art. 72 adds a surcharge of {CaseWire.Yuan(owed):0.00} yuan ({LateSurcharge.PercentPerDay}% a day, at most the fine)");
                     if (!string.IsNullOrEmpty(c.ConfiscatedItems) && string.IsNullOrWhiteSpace(e.ItemsDisposed))
                         throw Input.Invalid("Execution.ItemsDisposed", "没收的物品须写明处置情况", "Say how the confiscated items were disposed of");
                     return c with
                     {
                         FinePaidOn = e.FinePaidOn,
                         FinePaidFen = c.FineFen is > 0 ? CaseWire.Fen(e.FinePaidAmount) : null,
+                        SurchargePaidFen = owed > 0 ? owed : null,
                         ItemsDisposed = Input.Clean(e.ItemsDisposed),
                         ExecutedAt = now,
                     };
@@ -240,10 +258,10 @@ public static class TransitionCase
         /// After the prior notice the party has the configured days to state, defend and ask for a
         /// hearing; a decision before then would cut those rights off, unless the party waived them.
         /// </summary>
-        private void EnsureStatementPeriodOver(CaseRecord c, CaseStage to, DateOnly today)
+        private void EnsureStatementPeriodOver(CaseRecord c, CaseStage to, DateOnly today, ClockEvaluator evaluator)
         {
-            if (c.StageValue != CaseStage.PriorNotice || c.RightsWaived || c.PriorNoticeOn is not { } noticeOn) return;
-            var lastDay = noticeOn.AddDays(options.HearingRequestDays);
+            if (c.StageValue != CaseStage.PriorNotice || c.RightsWaived || c.PriorNoticeOn is null) return;
+            var lastDay = CaseClocks.StatementLastDay(c, options.HearingRequestDays, evaluator)!.Value;
             if (today <= lastDay)
                 throw new ConflictException(
                     $"当事人陈述、申辩及申请听证的期限至 {lastDay:yyyy-MM-dd} 届满，届满前（或当事人放弃权利前）不能作出决定。",

@@ -10,13 +10,15 @@ namespace Inspections.Core.Features.Permits;
 
 /// <summary>
 /// An application's clocks, built from its row with the limits copied in at receipt, so a later
-/// catalog edit never moves a running deadline: the correction window from receipt, and the
-/// promised and statutory limits from acceptance (suspensions stop both; an approved extension
-/// lengthens the statutory one only).
+/// catalog edit never moves a running deadline: the correction window from receipt (行政许可法
+/// art. 32), the promised and statutory limits from acceptance (art. 42 or the item's regulation;
+/// suspensions stop both, art. 45; an approved extension lengthens the statutory one only), and the
+/// certificate limit from the approval (art. 44). All count working days (art. 82); see docs/deadlines.md.
 /// </summary>
 internal static class PermitClocks
 {
     public static readonly ClockWording CorrectionWording = new("收件", "补正告知期限", "一次性告知补正或受理");
+    public static readonly ClockWording CertificateWording = new("准予许可", "发证送达期限", "颁发、送达许可证件");
 
     public static DeadlineClock CorrectionWindow(PermitRecord p) =>
         new(new ClockSubject("permit-correction", p.Id.ToString("D")), ClockKind.WorkingDays, p.ReceivedOn, p.CorrectionWindowDays);
@@ -27,10 +29,24 @@ internal static class PermitClocks
                 Periods(suspensions), completedAt: p.CompletedAt)
             : null;
 
+    /// <summary>
+    /// The statutory limit binds the decision 作出行政许可决定 (art. 42), so it is met by the approval or refusal;
+    /// a filing, which has no decision, meets it when recorded.
+    /// </summary>
     public static DeadlineClock? Statutory(PermitRecord p, IEnumerable<SuspensionRow> suspensions, IEnumerable<ExtensionRow> extensions) =>
         p.AcceptedOn is { } on
             ? new DeadlineClock(new ClockSubject("permit-statutory", p.Id.ToString("D")), ClockKind.WorkingDays, on, p.StatutoryLimitDays,
-                Periods(suspensions), extensions.Select(e => new ClockExtension(e.Days, e.ApproverName, e.Reason)), p.CompletedAt)
+                Periods(suspensions), extensions.Select(e => new ClockExtension(e.Days, e.ApproverName, e.Reason)), p.DecidedAt ?? p.CompletedAt)
+            : null;
+
+    /// <summary>
+    /// 行政许可法 art. 44: an approval that needs a certificate has it issued and served within 10 days of the
+    /// decision (working days, art. 82); met when the application is completed with its certificate number.
+    /// </summary>
+    public static DeadlineClock? Certificate(PermitRecord p) =>
+        p is { DecidedOn: { } decidedOn, CertificateLimitDays: { } limit }
+            ? new DeadlineClock(new ClockSubject("permit-certificate", p.Id.ToString("D")), ClockKind.WorkingDays, decidedOn, limit,
+                completedAt: p.CompletedAt)
             : null;
 
     /// <summary>A suspension resumed on the day it began stopped nothing and ends before it starts: leave it out.</summary>
@@ -112,4 +128,24 @@ public sealed class PermitDeadlines : IDeadlineSource
             .ToList();
     }
 
+}
+
+/// <summary>Approvals whose certificate is not yet issued and served (行政许可法 art. 44), for the deadline scan.</summary>
+public sealed class PermitCertificateDeadlines : IDeadlineSource
+{
+    public string ClockType => "permit-certificate";
+
+    private static readonly Sql Open = new($"""
+        SELECT {PermitRecord.Columns} FROM permit_applications
+        WHERE stage = '{Wire.Name(PermitStage.Approved)}' AND certificate_limit_days IS NOT NULL
+          AND jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
+        """);
+
+    public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CodeRange scope, CancellationToken ct) =>
+        (await db.QueryAsync<PermitRecord>(Open, new { JurisdictionFirst = scope.First, JurisdictionLast = scope.Last }, ct))
+            .Select(p => (p, clock: PermitClocks.Certificate(p)))
+            .Where(x => x.clock is not null)
+            .Select(x => new OpenClock("permit", x.p.Id, x.p.Jurisdiction, x.p.Title, x.clock!, PermitClocks.CertificateWording,
+                x.p.ResponsibleId, x.p.ResponsibleName))
+            .ToList();
 }

@@ -18,6 +18,8 @@ public sealed record PermitDto
     public PermitApplicant Applicant { get; init; } = new();
     public Guid? VenueId { get; init; }
     public int StatutoryLimitDays { get; init; }     // 法定时限
+    /// <summary>The article requiring a hearing before approval (娱乐场所管理条例 art. 10), whose time is not counted (行政许可法 art. 45); null when none.</summary>
+    public string? HearingBasis { get; init; }
     public int PromisedLimitDays { get; init; }      // 承诺时限
     public IReadOnlyList<MaterialDto> Materials { get; init; } = [];
     public IReadOnlyList<PermitMaterial> MissingMaterials { get; init; } = [];
@@ -31,6 +33,7 @@ public sealed record PermitDto
     /// <summary>Accepted by law because no correction notice went out in time (行政许可法 art. 32).</summary>
     public bool AcceptedDeemed { get; init; }
     public DateTimeOffset? DecidedAt { get; init; }
+    public DateOnly? DecidedOn { get; init; }
     public string? RefusalReason { get; init; }
     public DateTimeOffset? CompletedAt { get; init; }
     public DateOnly? CompletedOn { get; init; }
@@ -62,13 +65,14 @@ public sealed record MaterialDto(string Code, string Name, bool Submitted);
 
 /// <summary>
 /// The correction window 补正告知期限 while the application waits at the desk; the promised 承诺时限
-/// and statutory 法定时限 limits once it is accepted.
+/// and statutory 法定时限 limits once it is accepted; the certificate limit 发证送达期限 once approved (art. 44).
 /// </summary>
 public sealed record PermitClocksDto
 {
     public ClockDto? CorrectionWindow { get; init; }
     public ClockDto? Promised { get; init; }
     public ClockDto? Statutory { get; init; }
+    public ClockDto? Certificate { get; init; }
 }
 
 /// <summary>去向留言: who passed the file to whom, when and why.</summary>

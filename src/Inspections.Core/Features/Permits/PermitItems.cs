@@ -10,6 +10,10 @@ public sealed record PermitItemDto
     public string Code { get; init; } = "";
     public string Name { get; init; } = "";
     public int StatutoryLimitDays { get; init; }  // 法定时限
+    /// <summary>The article that sets the statutory limit, beside it.</summary>
+    public string StatutoryLimitBasis { get; init; } = "";
+    /// <summary>The article requiring a hearing before approval (娱乐场所管理条例 art. 10); null when none.</summary>
+    public string? HearingBasis { get; init; }
     public int PromisedLimitDays { get; init; }   // 承诺时限
     public IReadOnlyList<string> Kinds { get; init; } = [];
     public IReadOnlyList<PermitMaterial> Materials { get; init; } = [];
@@ -26,6 +30,8 @@ internal static class PermitItems
         public string Code { get; init; } = "";
         public string Name { get; init; } = "";
         public int StatutoryLimitDays { get; init; }
+        public string StatutoryLimitBasis { get; init; } = "";
+        public string? HearingBasis { get; init; }
         public int PromisedLimitDays { get; init; }
         public string Kinds { get; init; } = "";
         public string Materials { get; init; } = "[]";
@@ -36,13 +42,14 @@ internal static class PermitItems
 
         public PermitItemDto Dto() => new()
         {
-            Code = Code, Name = Name, StatutoryLimitDays = StatutoryLimitDays, PromisedLimitDays = PromisedLimitDays,
+            Code = Code, Name = Name, StatutoryLimitDays = StatutoryLimitDays, StatutoryLimitBasis = StatutoryLimitBasis,
+            HearingBasis = HearingBasis, PromisedLimitDays = PromisedLimitDays,
             Kinds = Kinds.Split(',', StringSplitOptions.RemoveEmptyEntries), Materials = PermitJson.Read<PermitMaterial>(Materials),
             LegalBasis = LegalBasis, UpdatedAt = UpdatedAt, UpdatedBy = UpdatedBy, Version = Version,
         };
     }
 
-    private const string Columns = "code, name, statutory_limit_days, promised_limit_days, kinds, materials, legal_basis, updated_at, updated_by, version";
+    private const string Columns = "code, name, statutory_limit_days, statutory_limit_basis, hearing_basis, promised_limit_days, kinds, materials, legal_basis, updated_at, updated_by, version";
     private static readonly Sql SelectAll = new($"SELECT {Columns} FROM permit_items ORDER BY sort_order, code");
     private static readonly Sql SelectOne = new($"SELECT {Columns} FROM permit_items WHERE code = @Code");
 

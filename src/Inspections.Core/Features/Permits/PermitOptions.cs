@@ -13,9 +13,15 @@ public sealed class PermitOptions
     /// <summary>Working days a supervisor may add to the statutory limit, once (art. 42: 20 + 10).</summary>
     public int ExtensionDays { get; set; } = 10;
 
+    /// <summary>
+    /// Working days after an approval within which the certificate is issued and served (行政许可法 art. 44:
+    /// 十日, working days by art. 82). Copied into the application when it is approved.
+    /// </summary>
+    public int CertificateLimitDays { get; set; } = 10;
+
     public PermitOptions Validated()
     {
-        foreach (var (name, days) in new[] { ("CorrectionWindowDays", CorrectionWindowDays), ("ExtensionDays", ExtensionDays) })
+        foreach (var (name, days) in new[] { ("CorrectionWindowDays", CorrectionWindowDays), ("ExtensionDays", ExtensionDays), ("CertificateLimitDays", CertificateLimitDays) })
         {
             if (days is < 1 or > DeadlineClock.MaxDays)
                 throw new InvalidOperationException($"Permits:{name} must be between 1 and {DeadlineClock.MaxDays}.");

@@ -43,6 +43,12 @@ internal sealed record PermitRecord
     public DateOnly? AcceptedOn { get; init; }
     public bool AcceptedDeemed { get; init; }
     public DateTimeOffset? DecidedAt { get; init; }
+    /// <summary>The local day of the approval or refusal; an approval starts the certificate clock (art. 44).</summary>
+    public DateOnly? DecidedOn { get; init; }
+    /// <summary>Working days to issue and serve the certificate after approval, copied in when approved (art. 44).</summary>
+    public int? CertificateLimitDays { get; init; }
+    /// <summary>The article requiring a hearing before approval (e.g. 娱乐场所管理条例 art. 10), copied in at receipt; null when none.</summary>
+    public string? HearingBasis { get; init; }
     public string? RefusalReason { get; init; }
     public DateTimeOffset? CompletedAt { get; init; }
     public DateOnly? CompletedOn { get; init; }
@@ -79,7 +85,7 @@ internal sealed record PermitRecord
         id, jurisdiction, item_code, item_name, kind, stage, applicant_name, applicant_credit_code, applicant_phone, venue_id,
         statutory_limit_days, promised_limit_days, correction_window_days, materials, submitted, correction_items,
         correction_requested_on, not_accepted_reason, received_at, received_on, accepted_at, accepted_on, accepted_deemed,
-        decided_at, refusal_reason, completed_at, completed_on, certificate_number, responsible_id, responsible_name,
+        decided_at, decided_on, certificate_limit_days, hearing_basis, refusal_reason, completed_at, completed_on, certificate_number, responsible_id, responsible_name,
         holder_id, holder_name, updated_at, version
         """;
 }

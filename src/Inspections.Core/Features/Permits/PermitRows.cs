@@ -29,7 +29,7 @@ internal static class PermitRows
         UPDATE permit_applications SET stage = @Stage, submitted = @Submitted, correction_items = @CorrectionItems,
             correction_requested_on = @CorrectionRequestedOn, not_accepted_reason = @NotAcceptedReason,
             accepted_at = @AcceptedAt, accepted_on = @AcceptedOn, accepted_deemed = @AcceptedDeemed,
-            decided_at = @DecidedAt, refusal_reason = @RefusalReason, completed_at = @CompletedAt, completed_on = @CompletedOn,
+            decided_at = @DecidedAt, decided_on = @DecidedOn, certificate_limit_days = @CertificateLimitDays, refusal_reason = @RefusalReason, completed_at = @CompletedAt, completed_on = @CompletedOn,
             certificate_number = @CertificateNumber, holder_id = @HolderId, holder_name = @HolderName,
             updated_at = @UpdatedAt, version = version + 1
         WHERE id = @Id AND version = @ReadVersion
@@ -59,6 +59,7 @@ internal static class PermitRows
         {
             changed.Id, changed.Stage, changed.Submitted, changed.CorrectionItems, changed.CorrectionRequestedOn,
             changed.NotAcceptedReason, changed.AcceptedAt, changed.AcceptedOn, changed.AcceptedDeemed, changed.DecidedAt,
+            changed.DecidedOn, changed.CertificateLimitDays,
             changed.RefusalReason, changed.CompletedAt, changed.CompletedOn, changed.CertificateNumber, changed.HolderId,
             changed.HolderName, changed.UpdatedAt, ReadVersion = readVersion,
         }, ct);

@@ -46,6 +46,7 @@ public sealed class PermitView(CalendarStore calendars, ClockOptions clockOption
             Applicant = new PermitApplicant { Name = p.ApplicantName, UnifiedSocialCreditCode = p.ApplicantCreditCode, Phone = p.ApplicantPhone },
             VenueId = p.VenueId,
             StatutoryLimitDays = p.StatutoryLimitDays,
+            HearingBasis = p.HearingBasis,
             PromisedLimitDays = p.PromisedLimitDays,
             Materials = p.MaterialList.Select(m => new MaterialDto(m.Code, m.Name, submitted.Contains(m.Code))).ToList(),
             MissingMaterials = p.Missing,
@@ -58,6 +59,7 @@ public sealed class PermitView(CalendarStore calendars, ClockOptions clockOption
             AcceptedOn = p.AcceptedOn,
             AcceptedDeemed = p.AcceptedDeemed,
             DecidedAt = p.DecidedAt,
+            DecidedOn = p.DecidedOn,
             RefusalReason = p.RefusalReason,
             CompletedAt = p.CompletedAt,
             CompletedOn = p.CompletedOn,
@@ -88,6 +90,7 @@ public sealed class PermitView(CalendarStore calendars, ClockOptions clockOption
             CorrectionWindow = atDesk ? ClockDto.Show(evaluator, PermitClocks.CorrectionWindow(p), now, 1, PermitClocks.CorrectionWording) : null,
             Promised = ClockDto.Show(evaluator, PermitClocks.Promised(p, suspensions), now, dueSoon, ClockWording.PermitPromised),
             Statutory = ClockDto.Show(evaluator, PermitClocks.Statutory(p, suspensions, extensions), now, dueSoon, ClockWording.PermitStatutory),
+            Certificate = ClockDto.Show(evaluator, PermitClocks.Certificate(p), now, clockOptions.DueSoonFor("permit-certificate"), PermitClocks.CertificateWording),
         };
     }
 }

@@ -57,10 +57,10 @@ public static class ReceivePermit
     private static readonly Sql VenueJurisdiction = new("SELECT jurisdiction FROM venues WHERE id = @Id");
     private static readonly Sql Insert = new("""
         INSERT INTO permit_applications (id, jurisdiction, item_code, item_name, kind, stage, applicant_name, applicant_credit_code,
-            applicant_phone, venue_id, statutory_limit_days, promised_limit_days, correction_window_days, materials, submitted,
+            applicant_phone, venue_id, statutory_limit_days, promised_limit_days, correction_window_days, hearing_basis, materials, submitted,
             received_at, received_on, accepted_deemed, responsible_id, responsible_name, holder_id, holder_name, updated_at, version)
         VALUES (@Id, @Jurisdiction, @ItemCode, @ItemName, @Kind, 'received', @ApplicantName, @ApplicantCreditCode,
-            @ApplicantPhone, @VenueId, @StatutoryLimitDays, @PromisedLimitDays, @CorrectionWindowDays, @Materials, @Submitted,
+            @ApplicantPhone, @VenueId, @StatutoryLimitDays, @PromisedLimitDays, @CorrectionWindowDays, @HearingBasis, @Materials, @Submitted,
             @Now, @ReceivedOn, @False, @UserId, @UserName, @UserId, @UserName, @Now, 1)
         """);
 
@@ -101,6 +101,7 @@ public static class ReceivePermit
                 item.StatutoryLimitDays,
                 item.PromisedLimitDays,
                 options.CorrectionWindowDays,
+                item.HearingBasis,
                 Materials = PermitJson.Write(item.Materials),
                 Submitted = PermitJson.Write(submitted),
                 Now = now,

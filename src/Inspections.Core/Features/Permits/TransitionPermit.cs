@@ -65,7 +65,7 @@ public static class TransitionPermit
         UPDATE permit_suspensions SET end_on = @EndOn WHERE application_id = @ApplicationId AND end_on IS NULL
         """);
 
-    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock, CalendarStore calendars, ClockOptions clockOptions, PermitView view)
+    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock, CalendarStore calendars, ClockOptions clockOptions, PermitOptions options, PermitView view)
         : ICommandHandler<Command, PermitDto>
     {
         public async ValueTask<PermitDto> Handle(Command command, CancellationToken ct)
@@ -82,6 +82,7 @@ public static class TransitionPermit
                 throw CorrectionTooLate(evaluator, stored, now);
             if (!PermitStageMachine.IsAllowed(from, to, current.KindValue)) throw IllegalStep(from, to, current.KindValue);
 
+            if (to == PermitStage.Approved) await EnsureHearingHeldAsync(current, ct);
             var submitted = PermitMaterials.Check(current.MaterialList, command.Materials, "materials", current.SubmittedCodes);
             var changed = Apply(current with { Submitted = PermitJson.Write(submitted) }, command, to, now, today)
                 with { Stage = Wire.Name(to), UpdatedAt = now };
@@ -134,9 +135,10 @@ public static class TransitionPermit
                     EnsureComplete(p, to);
                     return p with { AcceptedAt = now, AcceptedOn = today };
                 case PermitStage.Approved:
-                    return p with { DecidedAt = now };
+                    // 行政许可法 art. 44: the certificate is issued and served within 10 working days of this decision.
+                    return p with { DecidedAt = now, DecidedOn = today, CertificateLimitDays = options.CertificateLimitDays };
                 case PermitStage.Refused:
-                    return p with { DecidedAt = now, RefusalReason = note };
+                    return p with { DecidedAt = now, DecidedOn = today, RefusalReason = note };
                 case PermitStage.Completed:
                     if (p.StageValue == PermitStage.Approved && string.IsNullOrWhiteSpace(command.CertificateNumber))
                         throw Input.Invalid("certificateNumber", "准予许可的申请办结时须填写许可证号", "Completing an approval needs the certificate number");
@@ -153,6 +155,24 @@ public static class TransitionPermit
                 default:
                     return p;
             }
+        }
+
+        private static readonly Sql HeldHearings = new("""
+            SELECT COUNT(*) FROM permit_suspensions WHERE application_id = @Id AND kind = 'hearing' AND end_on IS NOT NULL
+            """);
+
+        /// <summary>
+        /// An item whose regulation requires a hearing before approval (娱乐场所管理条例 art. 10) is approved only
+        /// after one was held: a hearing suspension (its time not counted, 行政许可法 art. 45) that has ended.
+        /// </summary>
+        private async Task EnsureHearingHeldAsync(PermitRecord p, CancellationToken ct)
+        {
+            if (p.HearingBasis is not { Length: > 0 } basis || p.KindValue != PermitKind.Establish) return;
+            if (await db.ExecuteScalarAsync<long>(HeldHearings, new { p.Id }, ct) > 0) return;
+            throw new ConflictException(
+                $"依{basis}，审批前须举行听证：请先以“听证”中止计时，听证结束后恢复审查，再作出准予许可的决定。",
+                "This item's regulation requires a hearing before approval: suspend the clock for a hearing, resume review after it, then approve.",
+                new Dictionary<string, object?> { ["hearingRequired"] = true });
         }
 
         private static void EnsureComplete(PermitRecord p, PermitStage to)

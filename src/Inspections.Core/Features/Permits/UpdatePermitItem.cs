@@ -25,6 +25,8 @@ public static class UpdatePermitItem
         public long? Version { get; init; }
         public string? Name { get; init; }
         public int? StatutoryLimitDays { get; init; }
+        /// <summary>The article that sets the statutory limit; left out, it stays as it is.</summary>
+        public string? StatutoryLimitBasis { get; init; }
         public int? PromisedLimitDays { get; init; }
         [OneOf<PermitKind>] public IReadOnlyList<string>? Kinds { get; init; }
         public IReadOnlyList<MaterialInput>? Materials { get; init; }
@@ -55,11 +57,12 @@ public static class UpdatePermitItem
                 .When(x => x.Materials is { Count: > 0 })
                 .Says("材料编码不能重复", "Material codes must be unique");
             RuleFor(x => x.LegalBasis).MaximumLength(1000).Named("设定依据", "Legal basis");
+            RuleFor(x => x.StatutoryLimitBasis).MaximumLength(400).Named("法定时限依据", "Statutory limit's article");
         }
     }
 
     private static readonly Sql Update = new("""
-        UPDATE permit_items SET name = @Name, statutory_limit_days = @StatutoryLimitDays, promised_limit_days = @PromisedLimitDays,
+        UPDATE permit_items SET name = @Name, statutory_limit_days = @StatutoryLimitDays, promised_limit_days = @PromisedLimitDays, statutory_limit_basis = @StatutoryLimitBasis,
             kinds = @Kinds, materials = @Materials, legal_basis = @LegalBasis, updated_at = @Now, updated_by = @By, version = version + 1
         WHERE code = @Code AND version = @Version
         """);
@@ -78,6 +81,7 @@ public static class UpdatePermitItem
                 Kinds = string.Join(',', command.Kinds!.Distinct(StringComparer.Ordinal)),
                 Materials = PermitJson.Write(command.Materials!.Select(m => new PermitMaterial(m.Code!.Trim(), m.Name!.Trim()))),
                 LegalBasis = command.LegalBasis?.Trim() ?? current.LegalBasis,
+                StatutoryLimitBasis = Input.Clean(command.StatutoryLimitBasis) ?? current.StatutoryLimitBasis,
                 Now = clock.GetUtcNow(),
                 By = user.UserId,
                 command.Version,
