@@ -135,14 +135,25 @@ public sealed class PermitCertificateDeadlines : IDeadlineSource
 {
     public string ClockType => "permit-certificate";
 
-    private static readonly Sql Open = new($"""
+    private static string Approved(string filter) => $"""
         SELECT {PermitRecord.Columns} FROM permit_applications
-        WHERE stage = '{Wire.Name(PermitStage.Approved)}' AND certificate_limit_days IS NOT NULL
-          AND jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
-        """);
+        WHERE stage = '{Wire.Name(PermitStage.Approved)}' AND certificate_limit_days IS NOT NULL AND {filter}
+        """;
+
+    private static readonly Sql Open = new(Approved("jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast"));
+    private static readonly Sql Of = new(d => Approved(d.IdIn("id", "@Ids")));
+
+    /// <summary>Approval and completion are commands on the application: its certificate clock is stored again after each.</summary>
+    public IReadOnlyCollection<string> ChangedBy => ["permit"];
 
     public async Task<IReadOnlyList<OpenClock>> OpenClocksAsync(DbSession db, CodeRange scope, CancellationToken ct) =>
-        (await db.QueryAsync<PermitRecord>(Open, new { JurisdictionFirst = scope.First, JurisdictionLast = scope.Last }, ct))
+        Clocks(await db.QueryAsync<PermitRecord>(Open, new { JurisdictionFirst = scope.First, JurisdictionLast = scope.Last }, ct));
+
+    public async Task<IReadOnlyList<OpenClock>> OpenClocksOfAsync(DbSession db, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        Clocks(await db.QueryAsync<PermitRecord>(Of, new { Ids = ClockRows.IdList(ids) }, ct));
+
+    private static List<OpenClock> Clocks(IEnumerable<PermitRecord> approved) =>
+        approved
             .Select(p => (p, clock: PermitClocks.Certificate(p)))
             .Where(x => x.clock is not null)
             .Select(x => new OpenClock("permit", x.p.Id, x.p.Jurisdiction, x.p.Title, x.clock!, PermitClocks.CertificateWording,
