@@ -38,6 +38,7 @@ public sealed class StationRuleTests
         "ListViolations.Query",
         "PermitFigures.Query",
         "PermitQueue.Query",
+        "PrintInspectionDocument.Query",
         "PublishedDraw.Query",
         "RecordInspection.Command",
         "RegisterVenue.Command",
@@ -71,6 +72,7 @@ public sealed class StationRuleTests
         ["RecordChallenge.Command"] = StationBar.Cases,
         ["RecordChallengeOutcome.Command"] = StationBar.Cases,
         ["SendReferralLetter.Command"] = StationBar.Cases,
+        ["PrintCaseDocument.Query"] = StationBar.Cases,
 
         ["ReceivePermit.Command"] = StationBar.Permits,
         ["TransitionPermit.Command"] = StationBar.Permits,
@@ -79,6 +81,7 @@ public sealed class StationRuleTests
         ["CloseAccountability.Command"] = StationBar.Permits,
         ["SweepPermitAccountability.Command"] = StationBar.Permits,
         ["UpdatePermitItem.Command"] = StationBar.Permits,
+        ["PrintPermitDocument.Query"] = StationBar.Permits,
 
         ["CreateSpecialCampaign.Command"] = StationBar.Campaigns,
         ["DrawVenues.Command"] = StationBar.Campaigns,
