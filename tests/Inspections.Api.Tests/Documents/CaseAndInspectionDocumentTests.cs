@@ -1,8 +1,13 @@
 using System.Net;
 using System.Text.Json;
+using Inspections.Api.Auth;
 using Inspections.Api.Tests.Cases;
 using Inspections.Api.Tests.Infrastructure;
 using Inspections.Api.Tests.InspectionsFeature;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Inspections.Api.Tests.Documents;
 
@@ -75,7 +80,8 @@ public sealed class CaseAndInspectionDocumentTests(string provider) : CaseFixtur
             Assert.That((notice.Authority, notice.Heading), Is.EqualTo((Authority, "责令整改通知书")));
             Assert.That(notice.Paragraphs, Does.Contain("星空网吧（经营者：王某）："), "addressed to the venue");
             Assert.That(notice.Text, Does.Contain("十五日内，即于二〇二六年三月十七日前整改完毕").And.Contain("清退未成年人并完善身份核验"));
-            Assert.That(notice.Text, Does.Contain("发现 1 名未成年人上网"));
+            var minor = inspection.GetProperty("results").EnumerateArray().Single(r => r.Str("itemCode") == "IC-MINOR").Str("text");
+            Assert.That(notice.Paragraphs, Has.Some.StartsWith($"一、检查项目“{minor}”不符合要求：发现 1 名未成年人上网。"), "the violations, one by one");
             Assert.That(notice.Text, Does.Contain($"执法证号：{Officers.Credential(Officers.ZhangSan)}").And.Contain($"执法证号：{Officers.Credential(Officers.LiSi)}"));
             Assert.That(notice.Paragraphs.TakeLast(3), Is.EqualTo(new[] { Authority, "（盖章）", "二〇二六年三月二日" }), "the seal block");
         });
@@ -138,6 +144,7 @@ public sealed class CaseAndInspectionDocumentTests(string provider) : CaseFixtur
             Assert.That((prior.Authority, prior.Heading, prior.Number), Is.EqualTo((Authority, "行政处罚事先告知书", number)));
             Assert.That(prior.Paragraphs, Does.Contain("温江区星空网吧有限公司："));
             Assert.That(prior.Text, Does.Contain("接纳未成年人 3 名上网").And.Contain(c.GetProperty("violation").Str("penaltyBasis")));
+            Assert.That(prior.Text, Does.Contain("违反了《互联网上网服务营业场所管理条例》第二十一条的规定"), "the provision cited, not the catalogue's quotation of it");
             Assert.That(prior.Text, Does.Contain("陈述和申辩").And.Contain("五个工作日内"));
             Assert.That(prior.Text, Does.Contain("有权要求听证"), "before the decision the penalty may be a heavy one: the hearing right is told");
             Assert.That(prior.Paragraphs.Last(), Is.EqualTo("二〇二六年三月十日"));
@@ -187,5 +194,43 @@ public sealed class CaseAndInspectionDocumentTests(string provider) : CaseFixtur
         english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var en = await (await english.GetAsync($"/api/cases/{c.Str("id")}/documents/decision")).Expect(HttpStatusCode.Conflict);
         Assert.That(en.Str("detail"), Does.Contain("no penalty decision"));
+    }
+
+    /// <summary>A browser signed in to the pages, with the session cookie the sign-in page issues.</summary>
+    private HttpClient Browser(string role, string jurisdiction = "510115")
+    {
+        var options = Api.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(PageAuth.CookieScheme);
+        var identity = TokenIssuer.Identity(new Inspections.Core.Features.Users.TokenSubject($"{role}-{jurisdiction}", "测试" + role, [role], jurisdiction, null, null),
+            PageAuth.CookieScheme);
+        var properties = new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow, ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1) };
+        var cookie = options.TicketDataFormat.Protect(new AuthenticationTicket(new System.Security.Claims.ClaimsPrincipal(identity), properties, PageAuth.CookieScheme));
+        var client = Api.Client(null);
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+        client.DefaultRequestHeaders.Add("Cookie", $"{PageAuth.CookieName}={cookie}");
+        return client;
+    }
+
+    [Test]
+    public async Task The_record_pages_list_the_documents_their_stage_has_and_serve_them_by_the_same_requests()
+    {
+        SetLocal(2026, 3, 2, 12);
+        var inspection = (await InspectionAsync("页面打印网吧", notice: true)).Str("id");
+        var officer = Browser("officer");
+        var page = await (await officer.GetAsync($"/inspections/{inspection}")).Content.ReadAsStringAsync();
+        Assert.That(page, Does.Contain("打印/下载文书").And.Contain("data-kind=\"inspectionRecord\"").And.Contain("data-kind=\"rectificationNotice\""));
+        var notice = await Docx.DownloadAsync(officer, $"/inspections/{inspection}?handler=document&kind=rectificationNotice");
+        Assert.That((notice.Heading, notice.Paragraphs[3]), Is.EqualTo(("责令整改通知书", "页面打印网吧（经营者：王某）：")));
+
+        var c = await (await Api.ZhangSanClient().PostJson("/api/cases", Lead(partyName: "页面打印公司"))).Expect(HttpStatusCode.Created);
+        var casePage = await (await Browser("supervisor").GetAsync($"/cases/{c.Str("id")}")).Content.ReadAsStringAsync();
+        Assert.That(casePage, Does.Contain("data-kind=\"filingApproval\"").And.Not.Contain("data-kind=\"decision\""), "a lead has only its approval form");
+        var approval = await Docx.DownloadAsync(Browser("supervisor"), $"/cases/{c.Str("id")}?handler=document&kind=filingApproval");
+        Assert.That(approval.Paragraphs, Does.Contain("页面打印公司"));
+        var early = await Browser("supervisor").GetAsync($"/cases/{c.Str("id")}?handler=document&kind=decision");
+        Assert.That(early.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "the page refuses what the API refuses");
+
+        // A town station is refused a case document asked for by address (cases are the district brigade's rows and work).
+        var refused = await Browser("officer", "510115001").GetAsync($"/cases/{c.Str("id")}?handler=document&kind=filingApproval");
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
 }

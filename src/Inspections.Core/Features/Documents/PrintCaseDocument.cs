@@ -77,7 +77,7 @@ public static class PrintCaseDocument
             .Line($"{c.Party.Name}：")
             .Paragraph($"经查，{c.Facts.TrimEnd('。')}。")
             .Paragraph(Evidence(c))
-            .Paragraph($"你（单位）的上述行为违反了{c.Violation.LegalBasis}的规定，依据{c.Violation.PenaltyBasis}的规定，"
+            .Paragraph($"你（单位）的上述行为违反了{Cite(c.Violation.LegalBasis)}的规定，依据{Cite(c.Violation.PenaltyBasis)}的规定，"
                        + (penalties.Count > 0 ? $"本机关拟对你（单位）作出如下行政处罚：{string.Join("；", penalties)}。" : "本机关拟对你（单位）作出行政处罚。"))
             .Paragraph($"根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）有权进行陈述和申辩。"
                        + $"如需陈述、申辩，请于收到本告知书之日起{days}内向本机关提出，逾期视为放弃陈述、申辩的权利。");
@@ -113,7 +113,7 @@ public static class PrintCaseDocument
                        + "。本案现已审查终结。")
             .Paragraph($"经查，{c.Facts.TrimEnd('。')}。")
             .Paragraph(Evidence(c))
-            .Paragraph($"本机关认为，当事人的上述行为违反了{c.Violation.LegalBasis}的规定。依据{c.Violation.PenaltyBasis}的规定，本机关决定对当事人作出如下行政处罚：");
+            .Paragraph($"本机关认为，当事人的上述行为违反了{Cite(c.Violation.LegalBasis)}的规定。依据{Cite(c.Violation.PenaltyBasis)}的规定，本机关决定对当事人作出如下行政处罚：");
         var n = 0;
         foreach (var penalty in Penalties(decision)) doc.Paragraph($"{Ordinal(++n)}{penalty}；");
         if (payable)
@@ -125,6 +125,9 @@ public static class PrintCaseDocument
             .Seal(authority.Enforcement, decision.DecidedOn);
         return DocumentFile.Of(title, c.CaseNumber ?? c.Party.Name, doc.ToBytes());
     }
+
+    /// <summary>The provision a basis names, without the text the catalogue quotes after it ("《条例》第二十一条：……" → "《条例》第二十一条").</summary>
+    private static string Cite(string basis) => basis.Split('：', 2)[0].Trim().TrimEnd('。');
 
     private static string Evidence(CaseDto c) => c.Evidence.Count == 0
         ? "以上事实有现场检查记录等证据证实。"

@@ -54,8 +54,8 @@ public static class PrintInspectionDocument
                        + $"进行{KindName(inspection.Kind)}，发现你单位存在下列问题：");
         var n = 0;
         foreach (var item in inspection.Results.Where(r => r.Result == "violation"))
-            doc.Paragraph($"{Ordinal(++n)}{item.Text}{(string.IsNullOrWhiteSpace(item.Note) ? "" : $"（{item.Note}）")}。"
-                          + (string.IsNullOrWhiteSpace(item.LegalBasis) ? "" : $"依据：{item.LegalBasis}。"));
+            doc.Paragraph($"{Ordinal(++n)}检查项目“{item.Text}”不符合要求{(string.IsNullOrWhiteSpace(item.Note) ? "" : $"：{item.Note.TrimEnd('。')}")}。"
+                          + (string.IsNullOrWhiteSpace(item.LegalBasis) ? "" : $"依据：{item.LegalBasis.TrimEnd('。')}。"));
         doc.Paragraph($"现责令你单位自本通知书下达之日起{Count(inspection.RectificationLimitDays ?? 0)}日内，即于{Date(inspection.RectificationDueOn)}前整改完毕。"
                       + $"整改要求：{inspection.RectificationRequirements}。")
             .Paragraph("整改期满后本机关将进行复查。逾期不整改或者整改不符合要求的，本机关将依法予以处理。")
