@@ -1,4 +1,5 @@
 using Inspections.Api.Auth;
+using Inspections.Api.Infrastructure;
 using Inspections.Core.Common;
 using Inspections.Core.Features.Documents;
 using Mediator;
@@ -44,5 +45,7 @@ public sealed class DocumentEndpoints : IEndpointModule
 
     private static void Document(RouteHandlerBuilder endpoint) => endpoint
         .Produces(StatusCodes.Status200OK, typeof(byte[]), DocumentFile.ContentType)
-        .ProducesProblem(StatusCodes.Status409Conflict); // the record's stage has no such document yet
+        .WithMetadata(new ProblemResponse(StatusCodes.Status409Conflict,
+            "记录所处阶段没有该文书（如未下达整改通知的检查、尚未作出处罚决定的案件、尚未受理的申请），detail 说明原因 " +
+            "The record's stage has no such document (an inspection without a notice, a case not yet decided, an application not accepted); detail says why"));
 }
