@@ -45,7 +45,7 @@ public static class PrintPermitDocument
     {
         const string title = "受理通知书";
         if (p.AcceptedOn is not { } acceptedOn)
-            throw Missing(p, title, "尚未受理");
+            throw Missing(p, title, "尚未受理", "acceptance notice");
         var doc = Start(p, authority, title)
             .Paragraph(Applied(p) + (p.AcceptedDeemed
                 ? "本机关未在法定期限内一次告知需要补正的材料，根据《中华人民共和国行政许可法》第三十二条第一款第四项的规定，自收到申请材料之日起即为受理。"
@@ -60,7 +60,7 @@ public static class PrintPermitDocument
     {
         const string title = "补正材料通知书";
         if (p.CorrectionItems is not { Count: > 0 } items || p.CorrectionRequestedOn is not { } requestedOn)
-            throw Missing(p, title, "未要求补正材料");
+            throw Missing(p, title, "未要求补正材料", "correction notice");
         var doc = Start(p, authority, title)
             .Paragraph(Applied(p) + "经审查，申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第四项的规定，"
                        + "现一次性告知你（单位）需要补正的全部材料如下：");
@@ -77,7 +77,7 @@ public static class PrintPermitDocument
     {
         const string title = "不予受理决定书";
         if (p.Stage != "notAccepted")
-            throw Missing(p, title, "未作出不予受理决定");
+            throw Missing(p, title, "未作出不予受理决定", "not-accepted decision");
         var decided = p.History.LastOrDefault(s => s.ToStage == "notAccepted");
         var options = authority.Options;
         var doc = Start(p, authority, title)
@@ -102,7 +102,7 @@ public static class PrintPermitDocument
         return DocumentFile.Of(title, $"{p.Applicant.Name} {p.ItemName}", doc.ToBytes());
     }
 
-    private static ConflictException Missing(PermitDto p, string title, string why) => new(
+    private static ConflictException Missing(PermitDto p, string title, string why, string titleEn) => new(
         $"该申请处于“{p.StageName}”阶段，{why}，没有{title}。",
-        $"The application is at stage '{p.Stage}' and has no {title} to print.");
+        $"The application is at stage '{p.Stage}' and has no {titleEn} to print.");
 }
