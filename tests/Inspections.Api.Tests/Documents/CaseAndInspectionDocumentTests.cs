@@ -181,6 +181,32 @@ public sealed class CaseAndInspectionDocumentTests(string provider) : CaseFixtur
     }
 
     [Test]
+    public async Task A_heavy_penalty_after_a_hearing_is_written_in_capital_figures_and_told_with_the_hearing_right()
+    {
+        SetLocal(2026, 5, 6);
+        var c = await (await Api.ZhangSanClient().PostJson("/api/cases", Lead(partyName: "重罚网吧有限公司"))).Expect(HttpStatusCode.Created);
+        foreach (var to in new[] { "filed", "investigation", "legalReview" }) c = await Step(c, to);
+        c = await Step(c, "priorNotice", new { priorNotice = new { noticeOn = "2026-05-06", rightsWaived = false } });
+        SetLocal(2026, 5, 8);
+        c = await Step(c, "hearing", new { hearing = new { requestedOn = "2026-05-08" } });
+        SetLocal(2026, 6, 1);
+        c = await Step(c, "decided", new { decision = new { fineAmount = 10500.50m, confiscatedIncome = 100000m, suspensionDays = 30 } });
+
+        var url = $"/api/cases/{c.Str("id")}/documents/";
+        var decision = await Docx.DownloadAsync(Api.ZhangSanClient(), url + "decision");
+        Assert.Multiple(() =>
+        {
+            Assert.That(decision.Paragraphs, Does.Contain("一、罚款人民币壹万零伍佰元伍角整（¥10,500.50）；")
+                .And.Contain("二、没收违法所得人民币壹拾万元整（¥100,000.00）；")
+                .And.Contain("三、责令停业整顿三十日；"));
+            Assert.That(decision.Text, Does.Contain("当事人于二〇二六年五月八日提出听证申请，本机关依法举行了听证"));
+            Assert.That(decision.Paragraphs.Last(), Is.EqualTo("二〇二六年六月一日"));
+        });
+        var prior = await Docx.DownloadAsync(Api.ZhangSanClient(), url + "priorNotice");
+        Assert.That(prior.Text, Does.Contain("有权要求听证"), "a fine from the threshold up, confiscation and suspension are heavy penalties");
+    }
+
+    [Test]
     public async Task A_no_penalty_decision_has_no_penalty_decision_document()
     {
         SetLocal(2026, 4, 1);
