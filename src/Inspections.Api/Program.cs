@@ -11,6 +11,7 @@ using Inspections.Core.Evidence;
 using Inspections.Core.Features.Alerts;
 using Inspections.Core.Features.Calendar;
 using Inspections.Core.Features.Cases;
+using Inspections.Core.Features.Documents;
 using Inspections.Core.Features.Permits;
 using Inspections.Core.Features.Venues;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -47,6 +48,7 @@ services.AddSingleton((builder.Configuration.GetSection(CaseOptions.Section).Get
 services.AddScoped<CaseView>();
 services.AddSingleton((builder.Configuration.GetSection(PermitOptions.Section).Get<PermitOptions>() ?? new PermitOptions()).Validated());
 services.AddScoped<PermitView>();
+services.AddSingleton((builder.Configuration.GetSection(DocumentOptions.Section).Get<DocumentOptions>() ?? new DocumentOptions()).Validated());
 
 services.AddMediator(options =>
 {

@@ -81,7 +81,13 @@ public sealed class EndpointPolicyTests() : ApiFixture("sqlite")
             }
             Assert.That(returns, Is.EqualTo(requestType), $"{name} builds {returns.FullName} and is guarded by {requestType?.FullName}");
         }
-        // Only the file download, which answers bytes rather than JSON, is mapped by hand.
-        Assert.That(byHand, Is.EqualTo(new[] { "GET /api/inspections/{id:guid}/evidence/{evidenceId:guid}" }));
+        // Only the file downloads, which answer bytes rather than JSON, are mapped by hand: evidence and the printable documents.
+        Assert.That(byHand, Is.EquivalentTo(new[]
+        {
+            "GET /api/inspections/{id:guid}/evidence/{evidenceId:guid}",
+            "GET /api/inspections/{id:guid}/documents/{kind}",
+            "GET /api/cases/{id:guid}/documents/{kind}",
+            "GET /api/permits/{id:guid}/documents/{kind}",
+        }));
     }
 }

@@ -39,6 +39,7 @@ public sealed class StationRuleTests
         "ListViolations.Query",
         "PermitFigures.Query",
         "PermitQueue.Query",
+        "PrintInspectionDocument.Query",
         "PublishedDraw.Query",
         "RecordInspection.Command",
         "RegisterVenue.Command",
@@ -73,6 +74,7 @@ public sealed class StationRuleTests
         ["RecordChallengeOutcome.Command"] = StationBar.Cases,
         ["SendReferralLetter.Command"] = StationBar.Cases,
         ["RecordOnTheSpotPenalty.Command"] = StationBar.Cases,
+        ["PrintCaseDocument.Query"] = StationBar.Cases,
 
         ["ReceivePermit.Command"] = StationBar.Permits,
         ["TransitionPermit.Command"] = StationBar.Permits,
@@ -81,6 +83,7 @@ public sealed class StationRuleTests
         ["CloseAccountability.Command"] = StationBar.Permits,
         ["SweepPermitAccountability.Command"] = StationBar.Permits,
         ["UpdatePermitItem.Command"] = StationBar.Permits,
+        ["PrintPermitDocument.Query"] = StationBar.Permits,
 
         ["CreateSpecialCampaign.Command"] = StationBar.Campaigns,
         ["DrawVenues.Command"] = StationBar.Campaigns,

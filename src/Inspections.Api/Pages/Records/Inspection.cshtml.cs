@@ -2,7 +2,9 @@ using Inspections.Api.Auth;
 using Inspections.Core.Features.Inspections;
 using Inspections.Core.Common;
 using Inspections.Domain.Inspections;
+using Inspections.Core.Features.Documents;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Inspections.Api.Pages.Records;
@@ -14,6 +16,15 @@ public sealed class InspectionModel(ISender sender) : PageModel
     public InspectionDto Inspection { get; private set; } = new();
 
     public async Task OnGetAsync(Guid id) => Inspection = await sender.Send(new GetInspection.Query(id), HttpContext.RequestAborted);
+
+    /// <summary>现场检查笔录 / 责令整改通知书 as DOCX, from the same request as GET /api/inspections/{id}/documents/{kind}.</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(Guid id, string? kind) =>
+        Printed.File(await sender.Send(new PrintInspectionDocument.Query(id, kind), HttpContext.RequestAborted));
+
+    public IReadOnlyList<Printed.Link> Documents =>
+        Inspection.RectificationIssuedOn is null
+            ? [new("现场检查笔录", "inspectionRecord")]
+            : [new("现场检查笔录", "inspectionRecord"), new("责令整改通知书", "rectificationNotice")];
 
     public static string Outcome(string outcome) =>
         Wire.TryParse<InspectionOutcome>(outcome, out var o) ? o.ChineseName() : outcome;
