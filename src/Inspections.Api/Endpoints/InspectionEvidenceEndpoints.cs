@@ -6,6 +6,8 @@ using Inspections.Core.Features.Inspections;
 using Inspections.Domain.Inspections;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
+using System.Text.Json.Nodes;
 
 namespace Inspections.Api.Endpoints;
 
@@ -57,7 +59,8 @@ public sealed class InspectionEvidenceEndpoints : IEndpointModule
         uploads.MapCreate<StartEvidenceUpload.Command, EvidenceUploadDto>("/", (Guid id, StartEvidenceUpload.Command command) => command with { InspectionId = id },
                 (command, created) => $"/api/inspections/{command.InspectionId}/evidence/uploads/{created.Id}")
             .WithSummary("开始分块上传证据（执法记录仪视频 MP4，音频 MP3/M4A/AAC/WAV/AMR，也可为照片或 PDF）：声明文件名、类型、大小，可附 SHA-256。" + limits +
-                         " Start a resumable evidence upload");
+                         " Start a resumable evidence upload")
+            .AddOpenApiOperationTransformer((operation, _, _) => Limits(operation, options));
 
         uploads.MapQuery<GetEvidenceUpload.Query, EvidenceUploadDto>("/{uploadId:guid}", (Guid id, Guid uploadId) => new GetEvidenceUpload.Query(id, uploadId))
             .WithSummary("查询分块上传进度：断线后从 receivedBytes 处继续 Where an upload stands (resume from receivedBytes)");
@@ -84,7 +87,19 @@ public sealed class InspectionEvidenceEndpoints : IEndpointModule
             .WithSummary("上传一个分块：请求体为原始字节（application/octet-stream），Content-Range: bytes 起始-结束/总长。重发已收到的分块照常接受（幂等）；" +
                          "起点超过已接收字节数返回 409，currentOffset 为应继续的位置；第一个分块须与声明的类型相符。" + limits + " Send one chunk")
             .WithMetadata(new ProblemResponse(StatusCodes.Status409Conflict,
-                "分块起点与已接收字节数不符（currentOffset 为应继续的位置），或上传已完成 The chunk does not start at the received offset (currentOffset says where to continue), or the upload is complete"));
+                "分块起点与已接收字节数不符（currentOffset 为应继续的位置），或上传已完成 The chunk does not start at the received offset (currentOffset says where to continue), or the upload is complete"))
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.Name == "Content-Range"))
+                {
+                    parameter.Required = true;
+                    parameter.Description = "分块在文件中的位置 The chunk's place in the file: bytes {first}-{last}/{total}（total 可为 *）";
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = @"^bytes \d+-\d+/(\d+|\*)$", MaxLength = 100 };
+                }
+                foreach (var media in operation.RequestBody?.Content?.Values ?? [])
+                    media.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", MaxLength = options.MaxChunkBytes };
+                return Limits(operation, options);
+            });
 
         uploads.MapCreate<CompleteEvidenceUpload.Command, EvidenceDto>("/{uploadId:guid}/complete",
                 (Guid id, Guid uploadId) => new CompleteEvidenceUpload.Command(id, uploadId),
@@ -96,6 +111,15 @@ public sealed class InspectionEvidenceEndpoints : IEndpointModule
         app.MapGroup("/api/evidence-uploads").WithTags("Inspections 检查")
             .MapCommand<CleanEvidenceUploads.Command, CleanEvidenceUploads.Result>("/cleanup", () => new CleanEvidenceUploads.Command())
             .WithSummary($"立即清除过期未完成的分块上传（管理员；平时由后台任务定时执行，{options.UploadExpiry.TotalHours:0.#} 小时无新分块即过期） Remove abandoned uploads now (admin)");
+    }
+
+    /// <summary>The configured limits, machine-readable beside the words of the description.</summary>
+    private static Task Limits(OpenApiOperation operation, EvidenceOptions options)
+    {
+        operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+        operation.Extensions["x-max-upload-bytes"] = new JsonNodeExtension(JsonValue.Create(options.MaxUploadBytes));
+        operation.Extensions["x-max-chunk-bytes"] = new JsonNodeExtension(JsonValue.Create(options.MaxChunkBytes));
+        return Task.CompletedTask;
     }
 
     private static readonly string[] ContentTypes = Enum.GetValues<EvidenceFileType>().Select(t => t.ContentType()).ToArray();

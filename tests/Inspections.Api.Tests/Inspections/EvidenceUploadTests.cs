@@ -478,4 +478,30 @@ public sealed class EvidenceUploadTests(string provider) : ApiFixture(provider)
         var download = await officer.GetAsync($"/api/inspections/{inspection}/evidence/{evidence.Str("id")}");
         Assert.That(await download.Content.ReadAsByteArrayAsync(), Is.EqualTo(video));
     }
+
+    [Test]
+    public async Task Chunks_may_arrive_at_another_server_which_rebuilds_the_running_hash_from_the_part_file()
+    {
+        var inspection = await RecordInspection();
+        var video = WithHead(Mp4Head, 3 * MiB + 123);
+        var upload = await Start(Api.ZhangSanClient(), inspection, video.Length, sha256: Convert.ToHexStringLower(SHA256.HashData(video)));
+        var id = upload.Str("id");
+        await (await Chunk(Api.ZhangSanClient(), inspection, id, video, MiB, 0, video.Length)).Expect(HttpStatusCode.OK);
+
+        // A second server on the same database and the same evidence folder: it has no running hash for this upload.
+        var root = Api.EvidenceRoot;
+        await using var other = new ApiFactory(Api.Database, services: s => s.AddSingleton(new EvidenceOptions { Root = root }));
+        var otherStaging = other.Services.GetRequiredService<UploadStaging>();
+        var rest = video[MiB..];
+        await (await Chunk(other.ZhangSanClient(), inspection, id, rest, 2 * MiB, MiB, video.Length)).Expect(HttpStatusCode.OK);
+        Assert.That(otherStaging.Rebuilds, Is.EqualTo(1), "the second server hashed the first MiB from the part file once");
+
+        // Back on the first server: its running hash stands at 1 MiB, behind the database, so it rebuilds too.
+        var staging = Api.Services.GetRequiredService<UploadStaging>();
+        var rebuildsBefore = staging.Rebuilds;
+        await (await Chunk(Api.ZhangSanClient(), inspection, id, rest[(2 * MiB)..], 123, 3L * MiB, video.Length)).Expect(HttpStatusCode.OK);
+        Assert.That(staging.Rebuilds, Is.EqualTo(rebuildsBefore + 1));
+        var evidence = await (await Complete(other.ZhangSanClient(), inspection, id)).Expect(HttpStatusCode.Created);
+        Assert.That(evidence.Str("sha256"), Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(video))));
+    }
 }
