@@ -504,4 +504,42 @@ public sealed class EvidenceUploadTests(string provider) : ApiFixture(provider)
         var evidence = await (await Complete(other.ZhangSanClient(), inspection, id)).Expect(HttpStatusCode.Created);
         Assert.That(evidence.Str("sha256"), Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(video))));
     }
+
+    [Test]
+    public async Task A_recording_is_linked_to_a_case_as_audio_visual_evidence_and_a_photo_is_not_a_recording()
+    {
+        var inspection = await RecordInspection();
+        var officer = Api.ZhangSanClient();
+        var audio = WithHead(WavHead, 40_000);
+        var upload = await Start(officer, inspection, audio.Length, "audio/wav", "询问录音.wav");
+        await (await Chunk(officer, inspection, upload.Str("id"), audio, audio.Length, 0, audio.Length)).Expect(HttpStatusCode.OK);
+        var recording = await (await Complete(officer, inspection, upload.Str("id"))).Expect(HttpStatusCode.Created);
+        var form = new MultipartFormDataContent();
+        var jpeg = new ByteArrayContent(WithHead([0xFF, 0xD8, 0xFF, 0xE0], 2048));
+        jpeg.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        form.Add(jpeg, "file", "现场照片.jpg");
+        var photo = await (await officer.PostAsync($"/api/inspections/{inspection}/evidence", form)).Expect(HttpStatusCode.Created);
+
+        var lead = await (await Api.Client("officer").PostJson("/api/cases", new
+        {
+            source = "complaint",
+            sourceReference = "举报 2026-031",
+            party = new { kind = "person", name = "王某" },
+            violationCode = "cafe-minors-admitted",
+            facts = "检查时发现接纳未成年人上网，执法记录仪全程录像录音。",
+            occurredOn = "2026-05-06",
+        })).Expect(HttpStatusCode.Created);
+        var refused = await (await officer.PostJson($"/api/cases/{lead.Str("id")}/evidence", new
+        {
+            version = lead.GetProperty("version").GetInt64(), kind = "recording", reference = photo.Str("id"),
+        })).Expect(HttpStatusCode.BadRequest);
+        Assert.That(refused.FieldErrors("reference"), Has.Some.Contains("音视频"));
+        var linked = await (await officer.PostJson($"/api/cases/{lead.Str("id")}/evidence", new
+        {
+            version = lead.GetProperty("version").GetInt64(), kind = "recording", reference = recording.Str("id"), description = "现场询问录音",
+        })).Expect(HttpStatusCode.OK);
+        var evidence = linked.GetProperty("evidence").EnumerateArray().Single();
+        Assert.That(evidence.Str("kind"), Is.EqualTo("recording"));
+        Assert.That(evidence.Str("reference"), Is.EqualTo(recording.Str("id")));
+    }
 }
