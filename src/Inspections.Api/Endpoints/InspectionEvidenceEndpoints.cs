@@ -66,12 +66,12 @@ public sealed class InspectionEvidenceEndpoints : IEndpointModule
             .WithSummary("查询分块上传进度：断线后从 receivedBytes 处继续 Where an upload stands (resume from receivedBytes)");
 
         uploads.MapReplace<AppendEvidenceChunk.Command, EvidenceUploadDto>("/{uploadId:guid}",
-                async (Guid id, Guid uploadId, [FromHeader(Name = "Content-Range")] string? contentRange, Stream body, UploadStaging staging,
+                async (Guid id, Guid uploadId, [FromHeader(Name = "Content-Range")] string? contentRange, UploadStaging staging,
                     EvidenceOptions options, HttpContext http, CancellationToken ct) =>
                 {
                     var spool = staging.NewSpoolPath(uploadId);
                     http.Response.RegisterForDispose(new DeleteOnDispose(spool));
-                    var bodyBytes = await UploadStaging.SpoolAsync(body, spool, options.MaxChunkBytes + 1L, ct);
+                    var bodyBytes = await UploadStaging.SpoolAsync(http.Request.Body, spool, options.MaxChunkBytes + 1L, ct);
                     var parsed = ContentRangeHeaderValue.TryParse(contentRange, out var r) && r.Unit == "bytes" && r is { HasRange: true, From: { } from, To: { } to } && to >= from;
                     return new AppendEvidenceChunk.Command
                     {
@@ -87,7 +87,8 @@ public sealed class InspectionEvidenceEndpoints : IEndpointModule
             .WithSummary("上传一个分块：请求体为原始字节（application/octet-stream），Content-Range: bytes 起始-结束/总长。重发已收到的分块照常接受（幂等）；" +
                          "起点超过已接收字节数返回 409，currentOffset 为应继续的位置；第一个分块须与声明的类型相符。" + limits + " Send one chunk")
             .WithMetadata(new ProblemResponse(StatusCodes.Status409Conflict,
-                "分块起点与已接收字节数不符（currentOffset 为应继续的位置），或上传已完成 The chunk does not start at the received offset (currentOffset says where to continue), or the upload is complete"))
+                "分块起点与已接收字节数不符（currentOffset 为应继续的位置），或上传已完成 The chunk does not start at the received offset (currentOffset says where to continue), or the upload is complete"),
+                new ProblemResponse(StatusCodes.Status415UnsupportedMediaType, "不支持的内容类型或字符集 Unsupported media type or charset"))
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
                 foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.Name == "Content-Range"))
@@ -96,8 +97,16 @@ public sealed class InspectionEvidenceEndpoints : IEndpointModule
                     parameter.Description = "分块在文件中的位置 The chunk's place in the file: bytes {first}-{last}/{total}（total 可为 *）";
                     parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = @"^bytes \d+-\d+/(\d+|\*)$", MaxLength = 100 };
                 }
-                foreach (var media in operation.RequestBody?.Content?.Values ?? [])
-                    media.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", MaxLength = options.MaxChunkBytes };
+                // The body is read by hand (spooled to a file, never bound as a whole): described here as raw bytes.
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "分块的原始字节 The chunk's raw bytes",
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["application/octet-stream"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", MaxLength = options.MaxChunkBytes } },
+                    },
+                };
                 return Limits(operation, options);
             });
 
