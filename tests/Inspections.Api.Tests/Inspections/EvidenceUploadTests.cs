@@ -542,4 +542,57 @@ public sealed class EvidenceUploadTests(string provider) : ApiFixture(provider)
         Assert.That(evidence.Str("kind"), Is.EqualTo("recording"));
         Assert.That(evidence.Str("reference"), Is.EqualTo(recording.Str("id")));
     }
+
+    [Test]
+    public async Task The_inspection_page_plays_a_recording_by_range_requests()
+    {
+        var inspection = await RecordInspection();
+        var officer = Api.ZhangSanClient();
+        var video = WithHead(Mp4Head, 500_000);
+        var upload = await Start(officer, inspection, video.Length);
+        await (await Chunk(officer, inspection, upload.Str("id"), video, video.Length, 0, video.Length)).Expect(HttpStatusCode.OK);
+        var evidence = await (await Complete(officer, inspection, upload.Str("id"))).Expect(HttpStatusCode.Created);
+
+        var browser = Browser(SessionCookie("officer"));
+        var page = await browser.GetAsync($"/inspections/{inspection}");
+        Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var html = await page.Content.ReadAsStringAsync();
+        var src = System.Text.RegularExpressions.Regex.Match(html, "<video controls preload=\"metadata\" src=\"([^\"]+)\"").Groups[1].Value;
+        Assert.That(src, Does.Contain(evidence.Str("id")), html);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, System.Net.WebUtility.HtmlDecode(src));
+        request.Headers.TryAddWithoutValidation("Range", "bytes=0-23");
+        using var part = await browser.SendAsync(request);
+        var bytes = await part.Content.ReadAsByteArrayAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(part.StatusCode, Is.EqualTo(HttpStatusCode.PartialContent));
+            Assert.That(part.Content.Headers.ContentType!.MediaType, Is.EqualTo("video/mp4"));
+            Assert.That(part.Content.Headers.ContentRange!.ToString(), Is.EqualTo($"bytes 0-23/{video.Length}"));
+            Assert.That(bytes, Is.EqualTo(Mp4Head));
+        });
+        // Another district's officer sees neither the page nor the file.
+        var stranger = Browser(SessionCookie("officer", "510104"));
+        Assert.That((await stranger.GetAsync(System.Net.WebUtility.HtmlDecode(src))).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    private HttpClient Browser(string cookie)
+    {
+        var client = Api.Client(null);
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+        client.DefaultRequestHeaders.Add("Cookie", $"{PageAuth.CookieName}={cookie}");
+        return client;
+    }
+
+    /// <summary>A session cookie as the sign-in page issues it, sealed with the host's own keys.</summary>
+    private string SessionCookie(string role, string jurisdiction = "510115")
+    {
+        var options = Api.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
+            .Get(PageAuth.CookieScheme);
+        var identity = TokenIssuer.Identity(new Inspections.Core.Features.Users.TokenSubject($"{role}-{jurisdiction}", "测试" + role, [role], jurisdiction, null, null),
+            PageAuth.CookieScheme);
+        var properties = new Microsoft.AspNetCore.Authentication.AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow, ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1) };
+        return options.TicketDataFormat.Protect(new Microsoft.AspNetCore.Authentication.AuthenticationTicket(
+            new System.Security.Claims.ClaimsPrincipal(identity), properties, PageAuth.CookieScheme));
+    }
 }
