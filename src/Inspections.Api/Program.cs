@@ -44,6 +44,7 @@ services.AddSingleton<CalendarStore>();
 services.AddSingleton<ClockRows>();
 services.AddSingleton(builder.Configuration.GetSection(EvidenceOptions.Section).Get<EvidenceOptions>() ?? new EvidenceOptions());
 services.AddSingleton<IEvidenceStore, FileSystemEvidenceStore>();
+services.AddSingleton<UploadStaging>();
 services.AddSingleton((builder.Configuration.GetSection(CaseOptions.Section).Get<CaseOptions>() ?? new CaseOptions()).Validated());
 services.AddScoped<CaseView>();
 services.AddSingleton((builder.Configuration.GetSection(PermitOptions.Section).Get<PermitOptions>() ?? new PermitOptions()).Validated());

@@ -3,7 +3,9 @@ using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Inspections.Api.Auth;
 using Inspections.Core.Data;
+using Inspections.Core.Evidence;
 using Inspections.Core.Features.Alerts;
+using Inspections.Core.Features.Inspections;
 using Inspections.Core.Features.Permits;
 
 namespace Inspections.Api.Infrastructure;
@@ -38,6 +40,7 @@ public static class HangfireSetup
         });
         services.AddScoped<DeadlineScanJob>();
         services.AddScoped<PermitAccountabilityJob>();
+        services.AddScoped<EvidenceUploadCleanupJob>();
         foreach (var source in typeof(IDeadlineSource).Assembly.GetTypes()
                      .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IDeadlineSource).IsAssignableFrom(t)))
             services.AddSingleton(typeof(IDeadlineSource), source);
@@ -55,6 +58,8 @@ public static class HangfireSetup
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         jobs.AddOrUpdate<PermitAccountabilityJob>(PermitAccountabilityJob.Id, j => j.RunAsync(CancellationToken.None),
             app.Configuration["Hangfire:PermitAccountabilityCron"] ?? "5 * * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        jobs.AddOrUpdate<EvidenceUploadCleanupJob>(EvidenceUploadCleanupJob.Id, j => j.RunAsync(CancellationToken.None),
+            app.Services.GetRequiredService<EvidenceOptions>().UploadCleanupCron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return app;
     }
 

@@ -10,7 +10,30 @@ public sealed class EvidenceOptions
     /// <summary>Folder of the file-system store; relative paths are relative to the working directory.</summary>
     public string Root { get; set; } = Path.Combine("data", "evidence");
 
+    /// <summary>The largest photo or document sent in one multipart request.</summary>
     public long MaxBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>The largest file sent through a resumable upload (body-camera video): 2 GiB.</summary>
+    public long MaxUploadBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>The largest chunk of a resumable upload one request may carry: 16 MiB.</summary>
+    public int MaxChunkBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>An unfinished upload untouched for this long is removed with its received bytes.</summary>
+    public TimeSpan UploadExpiry { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>When the cleanup of abandoned uploads runs (Hangfire cron, UTC).</summary>
+    public string UploadCleanupCron { get; set; } = "20 * * * *";
+
+    public string UploadsRoot => Path.Combine(Path.GetFullPath(Root), "uploads");
+}
+
+/// <summary>What a stored file's bytes say about their recorded hash.</summary>
+public enum StoredState
+{
+    Missing,
+    Intact,
+    Altered,
 }
 
 /// <summary>
@@ -22,8 +45,21 @@ public interface IEvidenceStore
     /// <summary>Stores the bytes under their hash (a no-op when they are already there).</summary>
     Task SaveAsync(string sha256, ReadOnlyMemory<byte> content, CancellationToken ct);
 
+    /// <summary>Moves a finished file (of the same file system) into the store under its hash; the source is gone afterwards.</summary>
+    Task SaveFileAsync(string sha256, string sourcePath, CancellationToken ct);
+
     /// <summary>The stored bytes, or null when nothing is stored under that hash.</summary>
     Task<byte[]?> ReadAsync(string sha256, CancellationToken ct);
+
+    /// <summary>
+    /// Whether the bytes stored under the hash still have that hash. A file is hashed again only when its
+    /// size or modification time changed since it was last found intact, so a video played with many range
+    /// requests is not re-read in full for each of them.
+    /// </summary>
+    Task<StoredState> CheckAsync(string sha256, CancellationToken ct);
+
+    /// <summary>The stored bytes as a seekable stream (for range requests), or null when nothing is stored.</summary>
+    Stream? OpenRead(string sha256);
 }
 
 public static class EvidenceHash
@@ -34,6 +70,8 @@ public static class EvidenceHash
 /// <summary>Files under Root/ab/cd/abcd…: two levels of hash prefix keep folders small.</summary>
 public sealed class FileSystemEvidenceStore(EvidenceOptions options) : IEvidenceStore
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Length, DateTime Modified)> _intact = new(StringComparer.Ordinal);
+
     public string PathOf(string sha256)
     {
         if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
@@ -57,6 +95,51 @@ public sealed class FileSystemEvidenceStore(EvidenceOptions options) : IEvidence
         {
             File.Delete(temp); // another upload of the same bytes got there first
         }
+    }
+
+    public Task SaveFileAsync(string sha256, string sourcePath, CancellationToken ct)
+    {
+        var path = PathOf(sha256);
+        if (File.Exists(path))
+        {
+            File.Delete(sourcePath);
+            return Task.CompletedTask;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            File.Move(sourcePath, path, overwrite: false); // a rename: readers see the whole file or none
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(sourcePath);
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task<StoredState> CheckAsync(string sha256, CancellationToken ct)
+    {
+        var file = new FileInfo(PathOf(sha256));
+        if (!file.Exists) return StoredState.Missing;
+        var seen = (file.Length, file.LastWriteTimeUtc);
+        if (_intact.TryGetValue(sha256, out var known) && known == seen) return StoredState.Intact;
+        await using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
+        var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
+        if (!string.Equals(actual, sha256, StringComparison.Ordinal))
+        {
+            _intact.TryRemove(sha256, out _);
+            return StoredState.Altered;
+        }
+        _intact[sha256] = seen;
+        return StoredState.Intact;
+    }
+
+    public Stream? OpenRead(string sha256)
+    {
+        var path = PathOf(sha256);
+        return File.Exists(path)
+            ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous)
+            : null;
     }
 
     public async Task<byte[]?> ReadAsync(string sha256, CancellationToken ct)

@@ -30,6 +30,7 @@ public enum CaseEvidenceKind
     Inspection, // 检查记录
     Photo,      // 照片
     Document,   // 书证、笔录
+    Recording,  // 视听资料：执法记录仪录像、录音（an inspection's video or audio file, by its id）
 }
 
 public enum ChallengeKind

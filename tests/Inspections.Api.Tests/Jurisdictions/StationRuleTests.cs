@@ -49,6 +49,10 @@ public sealed class StationRuleTests
         "UnlicensedCampaignProgress.Query",
         "UpdateVenue.Command",
         "UploadEvidence.Command",
+        "StartEvidenceUpload.Command",
+        "AppendEvidenceChunk.Command",
+        "GetEvidenceUpload.Query",
+        "CompleteEvidenceUpload.Command",
         "WorkSummary.Query",
         "WorkingDays.Add",
         "WorkingDays.Between",
@@ -99,6 +103,7 @@ public sealed class StationRuleTests
         ["ReplaceCalendarYear.Command"] = StationBar.SystemWide,
         ["PublishChecklist.Command"] = StationBar.SystemWide,
         ["ScanDeadlines.Command"] = StationBar.SystemWide,
+        ["CleanEvidenceUploads.Command"] = StationBar.SystemWide,
 
         ["CreateUser.Command"] = StationBar.Users,
         ["UpdateUser.Command"] = StationBar.Users,

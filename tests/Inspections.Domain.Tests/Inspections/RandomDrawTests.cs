@@ -60,6 +60,14 @@ public sealed class EvidenceContentTests
     [TestCase(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0x00 }, EvidenceFileType.Jpeg)]
     [TestCase(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00 }, EvidenceFileType.Png)]
     [TestCase(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31 }, EvidenceFileType.Pdf)]
+    [TestCase(new byte[] { 0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6F, 0x6D, 0, 0, 2, 0 }, EvidenceFileType.Mp4)]        // ftyp isom
+    [TestCase(new byte[] { 0, 0, 0, 0x20, 0x66, 0x74, 0x79, 0x70, 0x4D, 0x34, 0x41, 0x20, 0, 0, 0, 0 }, EvidenceFileType.M4a)]        // ftyp M4A
+    [TestCase(new byte[] { 0x49, 0x44, 0x33, 0x03, 0, 0, 0, 0, 0x0F, 0x76 }, EvidenceFileType.Mp3)]                                   // ID3v2.3
+    [TestCase(new byte[] { 0xFF, 0xFB, 0x90, 0x64, 0x00 }, EvidenceFileType.Mp3)]                                                     // MPEG-1 layer III frame
+    [TestCase(new byte[] { 0xFF, 0xF1, 0x50, 0x80, 0x02 }, EvidenceFileType.Aac)]                                                     // ADTS
+    [TestCase(new byte[] { 0x52, 0x49, 0x46, 0x46, 0x24, 0x08, 0, 0, 0x57, 0x41, 0x56, 0x45 }, EvidenceFileType.Wav)]                 // RIFF....WAVE
+    [TestCase(new byte[] { 0x23, 0x21, 0x41, 0x4D, 0x52, 0x0A, 0x3C }, EvidenceFileType.Amr)]                                         // #!AMR\n
+    [TestCase(new byte[] { 0x23, 0x21, 0x41, 0x4D, 0x52, 0x2D, 0x57, 0x42, 0x0A }, EvidenceFileType.AmrWb)]                           // #!AMR-WB\n
     public void Allowed_files_are_recognised_by_their_first_bytes(byte[] content, EvidenceFileType expected) =>
         Assert.That(EvidenceContent.Detect(content), Is.EqualTo(expected));
 
@@ -67,6 +75,9 @@ public sealed class EvidenceContentTests
     [TestCase(new byte[] { 0x7F, 0x45, 0x4C, 0x46 })]       // ELF
     [TestCase(new byte[] { 0x50, 0x4B, 0x03, 0x04 })]       // zip / docx
     [TestCase(new byte[] { 0xFF, 0xD8 })]                   // truncated JPEG header
+    [TestCase(new byte[] { 0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x68, 0x65, 0x69, 0x63 })] // ftyp heic: a HEIF picture, not video
+    [TestCase(new byte[] { 0x52, 0x49, 0x46, 0x46, 0x24, 0x08, 0, 0, 0x41, 0x56, 0x49, 0x20 })] // RIFF....AVI : not WAVE
+    [TestCase(new byte[] { 0x23, 0x21, 0x2F, 0x62, 0x69, 0x6E })]  // "#!/bin": a script
     [TestCase(new byte[0])]
     public void Anything_else_is_not_evidence(byte[] content) =>
         Assert.That(EvidenceContent.Detect(content), Is.Null);

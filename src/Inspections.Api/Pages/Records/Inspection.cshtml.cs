@@ -26,6 +26,24 @@ public sealed class InspectionModel(ISender sender) : PageModel
             ? [new("现场检查笔录", "inspectionRecord")]
             : [new("现场检查笔录", "inspectionRecord"), new("责令整改通知书", "rectificationNotice")];
 
+    /// <summary>
+    /// An evidence file for the page's players (video, audio) and pictures, from the same DownloadEvidence request
+    /// as GET /api/inspections/{id}/evidence/{evidenceId}: checked against its SHA-256, and answering range
+    /// requests (206), which is how a browser plays and seeks a recording.
+    /// </summary>
+    public async Task<IActionResult> OnGetEvidenceAsync(Guid id, Guid evidenceId)
+    {
+        var file = await sender.Send(new DownloadEvidence.Query(id, evidenceId), HttpContext.RequestAborted);
+        return new FileStreamResult(file.Open(), file.Evidence.ContentType)
+        {
+            EnableRangeProcessing = true,
+            LastModified = file.Evidence.UploadedAt,
+            EntityTag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{file.Evidence.Sha256}\""),
+        };
+    }
+
+    public static string Size(long bytes) => bytes >= 1 << 20 ? $"{bytes / (double)(1 << 20):0.#} MB" : $"{bytes / 1024.0:0.#} KB";
+
     public static string Outcome(string outcome) =>
         Wire.TryParse<InspectionOutcome>(outcome, out var o) ? o.ChineseName() : outcome;
 

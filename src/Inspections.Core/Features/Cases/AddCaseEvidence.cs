@@ -10,7 +10,8 @@ namespace Inspections.Core.Features.Cases;
 
 /// <summary>
 /// Links evidence 证据 to a case: an inspection record (by its id), one of an inspection's photos
-/// (by the evidence file's id), or a document described by its reference (询问笔录 …).
+/// (by the evidence file's id), a recording 视听资料 (an inspection's body-camera video or audio file, by its
+/// id), or a document described by its reference (询问笔录 …).
 /// </summary>
 public static class AddCaseEvidence
 {
@@ -34,8 +35,8 @@ public static class AddCaseEvidence
                 .Says($"证据类型应为：{Wire.Allowed<CaseEvidenceKind>()}", $"Kind must be one of: {Wire.Allowed<CaseEvidenceKind>()}");
             RuleFor(x => x.Reference).NotEmpty().MaximumLength(400).Named("证据编号", "Reference");
             RuleFor(x => x.Reference).Must(r => Guid.TryParse(r, out _))
-                .When(x => x.Kind is "inspection" or "photo" && !string.IsNullOrEmpty(x.Reference))
-                .Says("检查记录和照片以其编号（GUID）引用", "Inspections and photos are referenced by their id (a GUID)");
+                .When(x => x.Kind is "inspection" or "photo" or "recording" && !string.IsNullOrEmpty(x.Reference))
+                .Says("检查记录、照片和音视频以其编号（GUID）引用", "Inspections, photos and recordings are referenced by their id (a GUID)");
             RuleFor(x => x.Description).MaximumLength(1000).Named("说明", "Description");
         }
     }
@@ -43,6 +44,10 @@ public static class AddCaseEvidence
     private static readonly Sql InspectionJurisdiction = new("SELECT jurisdiction FROM inspections WHERE id = @Ref");
     private static readonly Sql PhotoJurisdiction = new("""
         SELECT i.jurisdiction FROM inspection_evidence e JOIN inspections i ON i.id = e.inspection_id WHERE e.id = @Ref
+        """);
+    private static readonly Sql RecordingJurisdiction = new("""
+        SELECT i.jurisdiction FROM inspection_evidence e JOIN inspections i ON i.id = e.inspection_id
+        WHERE e.id = @Ref AND (e.content_type LIKE 'video/%' OR e.content_type LIKE 'audio/%')
         """);
     private static readonly Sql Insert = new("""
         INSERT INTO case_evidence (id, case_id, kind, reference, description, added_at, added_by)
@@ -59,11 +64,13 @@ public static class AddCaseEvidence
                     $"The case is {c.StageValue.English()}; no more evidence can be added.",
                     new Dictionary<string, object?> { ["currentStage"] = c.Stage });
             var reference = command.Reference!.Trim();
-            if (command.Kind is "inspection" or "photo")
+            if (command.Kind is "inspection" or "photo" or "recording")
             {
-                var found = await db.QuerySingleOrDefaultAsync<string>(command.Kind == "inspection" ? InspectionJurisdiction : PhotoJurisdiction,
-                    new { Ref = Guid.Parse(reference) }, ct)
-                    ?? throw Input.Invalid(nameof(Command.Reference), "未找到该检查记录或照片", "No such inspection or photo");
+                var query = command.Kind switch { "inspection" => InspectionJurisdiction, "photo" => PhotoJurisdiction, _ => RecordingJurisdiction };
+                var found = await db.QuerySingleOrDefaultAsync<string>(query, new { Ref = Guid.Parse(reference) }, ct)
+                    ?? throw (command.Kind == "recording"
+                        ? Input.Invalid(nameof(Command.Reference), "未找到该音视频证据（应为检查记录中的录像或录音文件）", "No such recording (a video or audio file of an inspection)")
+                        : Input.Invalid(nameof(Command.Reference), "未找到该检查记录或照片", "No such inspection or photo"));
                 user.EnsureCanSee(found);
             }
             var now = clock.GetUtcNow();

@@ -11,7 +11,8 @@ using Mediator;
 namespace Inspections.Core.Features.Inspections;
 
 /// <summary>
-/// Attaches a photo or document to an inspection. The type is decided by the file's first bytes,
+/// Attaches a photo or document (or a short recording) to an inspection in one multipart request; large
+/// video and audio go through a resumable upload (<see cref="StartEvidenceUpload"/>). The type is decided by the file's first bytes,
 /// never by its name or declared type. Identical bytes are stored once, but every upload is its own
 /// evidence row. Bytes written before a failed transaction stay behind unreferenced: harmless,
 /// because the store is addressed by content.
@@ -41,8 +42,8 @@ public static class UploadEvidence
                     RuleFor(x => x.Content).Must(c => c!.Length <= options.MaxBytes).OverridePropertyName("File")
                         .Says($"文件不能超过 {megabytes:0.#} MB", $"The file may not exceed {megabytes:0.#} MB");
                     RuleFor(x => x.Content).Must(c => EvidenceContent.Detect(c) is not null).OverridePropertyName("File")
-                        .Says("只接受 JPEG、PNG 图片或 PDF 文件（按文件内容识别，改扩展名无效）",
-                              "Only JPEG, PNG or PDF files are accepted (recognised by content, not by name)");
+                        .Says("只接受 JPEG、PNG 图片、PDF 文件，或 MP4 视频及 MP3、M4A、AAC、WAV、AMR 音频（按文件内容识别，改扩展名无效）",
+                              "Only JPEG or PNG pictures, PDF files, MP4 video or MP3, M4A, AAC, WAV or AMR audio are accepted (recognised by content, not by name)");
                 });
             RuleFor(x => x.FileName).MaximumLength(255).Named("文件名", "File name");
             RuleFor(x => x.ItemCode).MaximumLength(32).Named("检查项编码", "Item code");
