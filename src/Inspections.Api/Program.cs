@@ -110,7 +110,15 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedUICultures = [new CultureInfo("zh-CN"), new CultureInfo("en")],
     RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()],
 });
-app.UseExceptionHandler();
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    // The API answers problem documents (ProblemMapping); a page address that fails is declined there and
+    // re-executed here as the Chinese error page, with the status the exception answers.
+    ExceptionHandlingPath = "/error/500",
+    StatusCodeSelector = ProblemMapping.StatusOf,
+    // A record a page cannot find is the error page's 404, not a failure of the handler.
+    AllowStatusCode404Response = true,
+});
 app.UseStatusCodePages();
 app.UseInspectionsPages();
 app.UseInputRules();

@@ -9,7 +9,7 @@ using Inspections.Domain.Calendar;
 //   dotnet run -c Release --project tests/Inspections.Benchmarks -- bdn [BenchmarkDotNet args]
 //   dotnet run -c Release --project tests/Inspections.Benchmarks -- dashboard [scale] [runs]   GET /api/dashboard warm
 //     on a district's half year (SQLite; PostgreSQL when INSPECTIONS_BENCH_POSTGRES holds a connection string)
-//   dotnet run -c Release --project tests/Inspections.Benchmarks -- pages [rounds]   each page's warm server time beside its API call
+//   dotnet run -c Release --project tests/Inspections.Benchmarks -- pages [rounds]   each page's warm server time on the demo district beside its API call
 //   dotnet run -c Release --project tests/Inspections.Benchmarks -- scan [10000,100000,1000000] [sqlite|postgres]   the deadline
 //     scan over N stored clocks beside one SQL statement (PostgreSQL when INSPECTIONS_BENCH_POSTGRES holds a connection string)
 var mode = args.Length > 0 ? args[0] : "clocks";

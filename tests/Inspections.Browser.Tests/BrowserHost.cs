@@ -11,7 +11,7 @@ namespace Inspections.Browser.Tests;
 /// <summary>The real host on a real loopback port (a browser cannot reach the in-memory test server), on a fresh SQLite file.</summary>
 public sealed class BrowserHost : IAsyncDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "inspections-browser", Guid.NewGuid().ToString("N"));
+    private readonly string _dir;
     private readonly WebApplicationFactory<Program> _factory;
 
     public string BaseUrl { get; }
@@ -38,15 +38,18 @@ public sealed class BrowserHost : IAsyncDisposable
         return client;
     }
 
-    public BrowserHost()
+    /// <summary>A host on a fresh SQLite file, or on the database and evidence a folder holds (see <see cref="DemoLoad"/>); the folder goes with the host.</summary>
+    public BrowserHost(string? folder = null)
     {
+        _dir = folder ?? NewFolder();
         Directory.CreateDirectory(_dir);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Testing");
             b.UseSetting("Database:Provider", "sqlite");
-            b.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_dir, "browser.db")}");
+            b.UseSetting("Database:ConnectionString", DemoLoad.ConnectionString(_dir));
             b.UseSetting("Auth:SigningKey", "browser-test-signing-key-long-enough-0123456789");
+            b.UseSetting("Evidence:Root", Path.Combine(_dir, "evidence"));
             b.UseSetting("Hangfire:Server", "false");
             // A free port of the loopback address, never the default 5000 another host on the machine may hold.
             b.UseSetting("urls", "http://127.0.0.1:0");
@@ -59,6 +62,9 @@ public sealed class BrowserHost : IAsyncDisposable
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
     }
+
+    /// <summary>A new folder for one host's database and evidence.</summary>
+    public static string NewFolder() => Path.Combine(Path.GetTempPath(), "inspections-browser", Guid.NewGuid().ToString("N"));
 
     public async ValueTask DisposeAsync()
     {

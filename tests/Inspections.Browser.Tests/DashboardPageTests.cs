@@ -35,36 +35,6 @@ public sealed class DashboardPageTests
         return JsonDocument.Parse(await api.GetStringAsync("/api/dashboard?" + query)).RootElement;
     }
 
-    private static string Raw(JsonElement e) => e.ValueKind == JsonValueKind.Null ? "" : e.GetRawText();
-
-    private static int Total(JsonElement lists) =>
-        lists.GetProperty("cases").GetProperty("total").GetInt32() + lists.GetProperty("applications").GetProperty("total").GetInt32()
-        + lists.GetProperty("notices").GetProperty("total").GetInt32();
-
-    /// <summary>Every figure the page shows in a tile, against the API's JSON.</summary>
-    private static void AssertTilesMatch(PageBrowser browser, JsonElement api)
-    {
-        string Tile(string id) => browser.Find("#" + id).GetAttribute("data-value") ?? "";
-        var cases = api.GetProperty("cases");
-        var permits = api.GetProperty("permits");
-        Assert.Multiple(() =>
-        {
-            Assert.That(Tile("tile-closure-rate"), Is.EqualTo(Raw(cases.GetProperty("closureRate"))), "case closure rate");
-            Assert.That(Tile("tile-on-time-rate"), Is.EqualTo(Raw(cases.GetProperty("onTimeRate"))), "case on-time rate");
-            Assert.That(Tile("tile-filed"), Is.EqualTo(Raw(cases.GetProperty("filed"))), "cases filed");
-            Assert.That(Tile("tile-closed"), Is.EqualTo(Raw(cases.GetProperty("closed"))), "cases closed");
-            Assert.That(Tile("tile-permit-on-time-rate"), Is.EqualTo(Raw(permits.GetProperty("onTime").GetProperty("onTimeRate"))), "permit on-time rate");
-            Assert.That(Tile("tile-intake"), Is.EqualTo(Raw(permits.GetProperty("acceptedTotal"))), "intake");
-            Assert.That(Tile("tile-inspections"), Is.EqualTo(Raw(api.GetProperty("inspections").GetProperty("total"))), "inspections");
-            Assert.That(Tile("tile-overdue"), Is.EqualTo(Total(api.GetProperty("overdue")).ToString(CultureInfo.InvariantCulture)), "overdue");
-            Assert.That(Tile("tile-due-soon"), Is.EqualTo(Total(api.GetProperty("dueSoon")).ToString(CultureInfo.InvariantCulture)), "due soon");
-            Assert.That(browser.Find("#work-summary").Text, Is.EqualTo(api.GetProperty("summaryParagraph").GetString()), "work summary");
-            var period = api.GetProperty("period");
-            Assert.That(browser.Find("#period-label").GetAttribute("data-from"), Is.EqualTo(period.GetProperty("from").GetString()));
-            Assert.That(browser.Find("#period-label").GetAttribute("data-to"), Is.EqualTo(period.GetProperty("to").GetString()));
-        });
-    }
-
     [Test]
     public async Task A_city_supervisor_sees_the_apis_figures_with_each_district_side_by_side()
     {
@@ -73,7 +43,7 @@ public sealed class DashboardPageTests
         var api = await ApiAsync("chenju", "period=firstHalf&year=2026");
         Assert.That(browser.Has("#period"), Is.True, browser.BodyText);
         Assert.That(browser.Find("#period").GetAttribute("value"), Is.EqualTo("firstHalf"), "a link may name the period in Chinese");
-        AssertTilesMatch(browser, api);
+        DashboardFigures.AssertTilesMatch(browser, api);
         // The hand count of the half year (see DistrictData): 7 cases filed in the city, 4 closed.
         Assert.That(browser.Find("#tile-filed").Text, Is.EqualTo("7"));
 
@@ -82,7 +52,7 @@ public sealed class DashboardPageTests
         foreach (var d in districts)
         {
             var row = browser.Find($"#districts tr[data-district='{d.GetProperty("jurisdiction").GetString()}']");
-            Assert.That(row.FindElement(By.CssSelector("td[data-value]")).GetAttribute("data-value"), Is.EqualTo(Raw(d.GetProperty("closureRate"))));
+            Assert.That(row.FindElement(By.CssSelector("td[data-value]")).GetAttribute("data-value"), Is.EqualTo(DashboardFigures.Raw(d.GetProperty("closureRate"))));
             // Named from the jurisdiction tree, as people know them.
             Assert.That(row.Text, Does.Contain(d.GetProperty("jurisdiction").GetString() == DistrictData.District ? "温江区" : "锦江区"));
         }
@@ -98,7 +68,7 @@ public sealed class DashboardPageTests
     {
         using var browser = new PageBrowser(_host);
         browser.SignIn("wangke", Accounts.Password, returnUrl: "/supervisor/dashboard?period=firstHalf&year=2026");
-        AssertTilesMatch(browser, await ApiAsync("wangke", "period=firstHalf&year=2026"));
+        DashboardFigures.AssertTilesMatch(browser, await ApiAsync("wangke", "period=firstHalf&year=2026"));
         browser.Screenshots("dashboard-district");
 
         var caseRow = browser.Find("#overdue-cases tbody tr");
@@ -143,13 +113,13 @@ public sealed class DashboardPageTests
         browser.WaitUntil(d => new Uri(d.Url).Query.Contains("period=year", StringComparison.Ordinal), "the address to name the year");
         browser.WaitUntil(_ => browser.Find("#period-label").GetAttribute("data-to") == "2026-12-31", "the year's figures");
         Assert.That(browser.Script("return window.__noReload === true;"), Is.EqualTo(true), "swapped in place, not reloaded");
-        AssertTilesMatch(browser, await ApiAsync("wangke", "period=year&year=2026"));
+        DashboardFigures.AssertTilesMatch(browser, await ApiAsync("wangke", "period=year&year=2026"));
         Assert.That(browser.Has("#chart-trend canvas"), Is.True, "charts drawn again after the swap");
 
         // The address it shows opens the same figures for whoever follows it.
         var shared = new Uri(browser.Url).PathAndQuery;
         browser.Go(shared);
-        AssertTilesMatch(browser, await ApiAsync("wangke", "period=year&year=2026"));
+        DashboardFigures.AssertTilesMatch(browser, await ApiAsync("wangke", "period=year&year=2026"));
 
         // A custom period the other way round: the request's own message, in Chinese, beside the dates.
         browser.Choose("#period", "custom");
@@ -165,7 +135,7 @@ public sealed class DashboardPageTests
         browser.Script("document.getElementById('from').value = '2026-03-01'; document.getElementById('to').value = '2026-03-31';");
         browser.Find("#show-period").Click();
         browser.WaitUntil(_ => browser.Has("#period-label") && browser.Find("#period-label").GetAttribute("data-from") == "2026-03-01", "March");
-        AssertTilesMatch(browser, await ApiAsync("wangke", "period=custom&from=2026-03-01&to=2026-03-31"));
+        DashboardFigures.AssertTilesMatch(browser, await ApiAsync("wangke", "period=custom&from=2026-03-01&to=2026-03-31"));
         browser.AssertNoConsoleErrors();
     }
 

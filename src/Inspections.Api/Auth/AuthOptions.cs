@@ -8,6 +8,15 @@ public sealed class AuthOptions
     /// <summary>OIDC authority whose tokens the API accepts (production).</summary>
     public string? Authority { get; set; }
 
+    /// <summary>
+    /// With an Authority: the claim of the provider's token that carries the login name, matched against the
+    /// users table (roles, jurisdiction and credential number are the table's, never the provider's).
+    /// </summary>
+    public string LoginClaim { get; set; } = "preferred_username";
+
+    /// <summary>With an Authority: fetch its metadata over HTTPS only (false only for a provider on loopback in tests).</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
     public string Audience { get; set; } = "inspections-api";
 
     public string Issuer { get; set; } = "inspections-dev";

@@ -55,6 +55,7 @@ public static class AuthSetup
             if (options.Authority is not null)
             {
                 jwt.Authority = options.Authority;
+                jwt.RequireHttpsMetadata = options.RequireHttpsMetadata;
             }
             else
             {
@@ -63,6 +64,8 @@ public static class AuthSetup
             }
             jwt.Events = new JwtBearerEvents
             {
+                // A provider's token says who signed in; what they may do is the users table's.
+                OnTokenValidated = ctx => options.Authority is null ? Task.CompletedTask : MatchUserAsync(ctx, options),
                 OnMessageReceived = ctx =>
                 {
                     if (!ctx.HttpContext.Request.Path.StartsWithSegments("/hangfire")) return Task.CompletedTask;
@@ -84,6 +87,24 @@ public static class AuthSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
                 .RequireClaim(ClaimNames.Jurisdiction).RequireClaim(ClaimNames.Role, Roles.All).Build());
         return services;
+    }
+
+    /// <summary>
+    /// The person an identity provider's token names (by <see cref="AuthOptions.LoginClaim"/>, else its subject),
+    /// as the users table knows them now: an unknown or deactivated login is refused, and the roles,
+    /// jurisdiction and credential number the provider may also send are replaced by the table's.
+    /// </summary>
+    private static async Task MatchUserAsync(TokenValidatedContext ctx, AuthOptions options)
+    {
+        var login = ctx.Principal?.FindFirst(options.LoginClaim)?.Value ?? ctx.Principal?.FindFirst(ClaimNames.UserId)?.Value;
+        var db = ctx.HttpContext.RequestServices.GetRequiredService<Inspections.Core.Data.DbSession>();
+        if (await ProviderLogins.MatchAsync(db, login, ctx.HttpContext.RequestAborted) is not { } subject)
+        {
+            ctx.Fail("The login this token names is not an active user of this system.");
+            return;
+        }
+        ctx.Principal = new System.Security.Claims.ClaimsPrincipal(TokenIssuer.Identity(subject,
+            JwtBearerDefaults.AuthenticationScheme));
     }
 
     /// <summary>

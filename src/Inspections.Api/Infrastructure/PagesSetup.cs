@@ -100,8 +100,12 @@ public static class PagesSetup
     /// A browser asking for a page: not an API, job dashboard, API description, health or static address,
     /// and willing to read HTML (a script asking for JSON keeps the problem documents).
     /// </summary>
-    public static bool IsPageRequest(HttpContext http) =>
-        !NonPagePrefixes.Any(p => http.Request.Path.StartsWithSegments(p))
+    public static bool IsPageRequest(HttpContext http) => IsPageRequest(http, http.Request.Path);
+
+    /// <inheritdoc cref="IsPageRequest(HttpContext)"/>
+    /// <param name="path">The address asked for (the exception handler has already pointed the request at the error page).</param>
+    public static bool IsPageRequest(HttpContext http, PathString path) =>
+        !NonPagePrefixes.Any(p => path.StartsWithSegments(p))
         && (http.Request.Headers.Accept.Count == 0 || http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase));
 
     private static void SetBindingMessages(Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelBindingMessageProvider m)

@@ -13,9 +13,11 @@ namespace Inspections.Api.Infrastructure;
 /// </summary>
 public sealed partial class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
-    {
-        var problem = exception switch
+    /// <summary>The status an exception answers: the one its problem document carries.</summary>
+    public static int StatusOf(Exception exception) => Map(exception)?.Status ?? StatusCodes.Status500InternalServerError;
+
+    /// <summary>The problem document of an exception the system knows; null for an unexpected one (a 500).</summary>
+    private static ProblemDetails? Map(Exception exception) => exception switch
         {
             ValidationException v => Validation(v),
             BadHttpRequestException b => BadRequest(b),
@@ -56,9 +58,24 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
             _ when IsUnavailable(exception) => Unavailable(),
             _ => null,
         };
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        // The exception handler has already pointed the request at the error page: the address asked for is the feature's.
+        var asked = http.Features.Get<IExceptionHandlerFeature>()?.Path is { } original ? new PathString(original) : http.Request.Path;
+        if (PagesSetup.IsPageRequest(http, asked) && !http.Response.HasStarted)
+        {
+            // A page address answers the Chinese error page, not a problem document: declined here, the exception
+            // handler re-executes the error page with this exception's own status (see Program.cs).
+            var status = StatusOf(exception);
+            if (status == StatusCodes.Status503ServiceUnavailable) LogUnavailable(exception, http.Request.Method, asked);
+            else if (status >= 500) LogUnexpected(exception, http.Request.Method, asked);
+            return false;
+        }
+        var problem = Map(exception);
         if (problem is null)
         {
-            LogUnexpected(exception, http.Request.Method, http.Request.Path);
+            LogUnexpected(exception, http.Request.Method, asked);
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
@@ -69,7 +86,7 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             // The cause, not a rollback that failed after it, is what an operator needs to see.
-            LogUnavailable(exception, http.Request.Method, http.Request.Path);
+            LogUnavailable(exception, http.Request.Method, asked);
             http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         if (exception is LockedOutException locked)

@@ -64,6 +64,21 @@ public static partial class Show
         _ => wire,
     };
 
+    /// <summary>What a step of the history says; a case's first step records its source by wire name, shown as people name it.</summary>
+    public static string? StepNote(string subject, string? toStage, string? note) =>
+        subject == "case" && toStage == "lead" && note is not null && Core.Common.Wire.TryParse<Domain.Cases.CaseSource>(note, out var source)
+            ? "案件来源：" + source switch
+            {
+                Domain.Cases.CaseSource.Inspection => "检查发现",
+                Domain.Cases.CaseSource.Complaint => "举报投诉",
+                Domain.Cases.CaseSource.Referral => "有关部门移送",
+                Domain.Cases.CaseSource.MayorsMailbox => "区长信箱",
+                Domain.Cases.CaseSource.Petition => "群众信访",
+                Domain.Cases.CaseSource.SuperiorAssignment => "上级交办",
+                _ => note,
+            }
+            : note;
+
     public static string AlertKind(string kind) => kind switch
     {
         "dueSoon" => "即将到期",

@@ -373,6 +373,9 @@ public sealed class DashboardTests(string provider) : CaseFixture(provider)
         var city = await GetAsync(Supervisor("510100"), FirstHalf);
         var districts = city.GetProperty("districts").EnumerateArray().ToList();
         Assert.That(districts.Select(x => x.Str("jurisdiction")), Is.EqualTo(new[] { "510104", "510115" }));
+        // Named as the jurisdiction tree names them.
+        Assert.That(districts.Select(x => x.Str("name")), Is.EqualTo(new[] { "锦江区", "温江区" }));
+        Assert.That(city.Str("jurisdictionName"), Is.EqualTo("成都市"));
 
         static (int, int, decimal?, decimal?, int, decimal?, int, int, int, int) Headline(JsonElement x) => (
             x.GetProperty("casesFiled").GetInt32(), x.GetProperty("casesClosed").GetInt32(), Rate(x, "closureRate"), Rate(x, "onTimeRate"),

@@ -13,7 +13,7 @@ namespace Inspections.Api.Pages.Supervisor;
 /// htmx swaps the figures without reloading the page; without script the form simply reloads it.
 /// </summary>
 [AllowRolesOf(typeof(GetDashboard.Query))]
-public sealed class DashboardModel(ISender sender, Places places) : PageModel
+public sealed class DashboardModel(ISender sender, Places places, TimeProvider clock, Inspections.Core.Features.Calendar.ClockOptions clockOptions) : PageModel
 {
     /// <summary>The periods a person picks from, by their Chinese names, in the order of the year.</summary>
     public static readonly IReadOnlyList<(string Wire, string Title)> Periods =
@@ -42,7 +42,9 @@ public sealed class DashboardModel(ISender sender, Places places) : PageModel
     public async Task<IActionResult> OnGetAsync()
     {
         // A shared link may name the period in Chinese (?period=上半年); the form sends the wire name.
-        Period = Periods.FirstOrDefault(p => p.Title == Period).Wire ?? Period ?? "month";
+        // Opened without a period, it shows this half-year (上半年 to June, 下半年 from July), as offices report.
+        Period = Periods.FirstOrDefault(p => p.Title == Period).Wire ?? Period
+            ?? (ReportPeriod.Today(clock, clockOptions.Zone).Month <= 6 ? "firstHalf" : "secondHalf");
         // Fields the chosen kind of period does not use stay in the form (hidden) but are not sent.
         var query = new GetDashboard.Query
         {

@@ -139,6 +139,17 @@ public static class GetDashboard
                     if (e.Status is ClockStatus.DueSoon or ClockStatus.Overdue) due.Add(new Due(open, e, Wire.Name(e.Status), api, page));
                 }
             }
+            // People are named as the users table names them where the row kept only a login (a campaign's notice).
+            var unnamed = due.Where(d => d.Open.ResponsibleName is null && d.Open.ResponsibleUserId is { Length: > 0 })
+                .Select(d => d.Open.ResponsibleUserId!).Distinct(StringComparer.Ordinal).ToArray();
+            if (unnamed.Length > 0)
+            {
+                var names = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var id in unnamed)
+                    if (await Users.UserRecord.FindAsync(db, id, ct) is { } person) names[id] = person.DisplayName;
+                due = due.Select(d => d.Open.ResponsibleUserId is { } id && d.Open.ResponsibleName is null && names.TryGetValue(id, out var n)
+                    ? d with { Open = d.Open with { ResponsibleName = n } } : d).ToList();
+            }
             return due.OrderBy(d => d.Evaluation.DueDate).ThenBy(d => d.Open.Title, StringComparer.Ordinal).ThenBy(d => d.Open.SubjectId).ToList();
         }
 

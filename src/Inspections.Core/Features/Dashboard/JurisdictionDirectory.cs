@@ -5,9 +5,9 @@ namespace Inspections.Core.Features.Dashboard;
 
 /// <summary>
 /// Which jurisdictions lie one level below another, and what they are called: the one place the
-/// dashboard asks. Until a table of administrative divisions is loaded, the children are the codes
-/// the rows carry (a city's districts that have venues, inspections, cases, applications or
-/// campaigns) and a name is its code.
+/// dashboard asks. The children listed are those the rows carry (a city's districts that have venues,
+/// inspections, cases, applications or campaigns), named as the jurisdictions table names them; a
+/// code the table does not know reads as itself.
 /// </summary>
 internal static class JurisdictionDirectory
 {
@@ -30,12 +30,17 @@ internal static class JurisdictionDirectory
         if (!HasChildren(code)) return [];
         var range = Jurisdiction.Range(code);
         var codes = await db.QueryAsync<string>(CodesInUse, new { JurisdictionFirst = range.First, JurisdictionLast = range.Last }, ct);
+        var names = (await db.QueryAsync<Entry>(ChildNames, new { Code = code }, ct)).ToDictionary(e => e.Code, e => e.Name, StringComparer.Ordinal);
         return codes.Select(c => ChildOf(code, c)).OfType<string>().Where(c => c != code).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Select(c => new Entry(c, NameOf(c)))
+            .Select(c => new Entry(c, names.GetValueOrDefault(c, c)))
             .ToList();
     }
 
-    public static Task<string> NameAsync(DbSession db, string code, CancellationToken ct) => Task.FromResult(NameOf(code));
+    public static async Task<string> NameAsync(DbSession db, string code, CancellationToken ct) =>
+        await db.QuerySingleOrDefaultAsync<string>(Name, new { Code = code }, ct) ?? code;
+
+    private static readonly Sql Name = new("SELECT name FROM jurisdictions WHERE code = @Code");
+    private static readonly Sql ChildNames = new("SELECT code AS Code, name AS Name FROM jurisdictions WHERE parent_code = @Code");
 
     /// <summary>Provinces and cities have children; a district's towns come with the table of divisions.</summary>
     public static bool HasChildren(string code) => Jurisdiction.Prefix(code).Length < 6;
@@ -47,6 +52,4 @@ internal static class JurisdictionDirectory
         4 => row[..6],
         _ => null,
     };
-
-    private static string NameOf(string code) => code;
 }

@@ -37,6 +37,13 @@ public sealed class EditModel(ISender sender) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // A tick box sends "true" or nothing; anything else is an error beside it, and the box is drawn from the
+        // model (a checkbox cannot show a value that is not a yes or a no).
+        if (ModelState.TryGetValue("Input.Active", out var active) && active.Errors.Count > 0)
+        {
+            ModelState.Remove("Input.Active");
+            ModelState.AddModelError("Input.Active", "“启用”只能勾选或不勾选");
+        }
         var (ok, user) = await this.TrySendAsync(sender, new UpdateUser.Command
         {
             Id = UserId,
