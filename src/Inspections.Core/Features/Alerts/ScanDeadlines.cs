@@ -27,7 +27,7 @@ public static class ScanDeadlines
     /// <param name="ClocksScanned">Stored clocks read because an alert of theirs fell due (not all open clocks: the others are not read).</param>
     public sealed record Result(int ClocksScanned, int DueSoon, int Overdue, int AlertsRaised);
 
-    /// <summary>Clocks per batch (and per transaction).</summary>
+    /// <summary>Clocks per batch (and per transaction) unless <see cref="ClockOptions.ScanBatch"/> says otherwise.</summary>
     public const int Batch = 5000;
 
     private static readonly Sql Crossed = new(d => $"""
@@ -111,7 +111,7 @@ public static class ScanDeadlines
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public sealed class Handler(DbSession db, CalendarStore calendars, TimeProvider clock)
+    public sealed class Handler(DbSession db, CalendarStore calendars, ClockOptions options, TimeProvider clock)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
@@ -120,11 +120,12 @@ public static class ScanDeadlines
             var evaluator = await calendars.EvaluatorAsync(db, ct);
             var today = evaluator.LocalDate(now);
             int scanned = 0, dueSoon = 0, overdue = 0, raised = 0;
+            var take = Math.Max(1, options.ScanBatch);
             // The pipeline opened this command's transaction: each batch commits on its own and the next one
             // opens another; the last, empty one carries the scan's audit row.
             while (true)
             {
-                var batch = await db.QueryAsync<Clock>(Crossed, new { Today = today, Take = Batch }, ct);
+                var batch = await db.QueryAsync<Clock>(Crossed, new { Today = today, Take = take }, ct);
                 if (batch.Count == 0) break;
                 scanned += batch.Count;
                 var alerts = new List<Raised>(batch.Count);
@@ -141,7 +142,7 @@ public static class ScanDeadlines
                 await db.ExecuteAsync(Advance, new { Today = today, Ids = ClockRows.IdList(batch.Select(c => c.Id)) }, ct);
                 await db.CommitAsync(ct);
                 await db.BeginAsync(ct);
-                if (batch.Count < Batch) break;
+                if (batch.Count < take) break;
             }
             db.AuditAbout("deadline-scan", Guid.CreateVersion7(now));
             return new Result(scanned, dueSoon, overdue, raised);

@@ -19,6 +19,9 @@ public sealed class ClockOptions
         ["notice"] = 3,
     };
 
+    /// <summary>How many crossed clocks the deadline scan alerts per short transaction (a scan stopped halfway keeps the batches it committed).</summary>
+    public int ScanBatch { get; set; } = Features.Alerts.ScanDeadlines.Batch;
+
     public int DueSoonFor(string clockType) => DueSoonDays.TryGetValue(clockType, out var d) ? d : 2;
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
