@@ -49,7 +49,7 @@ public sealed class PermitDocumentTests(string provider) : PermitFixture(provide
             Assert.That((acceptance.Authority, acceptance.Heading), Is.EqualTo((Authority, "受理通知书")));
             Assert.That(acceptance.Text, Does.Contain($"申请编号：{p.Str("id")}"));
             Assert.That(acceptance.Text, Does.Contain("申请材料齐全、符合法定形式").And.Contain("决定予以受理"));
-            Assert.That(acceptance.Text, Does.Contain("受理日期：二〇二六年三月四日").And.Contain("法定办理时限为十个工作日，承诺办理时限为五个工作日"));
+            Assert.That(acceptance.Text, Does.Contain("受理日期：二〇二六年三月四日").And.Contain("法定办理时限为三十个工作日，承诺办理时限为五个工作日"));
             Assert.That(acceptance.Paragraphs.Last(), Is.EqualTo("二〇二六年三月四日"));
         });
         var notRefused = await (await clerk.GetAsync(Url("notAcceptedDecision"))).Expect(HttpStatusCode.Conflict);

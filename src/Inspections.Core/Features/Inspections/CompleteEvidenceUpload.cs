@@ -1,3 +1,4 @@
+using FluentValidation;
 using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
@@ -19,6 +20,16 @@ public static class CompleteEvidenceUpload
 {
     [AllowedRoles(Roles.Officer, Roles.Supervisor)]
     public sealed record Command(Guid InspectionId, Guid UploadId) : ICommand<EvidenceDto>;
+
+    /// <summary>Both ids come from the address; an empty one names no upload.</summary>
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.InspectionId).NotEmpty().Named("检查记录", "Inspection");
+            RuleFor(x => x.UploadId).NotEmpty().Named("上传", "Upload");
+        }
+    }
 
     private static readonly Sql MarkComplete = new("""
         UPDATE evidence_uploads SET evidence_id = @EvidenceId, completed_at = @Now, updated_at = @Now
