@@ -43,6 +43,20 @@ public sealed class PermitDeadlineTests(string provider) : PermitFixture(provide
     }
 
     [Test]
+    public async Task Printing_regulation_art_11_sixty_days_and_publication_retail_twenty_from_09_30()
+    {
+        SetLocal(2025, 9, 30);
+        var clerk = As("clerk", "窗口己");
+        var printing = await StepOkAsync(clerk, await ReceiveAsync(clerk,
+            Application("printing-copying", "establish", "application", "business-licence", "representative-id", "premises", "equipment")), "accepted");
+        // October: 10-09, 10-10, Sat 10-11, then 15 weekdays (18); November 20 (38); December 1st to 30th 22 (60).
+        Assert.That((printing.GetProperty("statutoryLimitDays").GetInt32(), ClockOf(printing, "statutory").Str("dueDate")), Is.EqualTo((60, "2025-12-30")));
+        var publications = await StepOkAsync(clerk, await ReceiveAsync(clerk,
+            Application("publication-retail", "establish", "application", "business-licence", "representative-id", "premises", "staff-qualification")), "accepted");
+        Assert.That(ClockOf(publications, "statutory").Str("dueDate"), Is.EqualTo("2025-11-04"));
+    }
+
+    [Test]
     public async Task Performance_regulation_art_13_three_days_from_09_30_end_on_the_make_up_Saturday_10_11()
     {
         SetLocal(2025, 9, 30);
