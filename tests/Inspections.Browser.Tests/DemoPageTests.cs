@@ -164,7 +164,47 @@ public sealed class DemoPageTests
             Assert.That(openNotices, Is.GreaterThan(0), "the notice the alert is about is open");
             Assert.That(browser.Find("#open-cases").GetAttribute("data-value"), Is.EqualTo(openCases.GetArrayLength().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         });
+        var venueAlerts = JsonDocument.Parse(await api.GetStringAsync($"/api/venues/{venueId}/history")).RootElement.GetProperty("alerts");
+        Assert.That(venueAlerts.EnumerateArray().Select(a => a.GetProperty("subjectId").GetString()), Does.Contain(notice), "the notice's alert is the venue's");
+        Assert.That(browser.FindAll("#venue-alerts tr[data-alert]").Select(r => r.GetAttribute("data-alert")),
+            Is.EquivalentTo(venueAlerts.EnumerateArray().Select(a => a.GetProperty("id").GetString())), "every alert on the venue's records");
         browser.Screenshots("dossier");
+        browser.AssertNoConsoleErrors();
+    }
+
+    [Test]
+    public async Task A_licensed_former_unlicensed_venues_dossier_shows_its_campaign_entry_and_permit_application()
+    {
+        using var api = await ApiAsync("zhangwei");
+        // The demo's unlicensed campaign licensed some venues it found: each has a campaign entry and an application.
+        var campaigns = JsonDocument.Parse(await api.GetStringAsync("/api/unlicensed-campaigns")).RootElement;
+        var licensed = new List<JsonElement>();
+        foreach (var c in campaigns.EnumerateArray())
+            licensed.AddRange(JsonDocument.Parse(await api.GetStringAsync($"/api/unlicensed-campaigns/{c.GetProperty("id").GetString()}/venues")).RootElement
+                .EnumerateArray().Where(v => v.GetProperty("outcome").GetString() == "licensed"));
+        Assert.That(licensed, Is.Not.Empty, "the demo licenses venues its campaign found");
+        var entry = licensed[0];
+        var venueId = entry.GetProperty("venueId").GetString();
+        var history = JsonDocument.Parse(await api.GetStringAsync($"/api/venues/{venueId}/history")).RootElement;
+        var permits = history.GetProperty("permits");
+        Assert.That(permits.EnumerateArray().Select(p => p.GetProperty("id").GetString()),
+            Does.Contain(entry.GetProperty("permitApplicationId").GetString()), "the application the outcome names");
+
+        using var browser = new PageBrowser(_host);
+        browser.SignIn("zhangwei", DemoLoad.Password, returnUrl: $"/venues/{venueId}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(browser.FindAll("#timeline tr[data-kind='行政许可']"), Has.Count.EqualTo(permits.GetArrayLength()), "every application");
+            Assert.That(browser.FindAll("#timeline tr[data-kind='无证整治']"), Has.Count.EqualTo(history.GetProperty("campaignEntries").GetArrayLength()), "every campaign entry");
+            Assert.That(browser.Find("#timeline tr[data-kind='无证整治']").Text, Does.Contain("已办证"));
+            Assert.That(browser.Find("#timeline tr[data-kind='行政许可']").Text, Does.Contain(permits[0].GetProperty("itemName").GetString()));
+            // An officer may not open an application (GetPermit is the window's), so the row names it without a link.
+            Assert.That(browser.FindAll("#timeline tr[data-kind='行政许可'] a"), Is.Empty);
+        });
+        browser.Click("#timeline tr[data-kind='无证整治'] a");
+        Assert.That(new Uri(browser.Url).AbsolutePath, Is.EqualTo($"/unlicensed-campaigns/{entry.GetProperty("campaignId").GetString()}/venues/{entry.GetProperty("id").GetString()}"));
+        browser.Go($"/venues/{venueId}");
+        browser.Screenshots("dossier-licensed");
         browser.AssertNoConsoleErrors();
     }
 }

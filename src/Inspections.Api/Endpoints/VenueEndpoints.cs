@@ -20,6 +20,9 @@ public sealed class VenueEndpoints : IEndpointModule
         venues.MapQuery<GetVenue.Query, VenueDto>("/{id:guid}", (Guid id) => new GetVenue.Query(id))
             .WithSummary("查看场所 Get a venue");
 
+        venues.MapQuery<GetVenueHistory.Query, GetVenueHistory.VenueHistory>("/{id:guid}/history", (Guid id) => new GetVenueHistory.Query(id))
+            .WithSummary("场所档案（一户一档）：该场所的许可申请、无证整治记录和各项预警，各取最近 100 条 Venue history: permit applications, campaign entries and alerts");
+
         venues.MapQuery<SearchVenues.Query, Page<VenueDto>>("/", ([AsParameters] SearchParameters p) => new SearchVenues.Query
             {
                 Type = p.Type, LicenseStatus = p.LicenseStatus, Name = p.Name,

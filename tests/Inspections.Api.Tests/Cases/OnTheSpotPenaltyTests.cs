@@ -47,6 +47,18 @@ public sealed class OnTheSpotPenaltyTests(string provider) : CaseFixture(provide
         Assert.That(again.Str("detail"), Does.Contain("已登记"));
     }
 
+    [Test]
+    public async Task A_fine_too_large_for_the_database_is_a_field_error_not_a_crash()
+    {
+        SetLocal(2026, 3, 2);
+        var before = await Api.CountAsync("on_the_spot_penalties");
+        // 9223372036854775808 yuan: more fen than a long holds (found by the contract sweep as a 500).
+        var problem = await (await Officer().PostJson("/api/on-the-spot-penalties", Form("温文执当〔2026〕990号", "person", 9223372036854775808m)))
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.That(problem.FieldErrors("fineAmount"), Has.Some.Contains("200 元"));
+        Assert.That(await Api.CountAsync("on_the_spot_penalties"), Is.EqualTo(before));
+    }
+
     [TestCase("person", 200.01, "fineAmount", "200 元")]
     [TestCase("company", 3000.01, "fineAmount", "3000 元")]
     [TestCase("company", null, "warning", "警告或者罚款")]

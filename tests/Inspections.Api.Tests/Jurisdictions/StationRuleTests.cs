@@ -29,6 +29,7 @@ public sealed class StationRuleTests
         "GetUnlicensedCampaign.Query",
         "GetUnlicensedCampaignVenue.Query",
         "GetVenue.Query",
+        "GetVenueHistory.Query",
         "ListAccountability.Query",
         "ListAlerts.Query",
         "ListJurisdictions.Query",

@@ -63,7 +63,8 @@ public static class RecordOnTheSpotPenalty
             RuleFor(x => x.Facts).NotEmpty().MaximumLength(2000).Named("违法事实", "Facts");
             RuleFor(x => x.FineAmount).GreaterThan(0).PrecisionScale(12, 2, true).Named("罚款金额", "Fine");
             RuleFor(x => x.FineAmount)
-                .Must((x, fine) => CaseWire.Fen(fine) <= SimplifiedProcedure.FineCapFen(x.Party!.Kind == "person" ? PartyKind.Person : PartyKind.Company))
+                // Compared in yuan: a fine too large for fen in a long (the sweep sends 9223372036854775808) is over the cap, not a crash.
+                .Must((x, fine) => fine <= SimplifiedProcedure.FineCapFen(x.Party!.Kind == "person" ? PartyKind.Person : PartyKind.Company) / 100m)
                 .When(x => x.FineAmount > 0 && x.Party?.Kind is "person" or "company")
                 .Says(
                     $"简易程序当场罚款，对公民不得超过 {SimplifiedProcedure.PersonFineCapFen / 100} 元，对法人或者其他组织不得超过 {SimplifiedProcedure.OrganisationFineCapFen / 100} 元（《行政处罚法》第五十一条）；超过的应按一般程序立案",
