@@ -44,6 +44,7 @@ public sealed class StationRuleTests
         "RecordInspection.Command",
         "RegisterVenue.Command",
         "SearchCases.Query",
+        "SearchPermits.Query",
         "SearchInspections.Query",
         "SearchVenues.Query",
         "UnlicensedCampaignProgress.Query",
@@ -62,6 +63,7 @@ public sealed class StationRuleTests
         "GetUser.Query",
         "IssueApiToken.Command",
         "ListUsers.Query",
+        "ListWindowStaff.Query",
         "SignIn.Command",
     ];
 
