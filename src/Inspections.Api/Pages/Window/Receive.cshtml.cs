@@ -16,7 +16,7 @@ namespace Inspections.Api.Pages.Window;
 /// clerk signed in: the request takes it from the caller, and the form has no such field.
 /// </summary>
 [AllowRolesOf(typeof(ReceivePermit.Command))]
-public sealed class ReceiveModel(ISender sender) : PageModel
+public sealed class ReceiveModel(ISender sender, PermitOptions options) : PageModel
 {
     /// <summary>The catalog item chosen (?item=code).</summary>
     [BindProperty(SupportsGet = true, Name = "item")] public string? Item { get; set; }
@@ -29,6 +29,9 @@ public sealed class ReceiveModel(ISender sender) : PageModel
     public IReadOnlyList<PermitItemDto> Items { get; private set; } = [];
     public PermitItemDto? Chosen { get; private set; }
     public IReadOnlyList<VenueDto> Venues { get; private set; } = [];
+
+    /// <summary>Working days to tell the applicant every missing material at once (行政许可法 art. 32).</summary>
+    public int CorrectionWindowDays => options.CorrectionWindowDays;
 
     public sealed class Form
     {
