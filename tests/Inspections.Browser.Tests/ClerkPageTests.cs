@@ -53,7 +53,7 @@ public sealed class ClerkPageTests
     private static string Due(PageBrowser browser, string clock) =>
         browser.Find($"#clocks [data-clock='{clock}']").GetAttribute("data-due")!;
 
-    [Test]
+    [Test, Order(1)]
     public async Task A_clerk_takes_an_application_from_receipt_through_correction_and_acceptance_to_completion_across_national_day()
     {
         using var api = await ApiAsync(Clerk);
@@ -205,7 +205,76 @@ public sealed class ClerkPageTests
         Assert.That(search.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()), Is.EqualTo(new[] { id }));
     }
 
-    [Test]
+    // After the first test: its clock goes back to the days after the demo, and a suspension written then must not
+    // sit in the future of the first test's queue.
+    [Test, Order(2)]
+    public async Task A_clerk_suspends_review_for_experts_and_resumes_it_and_the_section_head_extends_the_statutory_limit()
+    {
+        // Monday 09-28, the first working day after the demo's last.
+        At(9, 28);
+        using var api = await ApiAsync(Clerk);
+        // An application of the demo under review, within its promised limit, its statutory limit not yet extended.
+        string? id = null;
+        var suspendedBefore = 0;
+        foreach (var item in JsonDocument.Parse(await api.GetStringAsync("/api/permits?stage=underReview&limit=100")).RootElement.GetProperty("items").EnumerateArray())
+        {
+            var candidate = JsonDocument.Parse(await api.GetStringAsync($"/api/permits/{item.GetProperty("id").GetString()}")).RootElement;
+            if (candidate.GetProperty("extensions").GetArrayLength() > 0) continue;
+            if (candidate.GetProperty("clocks").GetProperty("promised").GetProperty("status").GetString() is not ("running" or "dueSoon")) continue;
+            id = candidate.GetProperty("id").GetString();
+            suspendedBefore = candidate.GetProperty("clocks").GetProperty("promised").GetProperty("suspendedDays").GetInt32();
+            break;
+        }
+        Assert.That(id, Is.Not.Null, "the demo window has an application under review within its limit");
+
+        using var browser = new PageBrowser(_host);
+        browser.SignIn(Clerk, DemoLoad.Password, returnUrl: $"/permits/{id}");
+        Assert.That(browser.Has("#extend"), Is.False, "a clerk does not extend the statutory limit");
+        Assert.That(browser.FindAll("#next-steps form.step[id^='step-']").Select(f => f.GetAttribute("id")),
+            Is.EqualTo(new[] { "step-suspended", "step-approved", "step-refused" }));
+        browser.Choose("#kind-suspended", "expertReview");
+        browser.Type("#note-suspended", "组织专家对场所安全条件进行评审");
+        browser.Click("#step-suspended button[type=submit]");
+        Assert.That(browser.Find("#permit-stage").Text, Is.EqualTo("中止"), browser.BodyText);
+        Assert.That(browser.Find("#clocks [data-clock='承诺时限']").GetAttribute("data-status"), Is.EqualTo("suspended"));
+        Assert.That(Countdown(browser, "承诺时限"), Does.StartWith("已中止"));
+        Assert.That(browser.FindAll("#next-steps form.step[id^='step-']").Select(f => f.GetAttribute("id")), Is.EqualTo(new[] { "step-underReview" }),
+            "a suspended application can only resume");
+        Assert.That(browser.Find("#step-underReview button").Text, Is.EqualTo("恢复审查"));
+        browser.Screenshots("suspended");
+
+        // Wednesday 09-30 the experts have reported: review resumes, Monday and Tuesday not counted.
+        At(9, 30);
+        Open(browser, $"/permits/{id}");
+        browser.Click("#step-underReview button[type=submit]");
+        Assert.That(browser.Find("#permit-stage").Text, Is.EqualTo("审查"), browser.BodyText);
+        Assert.That(browser.Find("#clocks [data-clock='承诺时限']").Text, Does.Contain($"中止 {suspendedBefore + 2} 个工作日"));
+        browser.AssertNoConsoleErrors();
+
+        using var head = new PageBrowser(_host);
+        head.SignIn("liuyang", DemoLoad.Password, returnUrl: $"/permits/{id}");
+        Assert.That(new Uri(head.Url).AbsolutePath, Is.EqualTo($"/permits/{id}"), head.BodyText);
+        head.Type("#extend-reason", "专家评审意见需补充论证，经批准延长法定办理时限并书面告知申请人");
+        head.Click("#extend button[type=submit]");
+        Assert.That(head.Find("#notice").Text, Does.Contain("已批准延长法定时限"), head.BodyText);
+        Assert.That(head.Find("#clocks [data-clock='法定时限']").Text, Does.Contain("批准延长 10 个工作日"));
+        Assert.That(head.Has("#extend"), Is.False, "extended once only");
+        head.Screenshots("extended");
+        head.AssertNoConsoleErrors();
+
+        var permit = JsonDocument.Parse(await api.GetStringAsync($"/api/permits/{id}")).RootElement;
+        var suspension = permit.GetProperty("suspensions").EnumerateArray().Last();
+        Assert.Multiple(() =>
+        {
+            Assert.That((suspension.GetProperty("kind").GetString(), suspension.GetProperty("startOn").GetString(), suspension.GetProperty("endOn").GetString()),
+                Is.EqualTo(("expertReview", "2026-09-28", "2026-09-29")));
+            Assert.That(permit.GetProperty("extensions")[0].GetProperty("days").GetInt32(), Is.EqualTo(10));
+            Assert.That(permit.GetProperty("clocks").GetProperty("statutory").GetProperty("extensionDays").GetInt32(), Is.EqualTo(10));
+            Assert.That(permit.GetProperty("stage").GetString(), Is.EqualTo("underReview"));
+        });
+    }
+
+    [Test, Order(3)]
     public async Task The_month_figures_on_the_queue_and_search_pages_are_the_apis()
     {
         At(9, 24, 19);
