@@ -262,6 +262,14 @@ public sealed class ClerkPageTests
         head.Screenshots("extended");
         head.AssertNoConsoleErrors();
 
+        // 王芳's page was read before the extension: her approval answers that the application changed meanwhile,
+        // and the page shows it as it now is, extension included, for her to decide again.
+        browser.Click("#step-approved button[type=submit]");
+        Assert.That(browser.Find("#step-errors").Text, Does.Contain("已被他人修改"), browser.BodyText);
+        Assert.That(browser.Find("#permit-stage").Text, Is.EqualTo("审查"));
+        Assert.That(browser.Find("#clocks [data-clock='法定时限']").Text, Does.Contain("批准延长 10 个工作日"));
+        browser.AssertNoConsoleErrors();
+
         var permit = JsonDocument.Parse(await api.GetStringAsync($"/api/permits/{id}")).RootElement;
         var suspension = permit.GetProperty("suspensions").EnumerateArray().Last();
         Assert.Multiple(() =>
