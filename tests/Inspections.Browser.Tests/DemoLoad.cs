@@ -15,12 +15,16 @@ public static class DemoLoad
     public static string ConnectionString(string folder) => $"Data Source={Path.Combine(folder, "inspections.db")}";
 
     /// <summary>Loads the demo into a new folder and returns it (the load's output goes to the test log).</summary>
-    public static async Task<string> IntoNewFolderAsync()
+    /// <param name="asOf">The evening the story ends (`demo --as-of yyyy-MM-dd`), for a test that runs on a chosen day; today when null.</param>
+    public static async Task<string> IntoNewFolderAsync(DateOnly? asOf = null)
     {
         var folder = BrowserHost.NewFolder();
         Directory.CreateDirectory(folder);
         var bin = AppContext.BaseDirectory;
-        var start = new ProcessStartInfo(DotnetHost(), [Path.Combine(bin, "Inspections.Api.dll"), "demo"])
+        string[] arguments = asOf is { } day
+            ? [Path.Combine(bin, "Inspections.Api.dll"), "demo", "--as-of", day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]
+            : [Path.Combine(bin, "Inspections.Api.dll"), "demo"];
+        var start = new ProcessStartInfo(DotnetHost(), arguments)
         {
             WorkingDirectory = bin,
             RedirectStandardOutput = true,

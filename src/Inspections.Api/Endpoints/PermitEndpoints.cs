@@ -32,9 +32,15 @@ public sealed class PermitEndpoints : IEndpointModule
         permits.MapCommand<HandOffPermit.Command, PermitDto>("/{id:guid}/handoffs", (Guid id, HandOffPermit.Command command) => command with { Id = id })
             .WithSummary("转交其他经办人（去向留言；首问责任人不变） Pass an application on");
 
-        permits.MapQuery<PermitQueue.Query, PermitQueue.Entries>("/queue", (string? clerkId, string? cursor, int? limit) =>
-                new PermitQueue.Query(clerkId) { Cursor = cursor, Limit = limit })
-            .WithSummary("待办队列（按剩余工作日排序，含时限状态与说明；分页，每页至多 200 条，附总数） Work queue, paged");
+        permits.MapQuery<SearchPermits.Query, Page<SearchPermits.PermitSummary>>("/", ([AsParameters] SearchPermits.Query query) => query)
+            .WithSummary("办件查询（全部环节与时期；按环节、事项、申请人、收件日期；游标分页） Search applications");
+
+        permits.MapQuery<PermitQueue.Query, PermitQueue.Entries>("/queue", (string? clerkId, bool? all, string? cursor, int? limit) =>
+                new PermitQueue.Query(clerkId) { All = all, Cursor = cursor, Limit = limit })
+            .WithSummary("待办队列（按剩余工作日排序，含时限状态与说明；窗口人员默认本人，all=true 为全窗口；分页，每页至多 200 条，附总数） Work queue, paged");
+
+        permits.MapQuery<ListWindowStaff.Query, IReadOnlyList<ListWindowStaff.StaffMember>>("/staff", () => new ListWindowStaff.Query())
+            .WithSummary("可转交的经办人（本辖区在职窗口人员与科长） Whom an application may be passed to");
 
         permits.MapQuery<PermitFigures.Query, PermitFigures.Result>("/figures", (DateOnly? from, DateOnly? to) => new PermitFigures.Query(from, to))
             .WithSummary("窗口统计：按类型受理量、按时办结率、平均用时（按事项、按责任人） Window figures");

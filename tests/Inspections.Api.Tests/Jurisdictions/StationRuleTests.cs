@@ -45,6 +45,7 @@ public sealed class StationRuleTests
         "RecordInspection.Command",
         "RegisterVenue.Command",
         "SearchCases.Query",
+        "SearchPermits.Query",
         "SearchInspections.Query",
         "SearchVenues.Query",
         "UnlicensedCampaignProgress.Query",
@@ -63,6 +64,7 @@ public sealed class StationRuleTests
         "GetUser.Query",
         "IssueApiToken.Command",
         "ListUsers.Query",
+        "ListWindowStaff.Query",
         "SignIn.Command",
     ];
 

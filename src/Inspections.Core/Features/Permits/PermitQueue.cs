@@ -12,7 +12,7 @@ using Mediator;
 namespace Inspections.Core.Features.Permits;
 
 /// <summary>
-/// A clerk's work queue 待办: the open applications they answer for or hold, the most urgent first
+/// A clerk's work queue 待办: the open applications they answer for or hold (or the whole window's), the most urgent first
 /// (fewest working days left on the clock that binds now), each with its clock status and explanation.
 /// Applications whose clock is suspended follow the running ones; those waiting for the applicant's correction
 /// have no running clock and come last. Paged with a keyset cursor (at most <see cref="MaxLimit"/> a page), with the total.
@@ -46,6 +46,8 @@ public static class PermitQueue
     [AllowedRoles(Roles.Clerk, Roles.Supervisor)]
     public sealed record Query(string? ClerkId) : IQuery<Entries>
     {
+        /// <summary>A clerk's queue is their own unless this is true: then the whole window's, as when covering for a colleague.</summary>
+        public bool? All { get; init; }
         public string? Cursor { get; init; }
         public int? Limit { get; init; }
     }
@@ -114,9 +116,9 @@ public static class PermitQueue
     {
         public async ValueTask<Entries> Handle(Query query, CancellationToken ct)
         {
-            // A clerk's queue is their own; a supervisor reads any clerk's (an active one of the window's
-            // jurisdiction), or the whole window's.
-            var clerkId = user.IsInRole(Roles.Supervisor) ? Input.Clean(query.ClerkId) : user.UserId;
+            // A clerk's queue is their own, or the whole window's when asked; a supervisor reads any clerk's (an active
+            // one of the window's jurisdiction), or the whole window's.
+            var clerkId = user.IsInRole(Roles.Supervisor) ? Input.Clean(query.ClerkId) : query.All == true ? null : user.UserId;
             if (user.IsInRole(Roles.Supervisor) && clerkId is not null)
                 await NamedUsers.RequireAsync(db, user, nameof(Query.ClerkId), clerkId, NamedUsers.WindowStaff, ct);
             var evaluator = await calendars.EvaluatorAsync(db, ct);
