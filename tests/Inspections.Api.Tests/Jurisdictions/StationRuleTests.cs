@@ -54,6 +54,7 @@ public sealed class StationRuleTests
         "GetEvidenceUpload.Query",
         "CompleteEvidenceUpload.Command",
         "WorkSummary.Query",
+        "HalfYearReport.Query",
         "WorkingDays.Add",
         "WorkingDays.Between",
         "ChangePassword.Command",
