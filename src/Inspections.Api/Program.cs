@@ -12,6 +12,7 @@ using Inspections.Core.Features.Alerts;
 using Inspections.Core.Features.Calendar;
 using Inspections.Core.Features.Cases;
 using Inspections.Core.Features.Documents;
+using Inspections.Core.Features.OfficeWork;
 using Inspections.Core.Features.Permits;
 using Inspections.Core.Features.Venues;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -50,6 +51,7 @@ services.AddScoped<CaseView>();
 services.AddSingleton((builder.Configuration.GetSection(PermitOptions.Section).Get<PermitOptions>() ?? new PermitOptions()).Validated());
 services.AddScoped<PermitView>();
 services.AddSingleton((builder.Configuration.GetSection(DocumentOptions.Section).Get<DocumentOptions>() ?? new DocumentOptions()).Validated());
+services.AddSingleton((builder.Configuration.GetSection(OfficeWorkOptions.Section).Get<OfficeWorkOptions>() ?? new OfficeWorkOptions()).Validated());
 
 services.AddMediator(options =>
 {

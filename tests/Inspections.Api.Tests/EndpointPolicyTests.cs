@@ -81,13 +81,14 @@ public sealed class EndpointPolicyTests() : ApiFixture("sqlite")
             }
             Assert.That(returns, Is.EqualTo(requestType), $"{name} builds {returns.FullName} and is guarded by {requestType?.FullName}");
         }
-        // Only the file downloads, which answer bytes rather than JSON, are mapped by hand: evidence and the printable documents.
+        // Only the file downloads, which answer bytes rather than JSON, are mapped by hand: evidence, the printable documents and the half-year report (JSON, DOCX or XLSX).
         Assert.That(byHand, Is.EquivalentTo(new[]
         {
             "GET /api/inspections/{id:guid}/evidence/{evidenceId:guid}",
             "GET /api/inspections/{id:guid}/documents/{kind}",
             "GET /api/cases/{id:guid}/documents/{kind}",
             "GET /api/permits/{id:guid}/documents/{kind}",
+            "GET /api/reports/half-year",
         }));
     }
 }

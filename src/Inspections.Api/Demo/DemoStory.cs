@@ -65,6 +65,7 @@ internal sealed partial class DemoStory
         PlanCases();
         PlanUnlicensedCampaign();
         PlanWindow();
+        PlanOfficeWork();
         PlanScans();
     }
 

@@ -324,4 +324,26 @@ public sealed class DemoDataTests(string provider)
         }
         Assert.That(await Api.CountAsync("venues"), Is.GreaterThan(150), "nothing was deleted");
     }
+
+    [Test]
+    public async Task The_last_half_years_report_reads_like_the_offices_own()
+    {
+        var current = new DateOnly(Today.Year, Today.Month >= 7 ? 7 : 1, 1);
+        var last = current.AddMonths(-6);
+        var report = await (await Supervisor.GetAsync($"/api/reports/half-year?year={last.Year}&half={(last.Month == 1 ? 1 : 2)}")).Expect(HttpStatusCode.OK);
+        var text = string.Join("\n", report.GetProperty("sections").EnumerateArray().SelectMany(s =>
+            s.GetProperty("paragraphs").EnumerateArray().Concat(s.GetProperty("parts").EnumerateArray().SelectMany(p => p.GetProperty("paragraphs").EnumerateArray()))
+                .Select(p => p.GetString())));
+        TestContext.Out.WriteLine(text);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Str("title"), Does.StartWith("温江区文化市场综合执法大队"));
+            Assert.That(text, Does.Contain("开展文化市场经营业主法律法规培训5次"));
+            Assert.That(text, Does.Contain("组织举办文化市场法律法规宣传5次"));
+            Assert.That(text, Does.Contain("回复区长信箱1件；回复群众信访函2件"));
+            Assert.That(text, Does.Contain("收缴电脑12台"));
+            Assert.That(text, Does.Contain("办结行政违规案件"));
+            Assert.That(text, Does.Contain("办证大厅受理"));
+        });
+    }
 }

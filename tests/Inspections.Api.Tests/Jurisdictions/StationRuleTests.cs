@@ -56,6 +56,7 @@ public sealed class StationRuleTests
         "GetEvidenceUpload.Query",
         "CompleteEvidenceUpload.Command",
         "WorkSummary.Query",
+        "HalfYearReport.Query",
         "WorkingDays.Add",
         "WorkingDays.Between",
         "ChangePassword.Command",
@@ -66,6 +67,21 @@ public sealed class StationRuleTests
         "ListUsers.Query",
         "ListWindowStaff.Query",
         "SignIn.Command",
+        // The office's own work (trainings, publicity, letters, seizures): a station does it in its town too.
+        "RecordTraining.Command",
+        "ListTrainings.Query",
+        "GetTraining.Query",
+        "RecordPublicity.Command",
+        "ListPublicity.Query",
+        "GetPublicity.Query",
+        "RecordLetter.Command",
+        "AcceptLetter.Command",
+        "ReplyToLetter.Command",
+        "ListLetters.Query",
+        "GetLetter.Query",
+        "RecordSeizure.Command",
+        "ListSeizures.Query",
+        "GetSeizure.Query",
     ];
 
     /// <summary>Whose work it is instead: the brigade's cases, the window's permits, the district's campaigns, everyone's reference data.</summary>

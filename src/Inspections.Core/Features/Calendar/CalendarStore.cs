@@ -17,6 +17,7 @@ public sealed class ClockOptions
         ["permit"] = 2,
         ["case"] = 10,
         ["notice"] = 3,
+        ["letter"] = 3, // 区长信箱 and 信访 replies (OfficeWork)
     };
 
     /// <summary>How many crossed clocks the deadline scan alerts per short transaction (a scan stopped halfway keeps the batches it committed).</summary>

@@ -16,6 +16,7 @@ internal sealed class DocxWriter
     private const string TitleFont = "方正小标宋简体";
     private const string HeadingFont = "黑体";
     private const string BodyFont = "仿宋";
+    private const string SubheadingFont = "楷体";
     private const int Size2 = 44, Size3 = 32, Size4 = 28; // 二号, 三号, 四号 in half-points
     private const int LineTwips = 560;                      // 28 points
     private const int Indent2Chars = 640;                   // two 三号 characters
@@ -30,6 +31,26 @@ internal sealed class DocxWriter
         _blocks.Add(Para(JustificationValues.Center, Run(authority, HeadingFont, Size3, bold: true)));
         _blocks.Add(Para(JustificationValues.Center, Run(title, TitleFont, Size2, bold: true)));
         _blocks.Add(Para(JustificationValues.Center, Run(number ?? "", BodyFont, Size3)));
+    }
+
+    /// <summary>A report 工作总结: the title alone, centred, then a blank line (no issuing line, no number).</summary>
+    public DocxWriter(string title)
+    {
+        _title = title;
+        _blocks.Add(Para(JustificationValues.Center, Run(title, TitleFont, Size2, bold: true)));
+        _blocks.Add(Para(JustificationValues.Center, Run("", BodyFont, Size3)));
+    }
+
+    /// <summary>
+    /// A heading of a report, indented like its paragraphs: 一、 in 黑体 (level 1), （一） in 楷体 (level 2),
+    /// as offices set them after GB/T 9704.
+    /// </summary>
+    public DocxWriter Heading(string text, int level)
+    {
+        var p = Para(JustificationValues.Left, Run(text, level == 1 ? HeadingFont : SubheadingFont, Size3, bold: level == 2));
+        p.ParagraphProperties!.InsertAfter(new Indentation { FirstLine = Indent2Chars.ToString() }, p.ParagraphProperties.SpacingBetweenLines);
+        _blocks.Add(p);
+        return this;
     }
 
     /// <summary>A body paragraph, its first line indented two characters.</summary>

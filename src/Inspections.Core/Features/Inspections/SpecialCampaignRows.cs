@@ -15,16 +15,22 @@ internal static class SpecialCampaignRows
             (SELECT COALESCE(SUM(violations), 0) FROM inspections WHERE campaign_id = @Id) AS violations,
             (SELECT COUNT(*) FROM inspections WHERE campaign_id = @Id AND outcome = 'rectificationNotice') AS rectification_notices,
             (SELECT COUNT(*) FROM inspections WHERE campaign_id = @Id AND case_lead = @Yes) AS case_leads,
-            (SELECT COUNT(*) FROM inspection_seizures s JOIN inspections i ON i.id = s.inspection_id WHERE i.campaign_id = @Id) AS seizures,
+            (SELECT COUNT(*) FROM inspection_seizures s JOIN inspections i ON i.id = s.inspection_id WHERE i.campaign_id = @Id)
+              + (SELECT COUNT(*) FROM office_seizures WHERE campaign_id = @Id) AS seizures,
             (SELECT COUNT(DISTINCT venue_id) FROM inspections WHERE campaign_id = @Id AND venue_closed = @Yes) AS venues_closed
         """);
 
+    // The inspections' own seizure lines and the seizures recorded on their own in the campaign (a station's raid).
     private static readonly Sql SelectSeized = new("""
-        SELECT s.item, s.unit, SUM(s.quantity) AS quantity
-        FROM inspection_seizures s JOIN inspections i ON i.id = s.inspection_id
-        WHERE i.campaign_id = @Id
-        GROUP BY s.item, s.unit
-        ORDER BY s.item, s.unit
+        SELECT item, unit, SUM(quantity) AS quantity FROM (
+            SELECT s.item, s.unit, s.quantity
+            FROM inspection_seizures s JOIN inspections i ON i.id = s.inspection_id
+            WHERE i.campaign_id = @Id
+            UNION ALL
+            SELECT item, unit, quantity FROM office_seizures WHERE campaign_id = @Id
+        ) seized
+        GROUP BY item, unit
+        ORDER BY item, unit
         """);
 
     public static async Task<SpecialCampaignDto> LoadAsync(DbSession db, Guid id, CancellationToken ct)

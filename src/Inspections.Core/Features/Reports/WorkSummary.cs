@@ -43,6 +43,8 @@ public static class WorkSummary
         public int CaseLeads { get; init; }
         public int VenuesClosed { get; init; }
         public int ItemsSeized { get; init; }
+        /// <summary>The same goods by action, item and unit ("收缴电脑12台").</summary>
+        public IReadOnlyList<SeizedItem> SeizedItems { get; init; } = [];
     }
 
     /// <summary>Venues of one type, in all and by licence status.</summary>
@@ -130,11 +132,29 @@ public static class WorkSummary
         GROUP BY jurisdiction, kind, outcome
         """);
 
+    // What was seized in the period: the lines of the inspections begun in it (confiscations 收缴 written on the record)
+    // and the seizures recorded on their own (a campaign night, a town station's raid), which never repeat an inspection's lines.
     private static readonly Sql Seized = new("""
-        SELECT COALESCE(SUM(s.quantity), 0)
-        FROM inspection_seizures s JOIN inspections i ON i.id = s.inspection_id
-        WHERE i.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND i.started_at >= @Start AND i.started_at < @End
+        SELECT action, item, unit, SUM(quantity) AS quantity FROM (
+            SELECT 'confiscated' AS action, s.item, s.unit, s.quantity
+            FROM inspection_seizures s JOIN inspections i ON i.id = s.inspection_id
+            WHERE i.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND i.started_at >= @Start AND i.started_at < @End
+            UNION ALL
+            SELECT action, item, unit, quantity FROM office_seizures
+            WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND seized_on >= @From AND seized_on <= @To
+        ) seized
+        GROUP BY action, item, unit
+        ORDER BY action, item, unit
         """);
+
+    /// <summary>Goods seized in the period, by what was done (收缴 confiscated, 暂扣 withheld), item and unit.</summary>
+    public sealed record SeizedItem
+    {
+        [OneOf<OfficeWork.SeizureAction>] public string Action { get; init; } = "";
+        public string Item { get; init; } = "";
+        public string Unit { get; init; } = "";
+        public long Quantity { get; init; }
+    }
 
     private static readonly Sql Venues = new("""
         SELECT venue_type, license_status, COUNT(*) AS number,
@@ -176,7 +196,7 @@ public static class WorkSummary
         {
             var scope = Scope(evaluator, jurisdiction, from, to);
             var inspections = await db.QueryAsync<InspectionGroup>(Inspections, scope, ct);
-            var seized = await db.ExecuteScalarAsync<long>(Seized, scope, ct);
+            var seized = await db.QueryAsync<SeizedItem>(Seized, scope, ct);
             var venues = await db.QueryAsync<VenueGroup>(Venues, scope, ct);
             var referrals = await db.QueryAsync<string>(Referrals, scope, ct);
             var cases = await CaseClosureRate.Handler.ComputeAsync(db, evaluator, jurisdiction, from, to, asOf, grouping: null, ct);
@@ -196,7 +216,8 @@ public static class WorkSummary
                 RectificationsChecked = Inspected(_ => true, g => g.RectificationsChecked),
                 CaseLeads = Inspected(_ => true, g => g.CaseLeads),
                 VenuesClosed = Inspected(_ => true, g => g.VenuesClosed),
-                ItemsSeized = (int)seized,
+                ItemsSeized = (int)seized.Sum(s => s.Quantity),
+                SeizedItems = seized,
             };
             int VenueCount(Func<VenueGroup, bool> which) => (int)venues.Where(which).Sum(v => v.Number);
             var venueFigures = new VenueFigures
