@@ -68,7 +68,7 @@ public sealed class CaseStageTests(string provider) : CaseFixture(provider)
         })).Expect(HttpStatusCode.BadRequest);
         Assert.That(unknown.FieldErrors("reference"), Is.Not.Empty);
         c = await StepOkAsync(officer, c, "legalReview");
-        c = await StepOkAsync(boss, c, "priorNotice", new { priorNotice = new { noticeOn = "2026-03-02", rightsWaived = false } });
+        c = await StepOkAsync(boss, c, "priorNotice", new { priorNotice = new { noticeOn = "2026-03-02", rightsWaived = false, proposedPenalty = new { warning = true, fineAmount = 3000 } } });
         SetLocal(2026, 3, 4);
         c = await StepOkAsync(officer, c, "hearing", new { hearing = new { requestedOn = "2026-03-04" } });
         Assert.That(c.GetProperty("clocks").GetProperty("decision").Str("status"), Is.EqualTo("suspended"));
@@ -235,7 +235,7 @@ public sealed class CaseStageTests(string provider) : CaseFixture(provider)
     {
         SetLocal(2026, 3, 2);
         var c = await CarryAsync("filed", "investigation", "legalReview");
-        c = await StepOkAsync(Supervisor(), c, "priorNotice", new { priorNotice = new { noticeOn = "2026-03-02", rightsWaived = false } });
+        c = await StepOkAsync(Supervisor(), c, "priorNotice", new { priorNotice = new { noticeOn = "2026-03-02", rightsWaived = false, proposedPenalty = new { warning = true, fineAmount = 3000 } } });
         // 行政处罚法 art. 64 with art. 85: five WORKING days from Monday 3-02 end on Monday 3-09 (natural days would end 3-07).
         Assert.That(c.GetProperty("clocks").GetProperty("statement").Str("dueDate"), Is.EqualTo("2026-03-09"));
         SetLocal(2026, 3, 9);

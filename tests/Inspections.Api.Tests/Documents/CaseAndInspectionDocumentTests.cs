@@ -137,7 +137,7 @@ public sealed class CaseAndInspectionDocumentTests(string provider) : CaseFixtur
 
         c = await Step(await Step(c, "investigation"), "legalReview");
         SetLocal(2026, 3, 10);
-        c = await Step(c, "priorNotice", new { priorNotice = new { noticeOn = "2026-03-10", rightsWaived = true } });
+        c = await Step(c, "priorNotice", new { priorNotice = new { noticeOn = "2026-03-10", rightsWaived = true, proposedPenalty = new { warning = true, fineAmount = 3000 } } });
         var prior = await Docx.DownloadAsync(officer, Url("priorNotice"));
         Assert.Multiple(() =>
         {
@@ -186,7 +186,7 @@ public sealed class CaseAndInspectionDocumentTests(string provider) : CaseFixtur
         SetLocal(2026, 5, 6);
         var c = await (await Api.ZhangSanClient().PostJson("/api/cases", Lead(partyName: "重罚网吧有限公司"))).Expect(HttpStatusCode.Created);
         foreach (var to in new[] { "filed", "investigation", "legalReview" }) c = await Step(c, to);
-        c = await Step(c, "priorNotice", new { priorNotice = new { noticeOn = "2026-05-06", rightsWaived = false } });
+        c = await Step(c, "priorNotice", new { priorNotice = new { noticeOn = "2026-05-06", rightsWaived = false, proposedPenalty = new { warning = true, fineAmount = 3000 } } });
         SetLocal(2026, 5, 8);
         c = await Step(c, "hearing", new { hearing = new { requestedOn = "2026-05-08" } });
         SetLocal(2026, 6, 1);
@@ -212,7 +212,7 @@ public sealed class CaseAndInspectionDocumentTests(string provider) : CaseFixtur
         SetLocal(2026, 4, 1);
         var c = await (await Api.ZhangSanClient().PostJson("/api/cases", Lead(partyName: "不罚网吧"))).Expect(HttpStatusCode.Created);
         foreach (var to in new[] { "filed", "investigation", "legalReview" }) c = await Step(c, to);
-        c = await Step(c, "priorNotice", new { priorNotice = new { noticeOn = "2026-04-01", rightsWaived = true } });
+        c = await Step(c, "priorNotice", new { priorNotice = new { noticeOn = "2026-04-01", rightsWaived = true, proposedPenalty = new { warning = true, fineAmount = 3000 } } });
         c = await Step(c, "noPenalty", new { note = "违法行为轻微并及时改正，没有造成危害后果" });
         var problem = await (await Api.ZhangSanClient().GetAsync($"/api/cases/{c.Str("id")}/documents/decision")).Expect(HttpStatusCode.Conflict);
         Assert.That(problem.Str("detail"), Does.Contain("不予处罚决定"));

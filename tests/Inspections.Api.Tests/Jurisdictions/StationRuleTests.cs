@@ -62,6 +62,7 @@ public sealed class StationRuleTests
         "GetUser.Query",
         "IssueApiToken.Command",
         "ListUsers.Query",
+        "ListOfficers.Query",
         "SignIn.Command",
     ];
 

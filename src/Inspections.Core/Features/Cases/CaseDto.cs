@@ -34,6 +34,8 @@ public sealed record CaseDto
     public string? NotFiledReason { get; init; }
     public DateOnly? PriorNoticeOn { get; init; }
     public bool RightsWaived { get; init; }
+    /// <summary>The penalty proposed in the prior notice 拟作出的行政处罚 (行政处罚法 art. 44), once the notice is recorded.</summary>
+    public CaseProposedPenalty? ProposedPenalty { get; init; }
     public DateOnly? HearingRequestedOn { get; init; }
     public CaseDecision? Decision { get; init; }
     public DateTimeOffset? ServedAt { get; init; }
@@ -88,6 +90,17 @@ public sealed record CaseDecision
     public int? SuspensionDays { get; init; }         // 责令停业整顿天数
     public bool LicenseRevoked { get; init; }         // 吊销许可证
     public string? TransferredTo { get; init; }
+}
+
+/// <summary>The penalty the prior notice tells the party the authority intends to impose 拟作出的行政处罚.</summary>
+public sealed record CaseProposedPenalty
+{
+    public bool Warning { get; init; }
+    public decimal? FineAmount { get; init; }
+    public decimal? ConfiscatedIncome { get; init; }  // 没收违法所得
+    public string? ConfiscatedItems { get; init; }    // 没收物品
+    public int? SuspensionDays { get; init; }         // 责令停业整顿天数
+    public bool LicenseRevoked { get; init; }         // 吊销许可证
 }
 
 /// <summary>

@@ -79,6 +79,15 @@ public sealed class CaseView(CalendarStore calendars, ClockOptions clockOptions,
             NotFiledReason = c.NotFiledReason,
             PriorNoticeOn = c.PriorNoticeOn,
             RightsWaived = c.RightsWaived,
+            ProposedPenalty = c.PriorNoticeOn is null || c.ProposedWarning is null ? null : new CaseProposedPenalty
+            {
+                Warning = c.ProposedWarning == true,
+                FineAmount = CaseWire.Yuan(c.ProposedFineFen),
+                ConfiscatedIncome = CaseWire.Yuan(c.ProposedConfiscatedIncomeFen),
+                ConfiscatedItems = c.ProposedConfiscatedItems,
+                SuspensionDays = c.ProposedSuspensionDays,
+                LicenseRevoked = c.ProposedLicenseRevoked == true,
+            },
             HearingRequestedOn = c.HearingRequestedOn,
             Decision = c.DecidedAt is { } decidedAt ? new CaseDecision
             {
