@@ -139,6 +139,10 @@ public sealed record EvidenceRow
     public string? Description { get; init; }
     public DateTimeOffset AddedAt { get; init; }
     public string AddedBy { get; init; } = "";
+    /// <summary>For a photo or recording: the inspection whose file it is, the file's type and name.</summary>
+    public Guid? InspectionId { get; init; }
+    public string? ContentType { get; init; }
+    public string? FileName { get; init; }
 }
 
 public sealed record ChallengeRow
