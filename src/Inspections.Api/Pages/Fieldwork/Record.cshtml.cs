@@ -123,7 +123,11 @@ public sealed class RecordModel(ISender sender, IValidator<UploadEvidence.Comman
                 ? new RecordInspection.Referral(Clean(Input.Referral.Department), Clean(Input.Referral.Note))
                 : null,
         });
-        if (!ok) return Page();
+        if (!ok)
+        {
+            Unanswered();
+            return Page();
+        }
 
         var failed = new List<string>();
         foreach (var photo in photos)
@@ -141,6 +145,22 @@ public sealed class RecordModel(ISender sender, IValidator<UploadEvidence.Comman
             ? $"已登记现场检查" + (photos.Count > 0 ? $"，上传照片 {photos.Count} 张。" : "。")
             : $"已登记现场检查；以下照片未能上传，请在检查记录中补传：{string.Join("、", failed)}。";
         return Redirect($"/inspections/{inspection.Id}");
+    }
+
+    /// <summary>An item or the outcome left unchosen is asked for in words, not with the request's list of wire values.</summary>
+    private void Unanswered()
+    {
+        for (var i = 0; i < Input.Results.Count; i++)
+            if (string.IsNullOrEmpty(Input.Results[i].Result) && ModelState.TryGetValue($"Input.Results[{i}].Result", out var entry) && entry.Errors.Count > 0)
+            {
+                entry.Errors.Clear();
+                entry.Errors.Add("请选择检查结论：符合、违规或不适用");
+            }
+        if (string.IsNullOrEmpty(Input.Outcome) && ModelState.TryGetValue("Input.Outcome", out var outcome) && outcome.Errors.Count > 0)
+        {
+            outcome.Errors.Clear();
+            outcome.Errors.Add("请选择处理结果");
+        }
     }
 
     /// <summary>
