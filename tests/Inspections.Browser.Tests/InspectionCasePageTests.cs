@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using OpenQA.Selenium;
@@ -63,6 +64,21 @@ public sealed class InspectionCasePageTests
     {
         ((ITakesScreenshot)browser.Driver).GetScreenshot().SaveAsFile(file);
         TestContext.AddTestAttachment(file);
+    }
+
+    /// <summary>A real WAV file: 8 kHz mono 16-bit PCM, a 440 Hz tone of the given length.</summary>
+    private static byte[] Wav(int seconds)
+    {
+        const int rate = 8000;
+        var samples = rate * seconds;
+        using var stream = new MemoryStream();
+        using var w = new BinaryWriter(stream);
+        w.Write("RIFF"u8); w.Write(36 + samples * 2); w.Write("WAVE"u8);
+        w.Write("fmt "u8); w.Write(16); w.Write((short)1); w.Write((short)1); w.Write(rate); w.Write(rate * 2); w.Write((short)2); w.Write((short)16);
+        w.Write("data"u8); w.Write(samples * 2);
+        for (var i = 0; i < samples; i++) w.Write((short)(Math.Sin(2 * Math.PI * 440 * i / rate) * 8000));
+        w.Flush();
+        return stream.ToArray();
     }
 
     /// <summary>A finger on the element: scrolled to the middle of the screen (clear of the sticky save bar), then tapped.</summary>
@@ -150,9 +166,11 @@ public sealed class InspectionCasePageTests
 
         // Answered: a second officer, the first item a violation, the rest compliant, a rectification notice and a photo.
         browser.Choose("#officer-1", "lina");
-        for (var i = 0; i < items.Count; i++)
-            Tap(browser, $"#checklist li[data-code='{items[i]}'] label.result-{(i == 0 ? "violation" : "compliant")}");
-        browser.Find($"#checklist li[data-code='{items[0]}'] textarea").SendKeys("现场发现 2 名未成年人上网，未核验身份证件");
+        const string minors = "IC-MINOR";
+        Assert.That(items, Does.Contain(minors));
+        foreach (var item in items)
+            Tap(browser, $"#checklist li[data-code='{item}'] label.result-{(item == minors ? "violation" : "compliant")}");
+        browser.Find($"#checklist li[data-code='{minors}'] textarea").SendKeys("现场发现 2 名未成年人上网，未核验身份证件");
         Tap(browser, "#outcome input[value='rectificationNotice']");
         Assert.That(browser.Find("#rectification-fields").Displayed, Is.True, "the notice's fields show with its outcome");
         browser.Type("#Input_Rectification_LimitDays", "10");
@@ -201,7 +219,9 @@ public sealed class InspectionCasePageTests
         boss.Type("#note-filed", "同意立案调查");
         boss.Click("#step-filed");
         AssertOffered(boss, ["investigation", "withdrawn"], ["investigation", "withdrawn"], "filed");
-        Assert.That(boss.Find(".clock[data-clock='办案期限']").Text, Does.Contain("第六十条").Or.Contain("90"), "the decision limit with its explanation");
+        Assert.That(boss.Find(".clock[data-clock='办案期限']").Text, Does.Contain("办案期限 90 日"), "the decision limit with its explanation");
+        Assert.That(boss.Find("[data-clock-basis='decision']").Text, Does.Contain("第六十条").And.Contain("自立案之日起 90 日").And.Contain("自然日"),
+            "which article, from which day, natural days");
         TabletShots(boss, "7-filed");
 
         browser.Go($"/cases/{caseId}");
@@ -238,7 +258,42 @@ public sealed class InspectionCasePageTests
         AssertOffered(boss, ["served"], ["served"], "decided");
         Assert.That(boss.Find("#decision-words").Text, Is.EqualTo("警告；罚款 8,000.00 元"));
         Assert.That(boss.Find(".clock[data-clock='送达期限']").Displayed, Is.True, "the service limit runs");
+        Assert.That(boss.Find("[data-clock-basis='service']").Text, Does.Contain("第六十一条").And.Contain("7 个工作日"));
         TabletShots(boss, "11-decided");
+
+        // A body-camera recording of the inspection, linked to the case, plays on the case page with range requests.
+        using var upload = new MultipartFormDataContent();
+        var wav = new ByteArrayContent(Wav(seconds: 2));
+        wav.Headers.ContentType = new("audio/wav");
+        upload.Add(wav, "file", "执法记录仪录音.wav");
+        upload.Add(new StringContent("执法记录仪录音"), "caption");
+        var recording = await officerApi.PostAsync($"/api/inspections/{inspectionId}/evidence", upload);
+        Assert.That(recording.StatusCode, Is.EqualTo(HttpStatusCode.Created), await recording.Content.ReadAsStringAsync());
+        var recordingId = JsonDocument.Parse(await recording.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+        var current = await GetJsonAsync(officerApi, $"/api/cases/{caseId}");
+        var linked = await officerApi.PostAsync($"/api/cases/{caseId}/evidence", JsonContent.Create(new
+        {
+            version = current.GetProperty("version").GetInt64(), kind = "recording", reference = recordingId, description = "现场检查执法记录仪录音",
+        }));
+        Assert.That(linked.StatusCode, Is.EqualTo(HttpStatusCode.OK), await linked.Content.ReadAsStringAsync());
+        browser.Go($"/cases/{caseId}");
+        Assert.That(browser.FindAll("#evidence audio"), Has.Count.EqualTo(1), "the recording has a player");
+        browser.WaitUntil(_ => Convert.ToDouble(browser.Script("return document.querySelector('#evidence audio').duration || 0"),
+            System.Globalization.CultureInfo.InvariantCulture) > 1.5, "the recording's length to be read");
+        browser.Script("const a = document.querySelector('#evidence audio'); a.currentTime = 1.5;");
+        browser.WaitUntil(_ => browser.Script("return document.querySelector('#evidence audio').seeking") is false, "the player to seek");
+        var src = browser.Find("#evidence audio").GetAttribute("src")!;
+        using (var handler = new HttpClientHandler { UseCookies = false })
+        using (var http = new HttpClient(handler))
+        {
+            var ranged = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(browser.Url), src));
+            ranged.Headers.Add("Cookie", string.Join("; ", browser.Driver.Manage().Cookies.AllCookies.Select(k => $"{k.Name}={k.Value}")));
+            ranged.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(100, 199);
+            var part = await http.SendAsync(ranged);
+            Assert.That(part.StatusCode, Is.EqualTo(HttpStatusCode.PartialContent), "the page's player reads the recording in ranges");
+            Assert.That((await part.Content.ReadAsByteArrayAsync()).Length, Is.EqualTo(100));
+        }
+        TabletShots(browser, "12-recording");
 
         // The records, as the API has them.
         var c = await GetJsonAsync(officerApi, $"/api/cases/{caseId}");
@@ -265,11 +320,13 @@ public sealed class InspectionCasePageTests
             Assert.That(inspection.GetProperty("officers").EnumerateArray().Select(o => o.GetProperty("userId").GetString()),
                 Is.EqualTo(new[] { "zhangwei", "lina" }));
             Assert.That(inspection.GetProperty("notes").GetString(), Is.EqualTo("经营者在场配合检查"));
-            var evidence = inspection.GetProperty("evidence");
-            Assert.That(evidence.GetArrayLength(), Is.EqualTo(1));
-            Assert.That(evidence[0].GetProperty("contentType").GetString(), Is.EqualTo("image/png"));
-            Assert.That(evidence[0].GetProperty("caption").GetString(), Is.EqualTo("现场照片：吧台"));
-            Assert.That(evidence[0].GetProperty("sizeBytes").GetInt64(), Is.EqualTo(new FileInfo(photo).Length));
+            var evidence = inspection.GetProperty("evidence").EnumerateArray().ToList();
+            Assert.That(evidence.Select(e => e.GetProperty("contentType").GetString()), Is.EquivalentTo(new[] { "image/png", "audio/wav" }),
+                "the photo from the page and the recording from the API");
+            var png = evidence.Single(e => e.GetProperty("contentType").GetString() == "image/png");
+            Assert.That(png.GetProperty("caption").GetString(), Is.EqualTo("现场照片：吧台"));
+            Assert.That(png.GetProperty("sizeBytes").GetInt64(), Is.EqualTo(new FileInfo(photo).Length));
+            Assert.That(c.GetProperty("evidence").EnumerateArray().Single().GetProperty("kind").GetString(), Is.EqualTo("recording"));
         });
         Assert.That((await GetJsonAsync(officerApi, $"/api/cases?venueId={venueId}&limit=100")).GetProperty("items").GetArrayLength(),
             Is.EqualTo(casesBefore + 1));
@@ -278,7 +335,7 @@ public sealed class InspectionCasePageTests
         browser.Go("/cases?stage=decided");
         Assert.That(browser.Find("#cases tbody tr").GetAttribute("data-id"), Is.EqualTo(caseId), "the newest decided case first");
         Assert.That(browser.FindAll("#cases tbody tr").All(r => r.GetAttribute("data-stage") == "decided"), Is.True);
-        TabletShots(browser, "12-case-list");
+        TabletShots(browser, "13-case-list");
         browser.AssertNoConsoleErrors();
         boss.AssertNoConsoleErrors();
     }

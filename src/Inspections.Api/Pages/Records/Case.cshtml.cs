@@ -259,7 +259,13 @@ public sealed class CaseModel(ISender sender) : PageModel
     }
 
     /// <summary>What a step is called on its button, and what it records.</summary>
-    public static (string Title, string Hint) Describe(CaseStage to) => to switch
+    public static (string Title, string Hint) Describe(CaseStage to, CaseStage? from = null) => (from, to) switch
+    {
+        (CaseStage.LegalReview, CaseStage.Investigation) => ("退回补充调查", "法制审核认为证据不足，退回补充调查。"),
+        _ => Describe(to),
+    };
+
+    private static (string Title, string Hint) Describe(CaseStage to) => to switch
     {
         CaseStage.Filed => ("批准立案", "科长审批：同意立案，编发案号，90 日办案期限开始计算。"),
         CaseStage.NotFiled => ("不予立案", "科长审批：写明不予立案的理由。"),
@@ -276,6 +282,19 @@ public sealed class CaseModel(ISender sender) : PageModel
         CaseStage.Archived => ("归档", "案卷归档。"),
         CaseStage.Withdrawn => ("撤销立案", "科长审批：写明撤销理由。"),
         _ => (to.Chinese(), ""),
+    };
+
+    /// <summary>
+    /// Where a case clock comes from, as docs/deadlines.md tables it: the article, the day it counts from, and whether
+    /// its days are working days (art. 85: 二日、三日、五日、七日) or natural days rolled off a rest day.
+    /// </summary>
+    public static string ClockBasis(string clock, int days) => clock switch
+    {
+        "statement" => $"依据：《行政处罚法》第四十四条、第四十五条、第六十三条、第六十四条；自告知之日起 {days} 个工作日（第八十五条：不含法定节假日），期满前（当事人放弃的除外）不得作出决定。",
+        "decision" => $"依据：《行政处罚法》第六十条；自立案之日起 {days} 日（自然日，期满日为法定节假日的顺延至其后第一个工作日）；听证、鉴定等期间不计入，经批准可以延长。",
+        "service" => $"依据：《行政处罚法》第六十一条；当事人不在场的，自作出决定之日起 {days} 个工作日内送达（第八十五条：不含法定节假日）。",
+        "payment" => $"依据：《行政处罚法》第六十七条；自收到处罚决定书之日起 {days} 日内缴纳罚款（自然日，期满日为法定节假日的顺延）；逾期每日按罚款数额的 3% 加处罚款（第七十二条）。",
+        _ => "",
     };
 
     public static string SuspensionKindName(string kind) => kind switch
