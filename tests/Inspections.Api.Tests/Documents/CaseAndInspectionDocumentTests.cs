@@ -187,7 +187,10 @@ public sealed class CaseAndInspectionDocumentTests(string provider) : CaseFixtur
         SetLocal(2026, 5, 6);
         var c = await (await Api.ZhangSanClient().PostJson("/api/cases", Lead(partyName: "重罚网吧有限公司"))).Expect(HttpStatusCode.Created);
         foreach (var to in new[] { "filed", "investigation", "legalReview" }) c = await Step(c, to);
-        c = await Step(c, "priorNotice", new { priorNotice = new { noticeOn = "2026-05-06", rightsWaived = false, proposedPenalty = new { warning = true, fineAmount = 3000 } } });
+        c = await Step(c, "priorNotice", new
+        {
+            priorNotice = new { noticeOn = "2026-05-06", rightsWaived = false, proposedPenalty = new { fineAmount = 10500.50m, confiscatedIncome = 100000m, suspensionDays = 30 } },
+        });
         SetLocal(2026, 5, 8);
         c = await Step(c, "hearing", new { hearing = new { requestedOn = "2026-05-08" } });
         SetLocal(2026, 6, 1);
@@ -205,6 +208,7 @@ public sealed class CaseAndInspectionDocumentTests(string provider) : CaseFixtur
         });
         var prior = await Docx.DownloadAsync(Api.ZhangSanClient(), url + "priorNotice");
         Assert.That(prior.Text, Does.Contain("有权要求听证"), "a fine from the threshold up, confiscation and suspension are heavy penalties");
+        Assert.That(prior.Text, Does.Contain("罚款人民币壹万零伍佰元伍角整（¥10,500.50）；没收违法所得人民币壹拾万元整（¥100,000.00）；责令停业整顿三十日"));
     }
 
     [Test]
