@@ -97,6 +97,9 @@ public sealed class RecordModel(ISender sender, IValidator<UploadEvidence.Comman
             Input.Results.Add(new Answer { ItemCode = item.Code });
 
         var photos = await ReadPhotosAsync();
+        foreach (var (field, time) in new[] { ("Input.StartedAt", Input.StartedAt), ("Input.EndedAt", Input.EndedAt) })
+            if (time is { } t && (t.Year < 2000 || t.Year > 2999))
+                ModelState.AddModelError(field, "请填写有效的日期和时间");
         if (!ModelState.IsValid) return Page();
 
         var outcome = Input.Outcome;
