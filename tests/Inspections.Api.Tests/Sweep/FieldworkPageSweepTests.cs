@@ -106,4 +106,60 @@ public sealed class FieldworkPageSweepTests(string provider) : ApiFixture(provid
         }
         Assert.That(faults, Is.Empty);
     }
+
+    [Test]
+    public async Task The_case_page_suspends_resumes_and_extends_the_decision_limit_by_the_apis_requests()
+    {
+        var officerApi = Api.ZhangSanClient();
+        var bossApi = Api.Client("supervisor");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var c = await (await officerApi.PostJson("/api/cases", new
+        {
+            source = "complaint", party = new { kind = "person", name = "李某" }, violationCode = "cafe-minors-admitted", facts = "接纳未成年人",
+            occurredOn = today.ToString("yyyy-MM-dd"),
+        })).Expect(HttpStatusCode.Created);
+        c = await (await bossApi.PostJson($"/api/cases/{c.Str("id")}/transitions", new { to = "filed", version = c.GetProperty("version").GetInt64() }))
+            .Expect(HttpStatusCode.OK);
+        var page = $"/cases/{c.Str("id")}";
+        using var boss = await SignedInAsync(Supervisor.Id);
+
+        async Task<HttpResponseMessage> PostAsync(string handler, Dictionary<string, string> values)
+        {
+            var form = PageInputSweepTests.Forms(await boss.GetStringAsync(page)).First(f => WebUtility.HtmlDecode(f.Action).EndsWith("handler=" + handler, StringComparison.Ordinal));
+            var fields = new Dictionary<string, string>(form.Fields);
+            foreach (var (k, v) in values) fields[k] = v;
+            return await boss.PostAsync(WebUtility.HtmlDecode(form.Action), new FormUrlEncodedContent(fields));
+        }
+
+        // Refused beside its fields, in Chinese: a suspension with no reason.
+        var refused = await PostAsync("Suspend", new() { ["Suspend.StartOn"] = today.ToString("yyyy-MM-dd"), ["Suspend.Reason"] = "" });
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the form again");
+        Assert.That(await refused.Content.ReadAsStringAsync(), Does.Match("class=\"field-error\">[^<]*事由"), "the reason's error beside its field");
+        Assert.That((await (await bossApi.GetAsync($"/api/cases/{c.Str("id")}")).Expect(HttpStatusCode.OK)).GetProperty("suspensions").GetArrayLength(),
+            Is.Zero, "nothing written");
+
+        var suspended = await PostAsync("Suspend", new()
+        {
+            ["Suspend.Kind"] = "appraisal", ["Suspend.StartOn"] = today.ToString("yyyy-MM-dd"), ["Suspend.Reason"] = "送检盗版光盘鉴定",
+        });
+        Assert.That(suspended.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await suspended.Content.ReadAsStringAsync());
+        var read = await (await bossApi.GetAsync($"/api/cases/{c.Str("id")}")).Expect(HttpStatusCode.OK);
+        var suspension = read.GetProperty("suspensions").EnumerateArray().Single();
+        Assert.That((suspension.Str("kind"), suspension.Str("reason")), Is.EqualTo(("appraisal", "送检盗版光盘鉴定")));
+        Assert.That(suspension.GetProperty("endOn").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+
+        var resumed = await PostAsync("Resume", new() { ["Resume.EndOn"] = today.ToString("yyyy-MM-dd") });
+        Assert.That(resumed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await resumed.Content.ReadAsStringAsync());
+        var extended = await PostAsync("Extend", new() { ["Extend.Days"] = "30", ["Extend.Reason"] = "案情复杂，经负责人批准延长" });
+        Assert.That(extended.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await extended.Content.ReadAsStringAsync());
+        read = await (await bossApi.GetAsync($"/api/cases/{c.Str("id")}")).Expect(HttpStatusCode.OK);
+        Assert.Multiple(() =>
+        {
+            Assert.That(read.GetProperty("suspensions")[0].Str("endOn"), Is.EqualTo(today.ToString("yyyy-MM-dd")));
+            Assert.That(read.GetProperty("extensions")[0].GetProperty("days").GetInt32(), Is.EqualTo(30));
+            Assert.That(read.GetProperty("clocks").GetProperty("decision").GetProperty("extensionDays").GetInt32(), Is.EqualTo(30));
+        });
+        var html = await boss.GetStringAsync(page);
+        Assert.That(html, Does.Contain("鉴定、检测").And.Contain("30 日"));
+    }
 }
