@@ -218,7 +218,7 @@ internal static class DashboardLoad
 
     private static object Sections(DateOnly today) => new
     {
-        priorNotice = new { noticeOn = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), rightsWaived = true },
+        priorNotice = new { noticeOn = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), rightsWaived = true, proposedPenalty = new { warning = true, fineAmount = 3000 } },
         decision = new { warning = true, fineAmount = 5000m },
         service = new { method = "直接送达" },
         execution = new { finePaidOn = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), finePaidAmount = 5000m },

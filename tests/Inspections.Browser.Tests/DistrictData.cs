@@ -79,7 +79,7 @@ public sealed class DistrictData(BrowserHost host)
 
     private object Sections() => new
     {
-        priorNotice = new { noticeOn = Today.ToString("yyyy-MM-dd"), rightsWaived = true },
+        priorNotice = new { noticeOn = Today.ToString("yyyy-MM-dd"), rightsWaived = true, proposedPenalty = new { warning = true, fineAmount = 3000 } },
         hearing = new { requestedOn = Today.ToString("yyyy-MM-dd") },
         decision = new { warning = true, fineAmount = 5000m, transferredTo = "温江区市场监督管理局" },
         service = new { method = "直接送达" },

@@ -354,7 +354,9 @@ internal sealed partial class DemoStory
 
         _time.At(_cal.At(path.Notice, 10, 0), $"{label} 事先告知", () => Step(supervisor, "priorNotice", c => c with
         {
-            PriorNotice = new TransitionCase.PriorNoticeInput(path.Notice, script.Waived),
+            PriorNotice = new TransitionCase.PriorNoticeInput(path.Notice, script.Waived, new TransitionCase.ProposedPenaltyInput(
+                script.Penalty.Warning, script.Penalty.Fine > 0 ? script.Penalty.Fine : null, script.Penalty.Income > 0 ? script.Penalty.Income : null,
+                script.Penalty.Items, script.Penalty.SuspensionDays, script.Penalty.Revoke)),
         }, script.Waived ? "当事人当场表示放弃陈述、申辩和听证权利。" : "送达行政处罚事先告知书，告知当事人陈述、申辩及要求听证的权利。"));
         if (script.End == CaseEnd.PriorNotice) return;
         if (path.Hearing is { } hearing)

@@ -17,6 +17,10 @@ public sealed class UserEndpoints : IEndpointModule
             })
             .WithSummary("查询用户（本辖区及下级；按角色、在职状态、姓名或登录名；游标分页） List users");
 
+        app.MapQuery<ListOfficers.Query, IReadOnlyList<ListOfficers.OfficerSummary>>("/api/officers", () => new ListOfficers.Query())
+            .WithTags("Users 用户")
+            .WithSummary("本辖区可参加检查的执法人员（在职、已登记执法证号；姓名与执法证号） Officers who may be named on an inspection");
+
         // The body carries the initial password: no Idempotency-Key, so no hash of it is kept. A retry is a 409 (the login name is taken).
         users.MapCreate<CreateUser.Command, UserDto>("/", (CreateUser.Command command) => command,
                 (_, user) => $"/api/users/{Uri.EscapeDataString(user.Id)}")

@@ -77,7 +77,7 @@ public abstract class CaseFixture(string provider) : ApiFixture(provider)
     /// <summary>What each step needs in its body; enough for any step so that only the stage rules decide.</summary>
     protected object Sections(DateOnly today) => new
     {
-        priorNotice = new { noticeOn = today.ToString("yyyy-MM-dd"), rightsWaived = true },
+        priorNotice = new { noticeOn = today.ToString("yyyy-MM-dd"), rightsWaived = true, proposedPenalty = new { warning = true, fineAmount = 3000 } },
         hearing = new { requestedOn = today.ToString("yyyy-MM-dd") },
         decision = new { warning = true, fineAmount = 5000m, transferredTo = "温江区市场监督管理局" },
         service = new { method = "直接送达" },

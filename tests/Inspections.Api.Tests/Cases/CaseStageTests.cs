@@ -14,6 +14,67 @@ public sealed class CaseStageTests(string provider) : CaseFixture(provider)
         e.GetProperty(property).EnumerateArray().Select(x => x.GetString()!).ToArray();
 
     [Test]
+    public async Task The_prior_notice_carries_the_proposed_penalty_or_is_refused_in_chinese_and_english_without_writing_anything()
+    {
+        SetLocal(2026, 3, 2);
+        var boss = Supervisor();
+        var c = await OpenLeadAsync();
+        foreach (var to in new[] { "filed", "investigation", "legalReview" }) c = await StepOkAsync(boss, c, to);
+        var steps = await Api.CountAsync("case_stage_history");
+
+        async Task<string[]> Refused(object priorNotice, string field, string? language = null)
+        {
+            var client = Api.Client("supervisor", "510115", language);
+            var problem = await (await StepAsync(client, c, "priorNotice", new { priorNotice })).Expect(HttpStatusCode.BadRequest);
+            return problem.FieldErrors(field);
+        }
+
+        Assert.That(await Refused(new { noticeOn = "2026-03-02" }, "priorNotice.proposedPenalty"),
+            Is.EqualTo(new[] { "事先告知须写明拟作出的行政处罚（《行政处罚法》第四十四条）" }));
+        Assert.That(await Refused(new { noticeOn = "2026-03-02" }, "priorNotice.proposedPenalty", "en"),
+            Is.EqualTo(new[] { "The prior notice states the proposed penalty (Administrative Penalty Law art. 44)" }));
+        Assert.That(await Refused(new { noticeOn = "2026-03-02", proposedPenalty = new { warning = false, fineAmount = 0 } }, "priorNotice.proposedPenalty"),
+            Is.EqualTo(new[] { "拟作出的行政处罚至少包含一项：警告、罚款、没收违法所得或物品、责令停业整顿、吊销许可证" }));
+        Assert.That(await Refused(new { noticeOn = "2026-03-02", proposedPenalty = new { fineAmount = -5 } }, "priorNotice.proposedPenalty.fineAmount"),
+            Has.Length.EqualTo(1).And.Some.Contains("拟罚款金额"));
+        Assert.That(await Refused(new { noticeOn = "2026-03-02", proposedPenalty = new { fineAmount = 100.123m } }, "priorNotice.proposedPenalty.fineAmount"),
+            Has.Length.EqualTo(1));
+        Assert.That(await Refused(new { noticeOn = "2026-03-02", proposedPenalty = new { suspensionDays = 0, warning = true } }, "priorNotice.proposedPenalty.suspensionDays"),
+            Has.Length.EqualTo(1));
+        var unchanged = await (await boss.GetAsync($"/api/cases/{c.Str("id")}")).Expect(HttpStatusCode.OK);
+        var stepsAfter = await Api.CountAsync("case_stage_history");
+        Assert.Multiple(() =>
+        {
+            Assert.That(unchanged.Str("stage"), Is.EqualTo("legalReview"));
+            Assert.That(unchanged.GetProperty("proposedPenalty").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(stepsAfter, Is.EqualTo(steps), "a refused step writes nothing");
+        });
+
+        c = await StepOkAsync(boss, c, "priorNotice", new
+        {
+            priorNotice = new
+            {
+                noticeOn = "2026-03-02", rightsWaived = false,
+                proposedPenalty = new { fineAmount = 12000.5m, confiscatedIncome = 800m, confiscatedItems = "电脑主机 3 台", suspensionDays = 15 },
+            },
+        });
+        foreach (var read in new[] { c, await (await Officer().GetAsync($"/api/cases/{c.Str("id")}")).Expect(HttpStatusCode.OK) })
+        {
+            var p = read.GetProperty("proposedPenalty");
+            Assert.Multiple(() =>
+            {
+                Assert.That(p.GetProperty("warning").GetBoolean(), Is.False);
+                Assert.That(p.GetProperty("fineAmount").GetDecimal(), Is.EqualTo(12000.5m));
+                Assert.That(p.GetProperty("confiscatedIncome").GetDecimal(), Is.EqualTo(800m));
+                Assert.That(p.Str("confiscatedItems"), Is.EqualTo("电脑主机 3 台"));
+                Assert.That(p.GetProperty("suspensionDays").GetInt32(), Is.EqualTo(15));
+                Assert.That(p.GetProperty("licenseRevoked").GetBoolean(), Is.False);
+                Assert.That(read.GetProperty("decision").ValueKind, Is.EqualTo(JsonValueKind.Null), "proposed, not decided");
+            });
+        }
+    }
+
+    [Test]
     public async Task A_case_is_carried_from_an_inspection_lead_through_every_stage_to_archive()
     {
         SetLocal(2026, 3, 2);
@@ -68,7 +129,7 @@ public sealed class CaseStageTests(string provider) : CaseFixture(provider)
         })).Expect(HttpStatusCode.BadRequest);
         Assert.That(unknown.FieldErrors("reference"), Is.Not.Empty);
         c = await StepOkAsync(officer, c, "legalReview");
-        c = await StepOkAsync(boss, c, "priorNotice", new { priorNotice = new { noticeOn = "2026-03-02", rightsWaived = false } });
+        c = await StepOkAsync(boss, c, "priorNotice", new { priorNotice = new { noticeOn = "2026-03-02", rightsWaived = false, proposedPenalty = new { warning = true, fineAmount = 3000 } } });
         SetLocal(2026, 3, 4);
         c = await StepOkAsync(officer, c, "hearing", new { hearing = new { requestedOn = "2026-03-04" } });
         Assert.That(c.GetProperty("clocks").GetProperty("decision").Str("status"), Is.EqualTo("suspended"));
@@ -235,7 +296,7 @@ public sealed class CaseStageTests(string provider) : CaseFixture(provider)
     {
         SetLocal(2026, 3, 2);
         var c = await CarryAsync("filed", "investigation", "legalReview");
-        c = await StepOkAsync(Supervisor(), c, "priorNotice", new { priorNotice = new { noticeOn = "2026-03-02", rightsWaived = false } });
+        c = await StepOkAsync(Supervisor(), c, "priorNotice", new { priorNotice = new { noticeOn = "2026-03-02", rightsWaived = false, proposedPenalty = new { warning = true, fineAmount = 3000 } } });
         // 行政处罚法 art. 64 with art. 85: five WORKING days from Monday 3-02 end on Monday 3-09 (natural days would end 3-07).
         Assert.That(c.GetProperty("clocks").GetProperty("statement").Str("dueDate"), Is.EqualTo("2026-03-09"));
         SetLocal(2026, 3, 9);

@@ -28,7 +28,7 @@ public sealed class PenaltyDeadlineTests(string provider) : CaseFixture(provider
         SetLocal(2025, 9, 29);
         var c = await CarryFromSeptemberAsync("filed", "investigation", "legalReview");
         SetLocal(2025, 9, 30);
-        c = await StepOkAsync(Supervisor(), c, "priorNotice", new { priorNotice = new { noticeOn = "2025-09-30", rightsWaived = false } });
+        c = await StepOkAsync(Supervisor(), c, "priorNotice", new { priorNotice = new { noticeOn = "2025-09-30", rightsWaived = false, proposedPenalty = new { warning = true, fineAmount = 3000 } } });
         var statement = ClockOf(c, "statement");
         // 10-09 (1), 10-10 (2), Sat 10-11 make-up (3), 10-13 (4), 10-14 (5). As natural days it ended 10-05 → 10-09.
         Assert.That(statement.Str("dueDate"), Is.EqualTo("2025-10-14"));

@@ -137,7 +137,7 @@ public sealed class CaseAndInspectionDocumentTests(string provider) : CaseFixtur
 
         c = await Step(await Step(c, "investigation"), "legalReview");
         SetLocal(2026, 3, 10);
-        c = await Step(c, "priorNotice", new { priorNotice = new { noticeOn = "2026-03-10", rightsWaived = true } });
+        c = await Step(c, "priorNotice", new { priorNotice = new { noticeOn = "2026-03-10", rightsWaived = true, proposedPenalty = new { warning = true, fineAmount = 20000m } } });
         var prior = await Docx.DownloadAsync(officer, Url("priorNotice"));
         Assert.Multiple(() =>
         {
@@ -146,7 +146,8 @@ public sealed class CaseAndInspectionDocumentTests(string provider) : CaseFixtur
             Assert.That(prior.Text, Does.Contain("接纳未成年人 3 名上网").And.Contain(c.GetProperty("violation").Str("penaltyBasis")));
             Assert.That(prior.Text, Does.Contain("违反了《互联网上网服务营业场所管理条例》第二十一条的规定"), "the provision cited, not the catalogue's quotation of it");
             Assert.That(prior.Text, Does.Contain("陈述和申辩").And.Contain("五个工作日内"));
-            Assert.That(prior.Text, Does.Contain("有权要求听证"), "before the decision the penalty may be a heavy one: the hearing right is told");
+            Assert.That(prior.Text, Does.Contain("拟对你（单位）作出如下行政处罚：警告；罚款人民币贰万元整（¥20,000.00）。"), "the proposed penalty (art. 44)");
+            Assert.That(prior.Text, Does.Contain("有权要求听证"), "a proposed fine of 20,000 is a large one: the hearing right is told");
             Assert.That(prior.Paragraphs.Last(), Is.EqualTo("二〇二六年三月十日"));
         });
         var undecided = await (await officer.GetAsync(Url("decision"))).Expect(HttpStatusCode.Conflict);
@@ -167,8 +168,8 @@ public sealed class CaseAndInspectionDocumentTests(string provider) : CaseFixtur
             Assert.That(decision.Paragraphs.TakeLast(3), Is.EqualTo(new[] { Authority, "（盖章）", "二〇二六年三月二十日" }));
         });
         var told = await Docx.DownloadAsync(officer, Url("priorNotice"));
-        Assert.That(told.Text, Does.Contain("拟对你（单位）作出如下行政处罚：警告；罚款人民币伍仟元整（¥5,000.00）"));
-        Assert.That(told.Text, Does.Not.Contain("有权要求听证"), "a warning and a 5,000 fine are no heavy penalty: no hearing");
+        Assert.That(told.Text, Does.Contain("拟对你（单位）作出如下行政处罚：警告；罚款人民币贰万元整（¥20,000.00）"),
+            "the notice prints what was proposed, not what was decided later");
 
         // Cases are the brigade's: another district, a town station, a clerk and a stranger's id are refused.
         await (await Officer("510104").GetAsync(Url("decision"))).Expect(HttpStatusCode.Forbidden);
@@ -186,7 +187,10 @@ public sealed class CaseAndInspectionDocumentTests(string provider) : CaseFixtur
         SetLocal(2026, 5, 6);
         var c = await (await Api.ZhangSanClient().PostJson("/api/cases", Lead(partyName: "重罚网吧有限公司"))).Expect(HttpStatusCode.Created);
         foreach (var to in new[] { "filed", "investigation", "legalReview" }) c = await Step(c, to);
-        c = await Step(c, "priorNotice", new { priorNotice = new { noticeOn = "2026-05-06", rightsWaived = false } });
+        c = await Step(c, "priorNotice", new
+        {
+            priorNotice = new { noticeOn = "2026-05-06", rightsWaived = false, proposedPenalty = new { fineAmount = 10500.50m, confiscatedIncome = 100000m, suspensionDays = 30 } },
+        });
         SetLocal(2026, 5, 8);
         c = await Step(c, "hearing", new { hearing = new { requestedOn = "2026-05-08" } });
         SetLocal(2026, 6, 1);
@@ -204,6 +208,27 @@ public sealed class CaseAndInspectionDocumentTests(string provider) : CaseFixtur
         });
         var prior = await Docx.DownloadAsync(Api.ZhangSanClient(), url + "priorNotice");
         Assert.That(prior.Text, Does.Contain("有权要求听证"), "a fine from the threshold up, confiscation and suspension are heavy penalties");
+        Assert.That(prior.Text, Does.Contain("罚款人民币壹万零伍佰元伍角整（¥10,500.50）；没收违法所得人民币壹拾万元整（¥100,000.00）；责令停业整顿三十日"));
+    }
+
+    [Test]
+    public async Task The_prior_notice_states_the_proposed_penalty_and_tells_the_hearing_right_only_for_a_heavy_one()
+    {
+        SetLocal(2026, 4, 1);
+        var c = await (await Api.ZhangSanClient().PostJson("/api/cases", Lead(partyName: "轻罚网吧"))).Expect(HttpStatusCode.Created);
+        foreach (var to in new[] { "filed", "investigation", "legalReview" }) c = await Step(c, to);
+        c = await Step(c, "priorNotice", new
+        {
+            priorNotice = new
+            {
+                noticeOn = "2026-04-01", rightsWaived = false,
+                proposedPenalty = new { warning = true, fineAmount = 2500.5m, confiscatedItems = "盗版光盘 12 张" },
+            },
+        });
+        var prior = await Docx.DownloadAsync(Api.ZhangSanClient(), $"/api/cases/{c.Str("id")}/documents/priorNotice");
+        Assert.That(prior.Text, Does.Contain("拟对你（单位）作出如下行政处罚：警告；罚款人民币贰仟伍佰元伍角整（¥2,500.50）；没收盗版光盘 12 张。"));
+        Assert.That(prior.Text, Does.Not.Contain("有权要求听证"), "a warning, a small fine and confiscated discs are no heavy penalty: no hearing");
+        Assert.That(prior.Text, Does.Contain("陈述和申辩"), "the statement right is always told");
     }
 
     [Test]
@@ -212,7 +237,7 @@ public sealed class CaseAndInspectionDocumentTests(string provider) : CaseFixtur
         SetLocal(2026, 4, 1);
         var c = await (await Api.ZhangSanClient().PostJson("/api/cases", Lead(partyName: "不罚网吧"))).Expect(HttpStatusCode.Created);
         foreach (var to in new[] { "filed", "investigation", "legalReview" }) c = await Step(c, to);
-        c = await Step(c, "priorNotice", new { priorNotice = new { noticeOn = "2026-04-01", rightsWaived = true } });
+        c = await Step(c, "priorNotice", new { priorNotice = new { noticeOn = "2026-04-01", rightsWaived = true, proposedPenalty = new { warning = true, fineAmount = 3000 } } });
         c = await Step(c, "noPenalty", new { note = "违法行为轻微并及时改正，没有造成危害后果" });
         var problem = await (await Api.ZhangSanClient().GetAsync($"/api/cases/{c.Str("id")}/documents/decision")).Expect(HttpStatusCode.Conflict);
         Assert.That(problem.Str("detail"), Does.Contain("不予处罚决定"));

@@ -66,6 +66,7 @@ public sealed class StationRuleTests
         "IssueApiToken.Command",
         "ListUsers.Query",
         "ListWindowStaff.Query",
+        "ListOfficers.Query",
         "SignIn.Command",
         // The office's own work (trainings, publicity, letters, seizures): a station does it in its town too.
         "RecordTraining.Command",

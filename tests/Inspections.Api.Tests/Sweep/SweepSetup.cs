@@ -119,7 +119,7 @@ internal static class SweepSetup
             decided = await Step($"case to {to}", () => supervisor.PostJson($"/api/cases/{id}/transitions", new
             {
                 to, version = d.GetProperty("version").GetInt64(), note = "办理",
-                priorNotice = new { noticeOn = day(0), rightsWaived = true },
+                priorNotice = new { noticeOn = day(0), rightsWaived = true, proposedPenalty = new { warning = true, fineAmount = 3000 } },
                 decision = new { warning = true, fineAmount = 5000m },
             }));
         }

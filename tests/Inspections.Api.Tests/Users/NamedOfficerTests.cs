@@ -53,6 +53,38 @@ public sealed class NamedOfficerTests(string provider) : UserFixture(provider)
     }
 
     [Test]
+    public async Task An_officer_picks_co_inspectors_from_the_active_officers_with_credentials_of_their_jurisdiction()
+    {
+        await DeactivateAsync("tingzhi");
+        var officer = Api.ZhangSanClient();
+        var listed = (await (await officer.GetAsync("/api/officers")).Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+        var ids = listed.Select(o => o.Str("id")).ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(ids, Is.SupersetOf(new[] { "zhangsan", "lisi", "wangwu", "zhaoliu" }));
+            Assert.That(ids, Has.None.EqualTo("waiqu"), "another district's officer");
+            Assert.That(ids, Has.None.EqualTo("chuangkou"), "a clerk");
+            Assert.That(ids, Has.None.EqualTo("tingzhi"), "a deactivated officer");
+            Assert.That(listed.Single(o => o.Str("id") == "lisi").Str("credentialNumber"), Is.EqualTo(Officers.Credential("lisi")));
+            Assert.That(listed.Single(o => o.Str("id") == "lisi").Str("displayName"), Is.EqualTo("李四"));
+            Assert.That(listed.Select(o => o.Str("jurisdiction")), Has.All.StartWith("510115"));
+        });
+        // Another district sees its own, a clerk none.
+        var other = (await (await Api.Client("officer", "510104").GetAsync("/api/officers")).Expect(HttpStatusCode.OK))
+            .EnumerateArray().Select(o => o.Str("id")).ToArray();
+        Assert.That(other, Does.Contain("waiqu").And.Not.Contain("zhangsan"));
+        await (await Api.Client("clerk").GetAsync("/api/officers")).Expect(HttpStatusCode.Forbidden);
+
+        // Whoever is listed may be named on an inspection.
+        var venue = await VenueAsync("同行人员网吧");
+        var items = await ItemsAsync(officer);
+        var second = ids.First(id => id != "zhangsan");
+        var recorded = await (await officer.PostJson("/api/inspections", Inspection(venue, items, new { userId = "zhangsan" }, new { userId = second })))
+            .Expect(HttpStatusCode.Created);
+        Assert.That(recorded.GetProperty("officers").EnumerateArray().Select(o => o.Str("userId")), Is.EqualTo(new[] { "zhangsan", second }));
+    }
+
+    [Test]
     public async Task An_inspection_names_only_active_officers_of_the_callers_jurisdiction_in_chinese_and_english()
     {
         await DeactivateAsync("tingzhi");

@@ -34,6 +34,8 @@ public sealed record CaseDto
     public string? NotFiledReason { get; init; }
     public DateOnly? PriorNoticeOn { get; init; }
     public bool RightsWaived { get; init; }
+    /// <summary>The penalty proposed in the prior notice 拟作出的行政处罚 (行政处罚法 art. 44), once the notice is recorded.</summary>
+    public CaseProposedPenalty? ProposedPenalty { get; init; }
     public DateOnly? HearingRequestedOn { get; init; }
     public CaseDecision? Decision { get; init; }
     public DateTimeOffset? ServedAt { get; init; }
@@ -90,6 +92,17 @@ public sealed record CaseDecision
     public string? TransferredTo { get; init; }
 }
 
+/// <summary>The penalty the prior notice tells the party the authority intends to impose 拟作出的行政处罚.</summary>
+public sealed record CaseProposedPenalty
+{
+    public bool Warning { get; init; }
+    public decimal? FineAmount { get; init; }
+    public decimal? ConfiscatedIncome { get; init; }  // 没收违法所得
+    public string? ConfiscatedItems { get; init; }    // 没收物品
+    public int? SuspensionDays { get; init; }         // 责令停业整顿天数
+    public bool LicenseRevoked { get; init; }         // 吊销许可证
+}
+
 /// <summary>
 /// The party's statement period 陈述申辩及听证申请期限 (while the case waits on it), decision limit 办案期限,
 /// service limit 送达期限 and payment limit 缴款期限, once each applies.
@@ -126,6 +139,10 @@ public sealed record EvidenceRow
     public string? Description { get; init; }
     public DateTimeOffset AddedAt { get; init; }
     public string AddedBy { get; init; } = "";
+    /// <summary>For a photo or recording: the inspection whose file it is, the file's type and name.</summary>
+    public Guid? InspectionId { get; init; }
+    public string? ContentType { get; init; }
+    public string? FileName { get; init; }
 }
 
 public sealed record ChallengeRow

@@ -32,6 +32,12 @@ internal sealed record CaseRecord
     public string? NotFiledReason { get; init; }
     public DateOnly? PriorNoticeOn { get; init; }
     public bool RightsWaived { get; init; }
+    public bool? ProposedWarning { get; init; }
+    public long? ProposedFineFen { get; init; }
+    public long? ProposedConfiscatedIncomeFen { get; init; }
+    public string? ProposedConfiscatedItems { get; init; }
+    public int? ProposedSuspensionDays { get; init; }
+    public bool? ProposedLicenseRevoked { get; init; }
     public DateOnly? HearingRequestedOn { get; init; }
     public DateOnly? DecidedOn { get; init; }
     public DateTimeOffset? DecidedAt { get; init; }
@@ -66,7 +72,8 @@ internal sealed record CaseRecord
         id, jurisdiction, stage, case_number, source, source_reference, inspection_id, venue_id, party_kind, party_name,
         party_credit_code, party_id_number, party_address, violation_code, facts, occurred_on, ended_on, serious_harm, officer_id, officer_name,
         created_at, filed_at, filed_on, decision_limit_days, not_filed_reason, prior_notice_on, rights_waived,
-        hearing_requested_on, decided_on, decided_at, decision_kind, warning, fine_fen, confiscated_income_fen,
+        proposed_warning, proposed_fine_fen, proposed_confiscated_income_fen, proposed_confiscated_items, proposed_suspension_days,
+        proposed_license_revoked, hearing_requested_on, decided_on, decided_at, decision_kind, warning, fine_fen, confiscated_income_fen,
         confiscated_items, suspension_days, license_revoked, transferred_to, service_limit_days, served_on, served_at,
         service_method, payment_limit_days, fine_paid_on, fine_paid_fen, surcharge_paid_fen, items_disposed, executed_at, closed_at,
         archived_at, withdrawn_at, withdrawal_reason, updated_at, version

@@ -13,7 +13,9 @@ internal static class CaseRows
     private static readonly Sql Update = new("""
         UPDATE cases SET stage = @Stage, case_number = @CaseNumber, filed_at = @FiledAt, filed_on = @FiledOn,
             decision_limit_days = @DecisionLimitDays, not_filed_reason = @NotFiledReason, prior_notice_on = @PriorNoticeOn,
-            rights_waived = @RightsWaived, hearing_requested_on = @HearingRequestedOn, decided_on = @DecidedOn,
+            rights_waived = @RightsWaived, proposed_warning = @ProposedWarning, proposed_fine_fen = @ProposedFineFen,
+            proposed_confiscated_income_fen = @ProposedConfiscatedIncomeFen, proposed_confiscated_items = @ProposedConfiscatedItems,
+            proposed_suspension_days = @ProposedSuspensionDays, proposed_license_revoked = @ProposedLicenseRevoked, hearing_requested_on = @HearingRequestedOn, decided_on = @DecidedOn,
             decided_at = @DecidedAt, decision_kind = @DecisionKind, warning = @Warning, fine_fen = @FineFen,
             confiscated_income_fen = @ConfiscatedIncomeFen, confiscated_items = @ConfiscatedItems,
             suspension_days = @SuspensionDays, license_revoked = @LicenseRevoked, transferred_to = @TransferredTo,
@@ -44,6 +46,8 @@ internal static class CaseRows
         {
             changed.Id, changed.Stage, changed.CaseNumber, changed.FiledAt, changed.FiledOn, changed.DecisionLimitDays,
             changed.NotFiledReason, changed.PriorNoticeOn, changed.RightsWaived, changed.HearingRequestedOn,
+            changed.ProposedWarning, changed.ProposedFineFen, changed.ProposedConfiscatedIncomeFen, changed.ProposedConfiscatedItems,
+            changed.ProposedSuspensionDays, changed.ProposedLicenseRevoked,
             changed.DecidedOn, changed.DecidedAt, changed.DecisionKind, changed.Warning, changed.FineFen,
             changed.ConfiscatedIncomeFen, changed.ConfiscatedItems, changed.SuspensionDays, changed.LicenseRevoked,
             changed.TransferredTo, changed.ServiceLimitDays, changed.ServedOn, changed.ServedAt, changed.ServiceMethod,

@@ -25,6 +25,9 @@ public sealed class CaseView(CalendarStore calendars, ClockOptions clockOptions,
     private static readonly Sql Evidence = new("""
         SELECT id, kind, reference, description, added_at, added_by FROM case_evidence WHERE case_id = @Id ORDER BY added_at, id
         """);
+    private static readonly Sql EvidenceFile = new("""
+        SELECT inspection_id, content_type, file_name FROM inspection_evidence WHERE id = @Id
+        """);
     private static readonly Sql Challenges = new("""
         SELECT id, kind, authority, filed_on, outcome, decided_on, note FROM case_challenges WHERE case_id = @Id ORDER BY filed_on, id
         """);
@@ -79,6 +82,15 @@ public sealed class CaseView(CalendarStore calendars, ClockOptions clockOptions,
             NotFiledReason = c.NotFiledReason,
             PriorNoticeOn = c.PriorNoticeOn,
             RightsWaived = c.RightsWaived,
+            ProposedPenalty = c.PriorNoticeOn is null || c.ProposedWarning is null ? null : new CaseProposedPenalty
+            {
+                Warning = c.ProposedWarning == true,
+                FineAmount = CaseWire.Yuan(c.ProposedFineFen),
+                ConfiscatedIncome = CaseWire.Yuan(c.ProposedConfiscatedIncomeFen),
+                ConfiscatedItems = c.ProposedConfiscatedItems,
+                SuspensionDays = c.ProposedSuspensionDays,
+                LicenseRevoked = c.ProposedLicenseRevoked == true,
+            },
             HearingRequestedOn = c.HearingRequestedOn,
             Decision = c.DecidedAt is { } decidedAt ? new CaseDecision
             {
@@ -108,12 +120,35 @@ public sealed class CaseView(CalendarStore calendars, ClockOptions clockOptions,
             History = await db.QueryAsync<StageStep>(History, id, ct),
             Suspensions = suspensions,
             Extensions = extensions,
-            Evidence = await db.QueryAsync<EvidenceRow>(Evidence, id, ct),
+            Evidence = await EvidenceAsync(db, c.Id, ct),
             Challenges = await db.QueryAsync<ChallengeRow>(Challenges, id, ct),
             Referrals = await db.QueryAsync<ReferralRow>(Referrals, id, ct),
             UpdatedAt = c.UpdatedAt,
             Version = c.Version,
         };
+    }
+
+    /// <summary>The case's evidence; a photo or recording with the inspection file it names (for the page's players and pictures).</summary>
+    private static async Task<IReadOnlyList<EvidenceRow>> EvidenceAsync(DbSession db, Guid caseId, CancellationToken ct)
+    {
+        var rows = await db.QueryAsync<EvidenceRow>(Evidence, new { Id = caseId }, ct);
+        var result = new List<EvidenceRow>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (row.Kind is "photo" or "recording" && Guid.TryParse(row.Reference, out var fileId)
+                && await db.QuerySingleOrDefaultAsync<EvidenceFileRow>(EvidenceFile, new { Id = fileId }, ct) is { } file)
+                result.Add(row with { InspectionId = file.InspectionId, ContentType = file.ContentType, FileName = file.FileName });
+            else
+                result.Add(row);
+        }
+        return result;
+    }
+
+    private sealed record EvidenceFileRow
+    {
+        public Guid InspectionId { get; init; }
+        public string ContentType { get; init; } = "";
+        public string FileName { get; init; } = "";
     }
 
     private CaseSurcharge? Surcharge(ClockEvaluator evaluator, CaseRecord c)

@@ -18,8 +18,15 @@ namespace Inspections.Core.Features.Cases;
 /// </summary>
 public static class TransitionCase
 {
-    /// <summary>事先告知: the date the notice of the party's rights (statement, defence, hearing) was served, and whether they waived them.</summary>
-    public sealed record PriorNoticeInput(DateOnly? NoticeOn, bool? RightsWaived);
+    /// <summary>
+    /// 事先告知: the date the notice of the party's rights (statement, defence, hearing) was served, whether they waived
+    /// them, and the penalty the authority intends to impose 拟作出的行政处罚 (行政处罚法 art. 44), printed in the notice.
+    /// </summary>
+    public sealed record PriorNoticeInput(DateOnly? NoticeOn, bool? RightsWaived, ProposedPenaltyInput? ProposedPenalty = null);
+
+    /// <summary>拟作出的行政处罚: at least one of warning, fine, confiscation of income or items, suspension, revocation.</summary>
+    public sealed record ProposedPenaltyInput(
+        bool? Warning, decimal? FineAmount, decimal? ConfiscatedIncome, string? ConfiscatedItems, int? SuspensionDays, bool? RevokeLicense);
 
     /// <summary>The party's hearing request 听证申请 and the day it was made.</summary>
     public sealed record HearingInput(DateOnly? RequestedOn);
@@ -74,6 +81,24 @@ public static class TransitionCase
             RuleFor(x => x.PriorNotice).NotNull().When(x => x.Target == CaseStage.PriorNotice).Named("事先告知", "Prior notice");
             RuleFor(x => x.PriorNotice!.NoticeOn).NotNull().When(x => x.Target == CaseStage.PriorNotice && x.PriorNotice is not null)
                 .OverridePropertyName("PriorNotice.NoticeOn").Named("告知日期", "Notice date");
+            RuleFor(x => x.PriorNotice!.ProposedPenalty).NotNull().When(x => x.Target == CaseStage.PriorNotice && x.PriorNotice is not null)
+                .OverridePropertyName("PriorNotice.ProposedPenalty")
+                .Says("事先告知须写明拟作出的行政处罚（《行政处罚法》第四十四条）", "The prior notice states the proposed penalty (Administrative Penalty Law art. 44)");
+            When(x => x.PriorNotice?.ProposedPenalty is not null, () =>
+            {
+                RuleFor(x => x.PriorNotice!.ProposedPenalty!.FineAmount).InclusiveBetween(0, MaxAmount).PrecisionScale(12, 2, true)
+                    .OverridePropertyName("PriorNotice.ProposedPenalty.FineAmount").Named("拟罚款金额", "Proposed fine");
+                RuleFor(x => x.PriorNotice!.ProposedPenalty!.ConfiscatedIncome).InclusiveBetween(0, MaxAmount).PrecisionScale(12, 2, true)
+                    .OverridePropertyName("PriorNotice.ProposedPenalty.ConfiscatedIncome").Named("拟没收违法所得", "Proposed confiscated income");
+                RuleFor(x => x.PriorNotice!.ProposedPenalty!.ConfiscatedItems).MaximumLength(1000)
+                    .OverridePropertyName("PriorNotice.ProposedPenalty.ConfiscatedItems").Named("拟没收物品", "Proposed confiscated items");
+                RuleFor(x => x.PriorNotice!.ProposedPenalty!.SuspensionDays).InclusiveBetween(1, 3650)
+                    .OverridePropertyName("PriorNotice.ProposedPenalty.SuspensionDays").Named("拟责令停业整顿天数", "Proposed suspension days");
+                RuleFor(x => x.PriorNotice!.ProposedPenalty).Must(p => HasPenalty(p!))
+                    .OverridePropertyName("PriorNotice.ProposedPenalty")
+                    .Says("拟作出的行政处罚至少包含一项：警告、罚款、没收违法所得或物品、责令停业整顿、吊销许可证",
+                          "The proposed penalty needs at least one of: warning, fine, confiscation, suspension or revocation");
+            });
 
             RuleFor(x => x.Hearing).NotNull().When(x => x.Target == CaseStage.Hearing).Named("听证申请", "Hearing request");
             RuleFor(x => x.Hearing!.RequestedOn).NotNull().When(x => x.Target == CaseStage.Hearing && x.Hearing is not null)
@@ -116,8 +141,11 @@ public static class TransitionCase
         }
 
         private static bool HasPenalty(DecisionInput? d) => d is not null &&
-            (d.Warning == true || d.FineAmount > 0 || d.ConfiscatedIncome > 0 || !string.IsNullOrWhiteSpace(d.ConfiscatedItems)
-             || d.SuspensionDays > 0 || d.RevokeLicense == true);
+            HasPenalty(new ProposedPenaltyInput(d.Warning, d.FineAmount, d.ConfiscatedIncome, d.ConfiscatedItems, d.SuspensionDays, d.RevokeLicense));
+
+        private static bool HasPenalty(ProposedPenaltyInput p) =>
+            p.Warning == true || p.FineAmount > 0 || p.ConfiscatedIncome > 0 || !string.IsNullOrWhiteSpace(p.ConfiscatedItems)
+            || p.SuspensionDays > 0 || p.RevokeLicense == true;
     }
 
     private static readonly Sql InsertHearingSuspension = new("""
@@ -180,7 +208,18 @@ public static class TransitionCase
                     var noticeOn = command.PriorNotice!.NoticeOn!.Value;
                     if (noticeOn > today || noticeOn < c.FiledOn)
                         throw Input.Invalid("PriorNotice.NoticeOn", "告知日期应在立案之后且不晚于今天", "The notice date must be after filing and not in the future");
-                    return c with { PriorNoticeOn = noticeOn, RightsWaived = command.PriorNotice.RightsWaived ?? false };
+                    var proposed = command.PriorNotice.ProposedPenalty!;
+                    return c with
+                    {
+                        PriorNoticeOn = noticeOn,
+                        RightsWaived = command.PriorNotice.RightsWaived ?? false,
+                        ProposedWarning = proposed.Warning == true,
+                        ProposedFineFen = NullIfZero(CaseWire.Fen(proposed.FineAmount)),
+                        ProposedConfiscatedIncomeFen = NullIfZero(CaseWire.Fen(proposed.ConfiscatedIncome)),
+                        ProposedConfiscatedItems = Input.Clean(proposed.ConfiscatedItems),
+                        ProposedSuspensionDays = proposed.SuspensionDays,
+                        ProposedLicenseRevoked = proposed.RevokeLicense == true,
+                    };
                 case CaseStage.Hearing:
                     var requestedOn = command.Hearing!.RequestedOn!.Value;
                     // 行政处罚法 art. 64 with art. 85: 5 working days from the notice.

@@ -72,7 +72,8 @@ public static class PrintCaseDocument
             throw new ConflictException($"本案处于“{c.StageName}”阶段，尚未事先告知，没有{title}。",
                 $"The case is at stage '{c.Stage}' and has no prior notice recorded, so there is no prior notice to print.");
         var days = $"{Count(cases.HearingRequestDays)}个工作日";
-        var penalties = Penalties(c.Decision);
+        // What the notice proposes 拟作出的行政处罚 (art. 44); a notice recorded before it was kept says only that a penalty is intended.
+        var penalties = c.ProposedPenalty is { } proposed ? Penalties(proposed) : [];
         var doc = new DocxWriter(authority.Enforcement, title, c.CaseNumber)
             .Line($"{c.Party.Name}：")
             .Paragraph($"经查，{c.Facts.TrimEnd('。')}。")
@@ -81,7 +82,7 @@ public static class PrintCaseDocument
                        + (penalties.Count > 0 ? $"本机关拟对你（单位）作出如下行政处罚：{string.Join("；", penalties)}。" : "本机关拟对你（单位）作出行政处罚。"))
             .Paragraph($"根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）有权进行陈述和申辩。"
                        + $"如需陈述、申辩，请于收到本告知书之日起{days}内向本机关提出，逾期视为放弃陈述、申辩的权利。");
-        if (HearingApplies(c.Decision, authority.Options))
+        if (c.ProposedPenalty is { } p ? HearingApplies(p, authority.Options) : HearingApplies(c.Decision, authority.Options))
             doc.Paragraph($"根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，对较大数额罚款、没收较大数额违法所得、"
                           + $"责令停产停业、吊销许可证件等行政处罚，你（单位）有权要求听证。如要求听证，请于收到本告知书之日起{days}内向本机关提出，"
                           + "逾期视为放弃听证的权利。");
@@ -133,10 +134,15 @@ public static class PrintCaseDocument
         ? "以上事实有现场检查记录等证据证实。"
         : $"以上事实有下列证据证实：{string.Join("；", c.Evidence.Select((e, i) => $"{i + 1}. {e.Description ?? EvidenceKindName(e.Kind)}（{e.Reference}）"))}。";
 
-    private static List<string> Penalties(CaseDecision? d)
+    private static List<string> Penalties(CaseDecision? d) => d is null ? [] : Penalties(new CaseProposedPenalty
+    {
+        Warning = d.Warning, FineAmount = d.FineAmount, ConfiscatedIncome = d.ConfiscatedIncome, ConfiscatedItems = d.ConfiscatedItems,
+        SuspensionDays = d.SuspensionDays, LicenseRevoked = d.LicenseRevoked,
+    });
+
+    private static List<string> Penalties(CaseProposedPenalty d)
     {
         var list = new List<string>();
-        if (d is null) return list;
         if (d.Warning) list.Add("警告");
         if (d.FineAmount > 0) list.Add($"罚款{Money(d.FineAmount.Value)}");
         if (d.ConfiscatedIncome > 0) list.Add($"没收违法所得{Money(d.ConfiscatedIncome.Value)}");
@@ -150,6 +156,10 @@ public static class PrintCaseDocument
     private static bool HearingApplies(CaseDecision? d, DocumentOptions options) =>
         d is not { Kind: "penalty" } || d.FineAmount >= options.HearingFineThreshold || d.ConfiscatedIncome >= options.HearingFineThreshold
         || d.SuspensionDays > 0 || d.LicenseRevoked;
+
+    /// <summary>The proposed penalty is a heavy one (large fine or confiscation, suspension, revocation): the notice tells the hearing right.</summary>
+    private static bool HearingApplies(CaseProposedPenalty p, DocumentOptions options) =>
+        p.FineAmount >= options.HearingFineThreshold || p.ConfiscatedIncome >= options.HearingFineThreshold || p.SuspensionDays > 0 || p.LicenseRevoked;
 
     private static string SourceName(string source) => source switch
     {
