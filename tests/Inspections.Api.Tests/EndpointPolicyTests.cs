@@ -81,7 +81,9 @@ public sealed class EndpointPolicyTests() : ApiFixture("sqlite")
             }
             Assert.That(returns, Is.EqualTo(requestType), $"{name} builds {returns.FullName} and is guarded by {requestType?.FullName}");
         }
-        // Only the file downloads, which answer bytes rather than JSON, are mapped by hand: evidence, the printable documents and the half-year report (JSON, DOCX or XLSX).
+        // Only the file downloads, which answer bytes rather than JSON, are mapped by hand: evidence, the printable
+        // documents, the half-year report (JSON, DOCX or XLSX), and the registers 台账 with the survey list template
+        // (XLSX streamed as it is written).
         Assert.That(byHand, Is.EquivalentTo(new[]
         {
             "GET /api/inspections/{id:guid}/evidence/{evidenceId:guid}",
@@ -89,6 +91,13 @@ public sealed class EndpointPolicyTests() : ApiFixture("sqlite")
             "GET /api/cases/{id:guid}/documents/{kind}",
             "GET /api/permits/{id:guid}/documents/{kind}",
             "GET /api/reports/half-year",
+            "GET /api/registers/venues.xlsx",
+            "GET /api/registers/inspections.xlsx",
+            "GET /api/registers/cases.xlsx",
+            "GET /api/registers/permits.xlsx",
+            "GET /api/registers/campaign-venues.xlsx",
+            "GET /api/registers/alerts.xlsx",
+            "GET /api/unlicensed-campaigns/survey-template.xlsx",
         }));
     }
 }

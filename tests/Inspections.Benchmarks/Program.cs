@@ -12,7 +12,17 @@ using Inspections.Domain.Calendar;
 //   dotnet run -c Release --project tests/Inspections.Benchmarks -- pages [rounds]   each page's warm server time on the demo district beside its API call
 //   dotnet run -c Release --project tests/Inspections.Benchmarks -- scan [10000,100000,1000000] [sqlite|postgres]   the deadline
 //     scan over N stored clocks beside one SQL statement (PostgreSQL when INSPECTIONS_BENCH_POSTGRES holds a connection string)
+//   dotnet run -c Release --project tests/Inspections.Benchmarks -- registers [100000] [sqlite|postgres]   the venue register
+//     as XLSX through the host beside a raw Dapper read of the same SQL, alternating: rows/s and peak memory
+//     (PostgreSQL: INSPECTIONS_BENCH_POSTGRES holds a connection string whose user may create databases)
 var mode = args.Length > 0 ? args[0] : "clocks";
+if (mode == "registers")
+{
+#if DEBUG
+    Console.WriteLine("warning: Debug build; use -c Release for meaningful figures");
+#endif
+    return await RegisterLoad.RunAsync(args[1..]);
+}
 if (mode == "scan")
 {
 #if DEBUG
@@ -41,7 +51,7 @@ if (mode == "bdn")
 
 if (mode != "clocks")
 {
-    Console.Error.WriteLine("usage: -- clocks [count] | -- bdn [args] | -- dashboard [scale] [runs] | -- pages [rounds] | -- scan [N,N,…] [sqlite|postgres]");
+    Console.Error.WriteLine("usage: -- clocks [count] | -- bdn [args] | -- dashboard [scale] [runs] | -- pages [rounds] | -- scan [N,N,…] [sqlite|postgres] | -- registers [N] [sqlite|postgres]");
     return 2;
 }
 

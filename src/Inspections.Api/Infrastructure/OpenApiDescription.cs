@@ -239,6 +239,7 @@ public static class OpenApiDescription
         ["Calendar 工作日历"] = "法定节假日与调休、工作日计算 Working-day calendar",
         ["Alerts 到期预警"] = "即将到期与已超期预警 Due-soon and overdue alerts",
         ["Reports 工作总结"] = "工作总结的数字与文字，由数据生成 The work summary, generated from the data",
+        ["Registers 台账"] = "台账（XLSX）：场所、检查、案件、窗口受理、整治、预警，筛选条件同各查询 Registers as spreadsheets, filtered like the searches",
         ["Audit 执法全过程记录"] = "执法全过程记录（审计） Audit trail",
         ["Users 用户"] = "用户管理：新增、停用、角色、辖区、重置密码 User administration",
         ["Account 账号"] = "登录、修改密码、当前用户、脚本用接口令牌 Signing in, passwords and API tokens",

@@ -34,6 +34,7 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
                 Detail = f.Detail,
             },
             ConflictException c => Conflict(c),
+            SheetRowsException rows => SheetRows(rows),
             UnauthorizedException u => new ProblemDetails
             {
                 Status = StatusCodes.Status401Unauthorized,
@@ -130,6 +131,22 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
             Title = Text.Pick("请求格式不正确", "The request could not be read."),
         };
     }
+
+    /// <summary>An uploaded sheet with rows that cannot be taken: nothing stored, every bad row listed (row, column, message).</summary>
+    private static ProblemDetails SheetRows(SheetRowsException e) => new()
+    {
+        Status = StatusCodes.Status422UnprocessableEntity,
+        Title = Text.Pick("表格中有错误的行，未导入任何数据", "Some rows of the sheet are wrong; nothing was imported"),
+        Detail = Text.Pick(
+            $"共 {e.Errors.Select(r => r.Row).Distinct().Count()} 行有误（{e.Errors.Count} 处），{e.ValidRows} 行无误。请改正后重新上传，或选择只导入无误的行（importValidRows=true）。",
+            $"{e.Errors.Select(r => r.Row).Distinct().Count()} rows are wrong ({e.Errors.Count} errors) and {e.ValidRows} are right. Correct them and upload again, or import the right rows alone (importValidRows=true)."),
+        Extensions =
+        {
+            ["rowErrors"] = e.Errors.Select(r => new { row = r.Row, column = r.Column, field = r.Field, message = r.Message }).ToList(),
+            ["errorCount"] = e.Errors.Count,
+            ["validRows"] = e.ValidRows,
+        },
+    };
 
     private static ProblemDetails Conflict(ConflictException c)
     {

@@ -49,3 +49,17 @@ public sealed class LockedOutException(string messageZh, string messageEn, DateT
     public DateTimeOffset LockedUntil { get; } = lockedUntil;
     public int RetryAfterSeconds { get; } = retryAfterSeconds;
 }
+
+/// <summary>One row of an uploaded sheet that cannot be taken: its number as the sheet shows it, the column (header) and why.</summary>
+public sealed record SheetRowError(int Row, string Column, string Field, string Message);
+
+/// <summary>
+/// An uploaded sheet has rows that cannot be taken, and the caller did not ask to take the good rows alone: nothing
+/// was stored. Maps to 422 with every row's error listed.
+/// </summary>
+public sealed class SheetRowsException(IReadOnlyList<SheetRowError> errors, int validRows)
+    : Exception($"{errors.Count} rows of the sheet cannot be imported; nothing was stored.")
+{
+    public IReadOnlyList<SheetRowError> Errors { get; } = errors;
+    public int ValidRows { get; } = validRows;
+}

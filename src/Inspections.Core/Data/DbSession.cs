@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -80,6 +81,17 @@ public sealed partial class DbSession(DbConnectionFactory factory, ILogger<DbSes
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(Sql sql, object? param, CancellationToken ct)
         => (await (await ConnectionAsync(ct)).QueryAsync<T>(Define(sql, param, ct))).AsList();
+
+    /// <summary>
+    /// Rows read one at a time as the caller asks for them (an unbuffered reader), for exports that must not hold
+    /// a whole table in memory. Nothing else may run on the session while the sequence is being read.
+    /// </summary>
+    public async IAsyncEnumerable<T> StreamAsync<T>(Sql sql, object? param, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var connection = await ConnectionAsync(ct);
+        await foreach (var row in connection.QueryUnbufferedAsync<T>(sql.For(Provider), param, Transaction).WithCancellation(ct))
+            yield return row;
+    }
 
     public async Task<T?> QuerySingleOrDefaultAsync<T>(Sql sql, object? param, CancellationToken ct)
         => await (await ConnectionAsync(ct)).QuerySingleOrDefaultAsync<T>(Define(sql, param, ct));

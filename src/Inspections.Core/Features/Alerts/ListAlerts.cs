@@ -70,24 +70,27 @@ public static class ListAlerts
         {d.Limit("@Take")}
         """);
 
+    /// <summary>The filters as the statement's parameters: the alert list 预警清单 reads the same rows with no page limit.</summary>
+    internal static object Parameters(Query query, ICurrentUser user, Key? after, int take) => new
+    {
+        JurisdictionFirst = Jurisdiction.Range(user.Jurisdiction).First,
+        JurisdictionLast = Jurisdiction.Range(user.Jurisdiction).Last,
+        query.Kind,
+        query.SubjectType,
+        IncludeAcknowledged = query.IncludeAcknowledged ? 1 : 0,
+        Responsible = query.Mine ? user.UserId : null,
+        // Guid.Empty sorts before every id on all three databases, so no cursor means "from the start".
+        After = after?.I ?? Guid.Empty,
+        Take = take,
+    };
+
     public sealed class Handler(DbSession db, ICurrentUser user) : IQueryHandler<Query, Page<AlertDto>>
     {
         public async ValueTask<Page<AlertDto>> Handle(Query query, CancellationToken ct)
         {
             Common.Cursor.TryDecode<Key>(query.Cursor, out var after);
             var limit = query.Limit ?? 50;
-            var rows = await db.QueryAsync<AlertDto>(Select, new
-            {
-                JurisdictionFirst = Jurisdiction.Range(user.Jurisdiction).First,
-                JurisdictionLast = Jurisdiction.Range(user.Jurisdiction).Last,
-                query.Kind,
-                query.SubjectType,
-                IncludeAcknowledged = query.IncludeAcknowledged ? 1 : 0,
-                Responsible = query.Mine ? user.UserId : null,
-                // Guid.Empty sorts before every id on all three databases, so no cursor means "from the start".
-                After = after?.I ?? Guid.Empty,
-                Take = limit + 1,
-            }, ct);
+            var rows = await db.QueryAsync<AlertDto>(Select, Parameters(query, user, after, limit + 1), ct);
             var items = rows.Take(limit).ToList();
             return new Page<AlertDto>(items, rows.Count > limit ? Common.Cursor.Encode(new Key(items[^1].Id)) : null);
         }

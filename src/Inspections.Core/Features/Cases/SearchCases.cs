@@ -91,32 +91,35 @@ public static class SearchCases
         {d.Limit("@Take")}
         """);
 
+    /// <summary>The filters as the statement's parameters: the register 案件台账 reads the same rows with no page limit.</summary>
+    internal static object Parameters(Query query, string scope, Key? after, int take) => new
+    {
+        JurisdictionFirst = Jurisdiction.Range(scope).First,
+        JurisdictionLast = Jurisdiction.Range(scope).Last,
+        query.Stage,
+        OpenOnly = query.OpenOnly == true ? 1 : 0,
+        query.OfficerId,
+        HasVenue = query.VenueId is null ? 0 : 1,
+        VenueId = query.VenueId ?? Guid.Empty,
+        query.ViolationCode,
+        HasFrom = query.FiledFrom is null ? 0 : 1,
+        FiledFrom = query.FiledFrom ?? DateOnly.MinValue,
+        HasTo = query.FiledTo is null ? 0 : 1,
+        FiledTo = query.FiledTo ?? DateOnly.MaxValue,
+        CaseNumberLike = string.IsNullOrWhiteSpace(query.CaseNumber) ? null : SqlDialect.LikeContains(query.CaseNumber.Trim()),
+        HasAfter = after is null ? 0 : 1,
+        AfterAt = after?.At ?? DateTimeOffset.UnixEpoch,
+        AfterId = after?.I ?? Guid.Empty,
+        Take = take,
+    };
+
     public sealed class Handler(DbSession db, ICurrentUser user) : IQueryHandler<Query, Page<CaseSummary>>
     {
         public async ValueTask<Page<CaseSummary>> Handle(Query query, CancellationToken ct)
         {
             Common.Cursor.TryDecode<Key>(query.Cursor, out var after);
             var limit = query.Limit ?? 20;
-            var rows = await db.QueryAsync<CaseSummary>(Select, new
-            {
-                JurisdictionFirst = Jurisdiction.Range(user.Jurisdiction).First,
-                JurisdictionLast = Jurisdiction.Range(user.Jurisdiction).Last,
-                query.Stage,
-                OpenOnly = query.OpenOnly == true ? 1 : 0,
-                query.OfficerId,
-                HasVenue = query.VenueId is null ? 0 : 1,
-                VenueId = query.VenueId ?? Guid.Empty,
-                query.ViolationCode,
-                HasFrom = query.FiledFrom is null ? 0 : 1,
-                FiledFrom = query.FiledFrom ?? DateOnly.MinValue,
-                HasTo = query.FiledTo is null ? 0 : 1,
-                FiledTo = query.FiledTo ?? DateOnly.MaxValue,
-                CaseNumberLike = string.IsNullOrWhiteSpace(query.CaseNumber) ? null : SqlDialect.LikeContains(query.CaseNumber.Trim()),
-                HasAfter = after is null ? 0 : 1,
-                AfterAt = after?.At ?? DateTimeOffset.UnixEpoch,
-                AfterId = after?.I ?? Guid.Empty,
-                Take = limit + 1,
-            }, ct);
+            var rows = await db.QueryAsync<CaseSummary>(Select, Parameters(query, user.Jurisdiction, after, limit + 1), ct);
             var items = rows.Take(limit)
                 .Select(r => r with { StageName = CaseWire.Describe(CaseWire.Stage(r.Stage)) })
                 .ToList();

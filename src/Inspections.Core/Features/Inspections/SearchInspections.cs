@@ -92,6 +92,30 @@ public static class SearchInspections
         {d.Limit("@Take")}
         """);
 
+    /// <summary>The filters as the statement's parameters: the ledger 检查台账 reads the same rows with no page limit.</summary>
+    internal static object Parameters(Query query, string scope, Key? after, int take) => new
+    {
+        JurisdictionFirst = Domain.Access.Jurisdiction.Range(scope).First,
+        JurisdictionLast = Domain.Access.Jurisdiction.Range(scope).Last,
+        query.VenueId,
+        query.CampaignId,
+        query.Kind,
+        query.Outcome,
+        FromInstant = query.From is { } from ? Handler.StartOfLocalDay(from) : (DateTimeOffset?)null,
+        ToInstant = query.To is { } to ? Handler.StartOfLocalDay(to.AddDays(1)) : (DateTimeOffset?)null,
+        Officer = Input.Clean(query.Officer),
+        LeadsPending = query.LeadsPending == true ? 1 : 0,
+        Yes = true, // a bool parameter matches boolean, bit and SQLite's 0/1 alike; a literal 1 is no boolean on PostgreSQL
+        AfterStarted = after?.S,
+        Paged = after is null ? 0 : 1,
+        ByVenue = query.VenueId is null ? 0 : 1,
+        ByCampaign = query.CampaignId is null ? 0 : 1,
+        ByFrom = query.From is null ? 0 : 1,
+        ByTo = query.To is null ? 0 : 1,
+        AfterId = after?.I,
+        Take = take,
+    };
+
     public sealed class Handler(DbSession db, ICurrentUser user) : IQueryHandler<Query, Page<InspectionSummaryDto>>
     {
         public async ValueTask<Page<InspectionSummaryDto>> Handle(Query query, CancellationToken ct)
@@ -102,35 +126,14 @@ public static class SearchInspections
             if (query.VenueId is { } venueId) user.EnsureCanSee((await VenueRow.LoadAsync(db, venueId, ct)).Jurisdiction);
             Common.Cursor.TryDecode<Key>(query.Cursor, out var after);
             var limit = query.Limit ?? 20;
-            var rows = await db.QueryAsync<InspectionSummaryDto>(Select, new
-            {
-                JurisdictionFirst = Domain.Access.Jurisdiction.Range(scope).First,
-                JurisdictionLast = Domain.Access.Jurisdiction.Range(scope).Last,
-                query.VenueId,
-                query.CampaignId,
-                query.Kind,
-                query.Outcome,
-                FromInstant = query.From is { } from ? StartOfLocalDay(from) : (DateTimeOffset?)null,
-                ToInstant = query.To is { } to ? StartOfLocalDay(to.AddDays(1)) : (DateTimeOffset?)null,
-                Officer = Input.Clean(query.Officer),
-                LeadsPending = query.LeadsPending == true ? 1 : 0,
-                Yes = true, // a bool parameter matches boolean, bit and SQLite's 0/1 alike; a literal 1 is no boolean on PostgreSQL
-                AfterStarted = after?.S,
-                Paged = after is null ? 0 : 1,
-                ByVenue = query.VenueId is null ? 0 : 1,
-                ByCampaign = query.CampaignId is null ? 0 : 1,
-                ByFrom = query.From is null ? 0 : 1,
-                ByTo = query.To is null ? 0 : 1,
-                AfterId = after?.I,
-                Take = limit + 1,
-            }, ct);
+            var rows = await db.QueryAsync<InspectionSummaryDto>(Select, Parameters(query, scope, after, limit + 1), ct);
             var items = rows.Take(limit).ToList();
             var next = rows.Count > limit ? Common.Cursor.Encode(new Key(items[^1].StartedAt, items[^1].Id)) : null;
             return new Page<InspectionSummaryDto>(items, next);
         }
 
         /// <summary>Periods are asked for in Beijing dates; rows hold UTC instants.</summary>
-        private static DateTimeOffset StartOfLocalDay(DateOnly date) =>
+        internal static DateTimeOffset StartOfLocalDay(DateOnly date) =>
             new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), ClockEvaluator.ChinaStandardTime.BaseUtcOffset).ToUniversalTime();
     }
 }

@@ -100,72 +100,82 @@ public static class SurveyVenue
         {
             var campaign = await UnlicensedRows.ChangeableCampaignAsync(db, user, command.CampaignId, ct);
             var today = await UnlicensedRows.TodayAsync(db, calendars, clock, ct);
-            UnlicensedRows.EnsureWithin("FoundOn", command.FoundOn!.Value, campaign, today);
-
-            var now = clock.GetUtcNow();
-            var venueId = command.VenueId is { } existing
-                ? await CheckExistingAsync(campaign, existing, ct)
-                : await RegisterAsync(campaign, command, now, ct);
-
-            var id = Guid.CreateVersion7(now);
-            var linked = await db.ExecuteAsync(InsertLink, new
-            {
-                Id = id, campaign.Jurisdiction, CampaignId = campaign.Id, VenueId = venueId, command.FoundOn,
-                FoundBy = user.UserId, Note = Input.Clean(command.Note), Now = now,
-            }, ct);
-            if (linked == 0) throw AlreadyLinked();
-            foreach (var department in UnlicensedTerms.PrerequisiteDepartments)
-                await db.ExecuteAsync(InsertPrerequisite, new
-                {
-                    Id = id, Department = Wire.Name(department), Status = Wire.Name(PrerequisiteStatus.Pending),
-                }, ct);
+            var id = await SurveyAsync(db, user, campaign, command, today, clock.GetUtcNow(), ct);
             db.AuditAbout("unlicensedCampaignVenue", id);
             return await UnlicensedRows.ShowVenueAsync(db, calendars, options, clock, campaign.Id, id, ct);
         }
+    }
 
-        private async Task<Guid> CheckExistingAsync(UnlicensedCampaignDto campaign, Guid venueId, CancellationToken ct)
+    /// <summary>
+    /// One venue found: checked against the campaign (period, jurisdiction, target types), registered or linked, with
+    /// its four prerequisites pending. Every refusal is thrown before anything is written. Shared with the survey list
+    /// import <see cref="ImportSurvey"/>, which does this for each row of a 摸底排查表.
+    /// </summary>
+    internal static async Task<Guid> SurveyAsync(DbSession db, ICurrentUser user, UnlicensedCampaignDto campaign, Command command,
+        DateOnly today, DateTimeOffset now, CancellationToken ct)
+    {
+        UnlicensedRows.EnsureWithin("FoundOn", command.FoundOn!.Value, campaign, today);
+        var venueId = command.VenueId is { } existing
+            ? await CheckExistingAsync(db, campaign, existing, ct)
+            : await RegisterAsync(db, user, campaign, command, now, ct);
+
+        var id = Guid.CreateVersion7(now);
+        var linked = await db.ExecuteAsync(InsertLink, new
         {
-            var venue = await db.QuerySingleOrDefaultAsync<ExistingVenue>(SelectVenue, new { Id = venueId }, ct)
-                ?? throw Input.Invalid("VenueId", "未找到该场所", "No such venue");
-            if (!Jurisdiction.Covers(campaign.Jurisdiction, venue.Jurisdiction))
-                throw Input.Invalid("VenueId", $"该场所不在本次整治行动的辖区（{campaign.Jurisdiction}）内",
-                    $"The venue is outside the campaign's jurisdiction ({campaign.Jurisdiction})");
-            if (!UnlicensedRows.IsTargetType(campaign, venue.VenueType))
-                throw Input.Invalid("VenueId", $"该场所类型不在本次整治范围（{UnlicensedRows.TypeNames(campaign)}）内",
-                    $"The venue's type is not a target of this campaign ({string.Join(", ", campaign.VenueTypes)})");
-            if (venue.LicenseStatus != Wire.Name(LicenseStatus.Unlicensed))
-                throw Input.Invalid("VenueId", "只有无证无照场所纳入整治", "Only unlicensed venues are taken into the campaign");
-            if (await db.ExecuteScalarAsync<long>(CountLinks, new { CampaignId = campaign.Id, VenueId = venueId }, ct) > 0)
-                throw AlreadyLinked();
-            return venueId;
-        }
-
-        private static ConflictException AlreadyLinked() =>
-            new("该场所已纳入本次整治行动。", "The venue is already part of this campaign.");
-
-        private async Task<Guid> RegisterAsync(UnlicensedCampaignDto campaign, Command command, DateTimeOffset now, CancellationToken ct)
-        {
-            if (!UnlicensedRows.IsTargetType(campaign, command.Type))
-                throw Input.Invalid("Type", $"该场所类型不在本次整治范围（{UnlicensedRows.TypeNames(campaign)}）内",
-                    $"The venue's type is not a target of this campaign ({string.Join(", ", campaign.VenueTypes)})");
-            if (command.Terminals is not null && command.Type != Wire.Name(VenueType.InternetCafe))
-                throw Input.Invalid("Terminals", "只有网吧填写终端数", "Only internet cafés have terminals");
-            if (command.Rooms is not null && command.Type != Wire.Name(VenueType.SongAndDance) && command.Type != Wire.Name(VenueType.GameArcade))
-                throw Input.Invalid("Rooms", "只有歌舞、游艺娱乐场所填写包房数", "Only song-and-dance venues and arcades have rooms");
-            var facts = new FoundVenue
+            Id = id, campaign.Jurisdiction, CampaignId = campaign.Id, VenueId = venueId, command.FoundOn,
+            FoundBy = user.UserId, Note = Input.Clean(command.Note), Now = now,
+        }, ct);
+        if (linked == 0) throw AlreadyLinked();
+        foreach (var department in UnlicensedTerms.PrerequisiteDepartments)
+            await db.ExecuteAsync(InsertPrerequisite, new
             {
-                Name = command.Name, Address = command.Address, Type = command.Type, OperatorName = command.OperatorName,
-                LicenseStatus = Wire.Name(LicenseStatus.Unlicensed), Terminals = command.Terminals, Rooms = command.Rooms,
-            };
-            var jurisdiction = command.Jurisdiction ?? campaign.Jurisdiction;
-            if (!Jurisdiction.Covers(campaign.Jurisdiction, jurisdiction))
-                throw Input.Invalid("Jurisdiction", $"该场所所在辖区 {jurisdiction} 不在本次整治行动的辖区（{campaign.Jurisdiction}）内",
-                    $"Jurisdiction {jurisdiction} is outside the campaign's jurisdiction ({campaign.Jurisdiction})");
-            user.EnsureCanChange(jurisdiction);
-            if (command.Jurisdiction is not null) await JurisdictionRows.EnsureKnownAsync(db, "Jurisdiction", jurisdiction, ct);
-            var id = Guid.CreateVersion7(now);
-            await db.ExecuteAsync(RegisterVenue.Insert, VenueRow.Parameters(facts, id, jurisdiction, now, version: 1), ct);
-            return id;
-        }
+                Id = id, Department = Wire.Name(department), Status = Wire.Name(PrerequisiteStatus.Pending),
+            }, ct);
+        return id;
+    }
+
+    private static async Task<Guid> CheckExistingAsync(DbSession db, UnlicensedCampaignDto campaign, Guid venueId, CancellationToken ct)
+    {
+        var venue = await db.QuerySingleOrDefaultAsync<ExistingVenue>(SelectVenue, new { Id = venueId }, ct)
+            ?? throw Input.Invalid("VenueId", "未找到该场所", "No such venue");
+        if (!Jurisdiction.Covers(campaign.Jurisdiction, venue.Jurisdiction))
+            throw Input.Invalid("VenueId", $"该场所不在本次整治行动的辖区（{campaign.Jurisdiction}）内",
+                $"The venue is outside the campaign's jurisdiction ({campaign.Jurisdiction})");
+        if (!UnlicensedRows.IsTargetType(campaign, venue.VenueType))
+            throw Input.Invalid("VenueId", $"该场所类型不在本次整治范围（{UnlicensedRows.TypeNames(campaign)}）内",
+                $"The venue's type is not a target of this campaign ({string.Join(", ", campaign.VenueTypes)})");
+        if (venue.LicenseStatus != Wire.Name(LicenseStatus.Unlicensed))
+            throw Input.Invalid("VenueId", "只有无证无照场所纳入整治", "Only unlicensed venues are taken into the campaign");
+        if (await db.ExecuteScalarAsync<long>(CountLinks, new { CampaignId = campaign.Id, VenueId = venueId }, ct) > 0)
+            throw AlreadyLinked();
+        return venueId;
+    }
+
+    private static ConflictException AlreadyLinked() =>
+        new("该场所已纳入本次整治行动。", "The venue is already part of this campaign.");
+
+    private static async Task<Guid> RegisterAsync(DbSession db, ICurrentUser user, UnlicensedCampaignDto campaign, Command command, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!UnlicensedRows.IsTargetType(campaign, command.Type))
+            throw Input.Invalid("Type", $"该场所类型不在本次整治范围（{UnlicensedRows.TypeNames(campaign)}）内",
+                $"The venue's type is not a target of this campaign ({string.Join(", ", campaign.VenueTypes)})");
+        if (command.Terminals is not null && command.Type != Wire.Name(VenueType.InternetCafe))
+            throw Input.Invalid("Terminals", "只有网吧填写终端数", "Only internet cafés have terminals");
+        if (command.Rooms is not null && command.Type != Wire.Name(VenueType.SongAndDance) && command.Type != Wire.Name(VenueType.GameArcade))
+            throw Input.Invalid("Rooms", "只有歌舞、游艺娱乐场所填写包房数", "Only song-and-dance venues and arcades have rooms");
+        var facts = new FoundVenue
+        {
+            Name = command.Name, Address = command.Address, Type = command.Type, OperatorName = command.OperatorName,
+            LicenseStatus = Wire.Name(LicenseStatus.Unlicensed), Terminals = command.Terminals, Rooms = command.Rooms,
+        };
+        var jurisdiction = command.Jurisdiction ?? campaign.Jurisdiction;
+        if (!Jurisdiction.Covers(campaign.Jurisdiction, jurisdiction))
+            throw Input.Invalid("Jurisdiction", $"该场所所在辖区 {jurisdiction} 不在本次整治行动的辖区（{campaign.Jurisdiction}）内",
+                $"Jurisdiction {jurisdiction} is outside the campaign's jurisdiction ({campaign.Jurisdiction})");
+        user.EnsureCanChange(jurisdiction);
+        if (command.Jurisdiction is not null) await JurisdictionRows.EnsureKnownAsync(db, "Jurisdiction", jurisdiction, ct);
+        var id = Guid.CreateVersion7(now);
+        await db.ExecuteAsync(RegisterVenue.Insert, VenueRow.Parameters(facts, id, jurisdiction, now, version: 1), ct);
+        return id;
     }
 }

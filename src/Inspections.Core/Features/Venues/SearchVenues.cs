@@ -56,6 +56,19 @@ public static class SearchVenues
         {d.Limit("@Take")}
         """);
 
+    /// <summary>The filters as the statement's parameters: the register 场所台账 reads the same rows with no page limit.</summary>
+    internal static object Parameters(Query query, string scope, Key? after, int take) => new
+    {
+        JurisdictionFirst = Domain.Access.Jurisdiction.Range(scope).First,
+        JurisdictionLast = Domain.Access.Jurisdiction.Range(scope).Last,
+        query.Type,
+        query.LicenseStatus,
+        NameLike = string.IsNullOrWhiteSpace(query.Name) ? null : SqlDialect.LikeContains(query.Name.Trim()),
+        AfterName = after?.N,
+        AfterId = after?.I,
+        Take = take,
+    };
+
     public sealed class Handler(DbSession db, ICurrentUser user) : IQueryHandler<Query, Page<VenueDto>>
     {
         public async ValueTask<Page<VenueDto>> Handle(Query query, CancellationToken ct)
@@ -65,17 +78,7 @@ public static class SearchVenues
             if (query.Jurisdiction is not null) await JurisdictionRows.EnsureKnownAsync(db, nameof(Query.Jurisdiction), query.Jurisdiction, ct);
             Common.Cursor.TryDecode<Key>(query.Cursor, out var after);
             var limit = query.Limit ?? 20;
-            var rows = await db.QueryAsync<VenueDto>(Select, new
-            {
-                JurisdictionFirst = Domain.Access.Jurisdiction.Range(scope).First,
-                JurisdictionLast = Domain.Access.Jurisdiction.Range(scope).Last,
-                query.Type,
-                query.LicenseStatus,
-                NameLike = string.IsNullOrWhiteSpace(query.Name) ? null : SqlDialect.LikeContains(query.Name.Trim()),
-                AfterName = after?.N,
-                AfterId = after?.I,
-                Take = limit + 1,
-            }, ct);
+            var rows = await db.QueryAsync<VenueDto>(Select, Parameters(query, scope, after, limit + 1), ct);
             var items = rows.Take(limit).ToList();
             var next = rows.Count > limit ? Common.Cursor.Encode(new Key(items[^1].Name, items[^1].Id)) : null;
             return new Page<VenueDto>(items, next);
