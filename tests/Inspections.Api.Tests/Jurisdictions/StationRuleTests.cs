@@ -31,6 +31,8 @@ public sealed class StationRuleTests
         "GetVenue.Query",
         "ListAccountability.Query",
         "ListAlerts.Query",
+        "ListDraws.Query",
+        "MyDeadlines.Query",
         "ListJurisdictions.Query",
         "ListPermitItems.Query",
         "ListSpecialCampaigns.Query",
