@@ -262,7 +262,7 @@ public sealed class OfficerPageTests
         Assert.That(PathOf(browser.Url), Does.Match("^/draws/[0-9a-f-]{36}$"), browser.BodyText);
         var drawId = PathOf(browser.Url)["/draws/".Length..];
         var draw = await GetAsync(officerApi, $"/api/draws/{drawId}");
-        var pairs = browser.FindAll("#assignments tbody tr").Select(r => (r.GetAttribute("data-venue"), r.FindElements(By.CssSelector("td"))[4].GetAttribute("data-officers"))).ToList();
+        var pairs = browser.FindAll("#assignments tbody tr").Select(r => (r.GetAttribute("data-venue"), r.FindElement(By.CssSelector("td[data-officers]")).GetAttribute("data-officers"))).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(pairs, Is.EqualTo(draw.GetProperty("assignments").EnumerateArray()
