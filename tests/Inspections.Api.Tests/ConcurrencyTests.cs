@@ -9,7 +9,7 @@ public sealed class ConcurrencyTests(string provider) : ApiFixture(provider)
 {
     private static Dictionary<string, object?> Venue(string name) => new()
     {
-        ["name"] = name, ["address"] = "温江区", ["type"] = "bookshop", ["licenseStatus"] = "licensed", ["licenseNumber"] = "新出发 1 号",
+        ["name"] = name, ["address"] = "温江区", ["type"] = "bookshop", ["licenseStatus"] = "licensed", ["licenseNumber"] = Licences.Unique("新出发 1 号"),
         ["jurisdiction"] = "510183",
     };
 

@@ -28,7 +28,7 @@ public sealed class InputRulesTests(string provider) : ApiFixture(provider)
         ["address"] = address,
         ["type"] = "internetCafe",
         ["licenseStatus"] = "licensed",
-        ["licenseNumber"] = "川网文 0115 号",
+        ["licenseNumber"] = Licences.Unique("川网文 0115 号"),
         ["licenseValidUntil"] = licenseValidUntil,
     };
 
@@ -147,8 +147,8 @@ public sealed class InputRulesTests(string provider) : ApiFixture(provider)
     {
         var venue = await (await Api.Client("officer").PostJson("/api/venues", new Dictionary<string, object?>
         {
-            ["name"] = "规则测试书店", ["address"] = "温江区光华大道 1 号", ["type"] = "bookshop",
-            ["licenseStatus"] = "licensed", ["licenseNumber"] = "新出发〔2024〕15 号",
+            ["name"] = "规则测试书店" + Guid.NewGuid().ToString("N")[..6], ["address"] = "温江区光华大道 1 号", ["type"] = "bookshop",
+            ["licenseStatus"] = "licensed", ["licenseNumber"] = Licences.Unique("新出发〔2024〕15 号"),
         })).Expect(HttpStatusCode.Created);
         var inspection = await (await Api.ZhangSanClient().PostJson("/api/inspections", new
         {

@@ -15,8 +15,8 @@ public sealed class VenueTests(string provider) : ApiFixture(provider)
         ["type"] = "internetCafe",
         ["operatorName"] = "王五",
         ["legalRepresentative"] = "王五",
-        ["unifiedSocialCreditCode"] = ValidCode,
-        ["licenseNumber"] = "川网文〔2024〕0115 号",
+        ["unifiedSocialCreditCode"] = Licences.CreditCode(),
+        ["licenseNumber"] = Licences.Unique("川网文〔2024〕0115 号"),
         ["licenseValidUntil"] = "2027-06-30",
         ["licenseStatus"] = "licensed",
         ["terminals"] = 120,
@@ -32,7 +32,7 @@ public sealed class VenueTests(string provider) : ApiFixture(provider)
     public async Task Officer_registers_a_venue_and_finds_it_again()
     {
         var officer = Api.Client("officer");
-        var created = await (await officer.PostJson("/api/venues", InternetCafe("登记测试网吧"))).Expect(HttpStatusCode.Created);
+        var created = await (await officer.PostJson("/api/venues", With(InternetCafe("登记测试网吧"), "unifiedSocialCreditCode", ValidCode))).Expect(HttpStatusCode.Created);
         Assert.Multiple(() =>
         {
             Assert.That(created.Str("name"), Is.EqualTo("登记测试网吧"));
@@ -219,7 +219,7 @@ public sealed class VenueTests(string provider) : ApiFixture(provider)
         })).Expect(HttpStatusCode.Created);
         await (await officer.PostJson("/api/venues", new Dictionary<string, object?>
         {
-            ["name"] = "分页书店", ["address"] = "某街", ["type"] = "bookshop", ["licenseStatus"] = "licensed", ["licenseNumber"] = "新出发 1 号", ["jurisdiction"] = "510181",
+            ["name"] = "分页书店", ["address"] = "某街", ["type"] = "bookshop", ["licenseStatus"] = "licensed", ["licenseNumber"] = Licences.Unique("新出发 1 号"), ["jurisdiction"] = "510181",
         })).Expect(HttpStatusCode.Created);
 
         var seen = new List<string>();

@@ -17,6 +17,11 @@ public sealed class AlertEndpoints : IEndpointModule
                 })
             .WithSummary("本辖区即将到期与已超期预警 Due-soon and overdue alerts");
 
+        alerts.MapQuery<MyDeadlines.Query, Page<MyDeadline>>("/my-deadlines", ([OneOf("dueSoon", "overdue")] string? status,
+                [OneOf("case", "permit", "notice", "unlicensedNotice")] string? subjectType, string? cursor, int? limit) =>
+                new MyDeadlines.Query { Status = status, SubjectType = subjectType, Cursor = cursor, Limit = limit })
+            .WithSummary("我的即将到期与已超期事项（按存储的时限当日计算，不等待到期扫描；按到期日排序，游标分页） My due-soon and overdue work today");
+
         alerts.MapCommand<AcknowledgeAlert.Command, AlertDto>("/{id:guid}/acknowledge", (Guid id, AcknowledgeBody body) => new AcknowledgeAlert.Command(id, body.Version))
             .WithSummary("确认已阅预警 Acknowledge an alert");
 

@@ -1,3 +1,4 @@
+using Inspections.Core.Common;
 using Inspections.Core.Features.Inspections;
 
 namespace Inspections.Api.Endpoints;
@@ -22,6 +23,10 @@ public sealed class InspectionCampaignEndpoints : IEndpointModule
 
         draws.MapCreate<DrawVenues.Command, DrawDto>("/", (DrawVenues.Command command) => command, (_, draw) => $"/api/draws/{draw.Id}")
             .WithSummary("双随机抽取：随机抽取场所并随机配对执法人员（记录种子，可复现） Draw venues and officer pairs");
+
+        draws.MapQuery<ListDraws.Query, Page<ListDraws.DrawSummary>>("/", (bool? published, string? cursor, int? limit) =>
+                new ListDraws.Query { Published = published, Cursor = cursor, Limit = limit })
+            .WithSummary("本辖区的双随机抽取（最新在前；可按是否已公示筛选；游标分页） Draws of the jurisdiction, newest first");
 
         draws.MapQuery<GetDraw.Query, DrawDto>("/{id:guid}", (Guid id) => new GetDraw.Query(id))
             .WithSummary("查看抽取（含复现校验与检查结果） Get a draw");

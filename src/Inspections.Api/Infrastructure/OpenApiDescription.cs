@@ -173,7 +173,15 @@ public static class OpenApiDescription
 
         var document = context.Document;
         foreach (var own in metadata.OfType<ProblemResponse>())
+        {
+            // An answer the endpoint describes with a schema of its own (.Produces) keeps it and takes the words.
+            if (operation.Responses.TryGetValue(own.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var described))
+            {
+                described.Description = own.Description;
+                continue;
+            }
             Problem(operation, document, own.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), own.Description, retryAfter: own.RetryAfter);
+        }
         Problem(operation, document, "400", "请求有误：字段错误逐项列出（errors），最多列出前 50 条 Bad request: field errors by name, at most the first 50", validation: true);
         Problem(operation, document, "401", "未登录或令牌无效，或登录后账号已停用或变更 Missing or invalid bearer token, or the account changed since signing in");
         Problem(operation, document, "403", "角色或辖区无权操作 The role or jurisdiction may not do this");

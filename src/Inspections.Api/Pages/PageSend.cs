@@ -16,15 +16,16 @@ namespace Inspections.Api.Pages;
 public static class PageSend
 {
     /// <param name="conflict">What to say when the record changed since the form was read (409); the request's own words when null.</param>
+    /// <param name="onConflict">Handles a 409 itself (a refusal that names another record), instead of the words at the top of the form.</param>
     public static Task<(bool Ok, T Value)> TrySendAsync<T>(this PageModel page, ISender sender, ICommand<T> command, string prefix = "Input",
-        string? conflict = null) =>
-        page.TryAsync(command, prefix, conflict, ct => sender.Send(command, ct));
+        string? conflict = null, Action<ConflictException>? onConflict = null) =>
+        page.TryAsync(command, prefix, conflict, ct => sender.Send(command, ct), onConflict);
 
     public static Task<(bool Ok, T Value)> TrySendAsync<T>(this PageModel page, ISender sender, IQuery<T> query, string prefix = "Input") =>
         page.TryAsync(query, prefix, null, ct => sender.Send(query, ct));
 
     private static async Task<(bool Ok, T Value)> TryAsync<T>(this PageModel page, object request, string prefix, string? conflict,
-        Func<CancellationToken, ValueTask<T>> send)
+        Func<CancellationToken, ValueTask<T>> send, Action<ConflictException>? onConflict = null)
     {
         // A value the form could not bind (a date like "2026-13-01") is already an error: the request is not sent half-read.
         if (!page.ModelState.IsValid) return (false, default!);
@@ -41,6 +42,10 @@ public static class PageSend
         catch (ValidationException e)
         {
             page.AddFailures(e.Errors, prefix);
+        }
+        catch (ConflictException e) when (onConflict is not null)
+        {
+            onConflict(e);
         }
         catch (ConflictException e)
         {

@@ -83,7 +83,7 @@ public sealed class CaseStageTests(string provider) : CaseFixture(provider)
         var venue = await (await officer.PostJson("/api/venues", new
         {
             name = "星空网吧", address = "温江区柳城大道 88 号", type = "internetCafe", licenseStatus = "licensed",
-            licenseNumber = "川网文 0115 号", terminals = 120, operatorName = "王某",
+            licenseNumber = Licences.Unique("川网文 0115 号"), terminals = 120, operatorName = "王某",
         })).Expect(HttpStatusCode.Created);
 
         var inspection = await (await Api.ZhangSanClient().PostJson("/api/inspections", new Dictionary<string, object?>

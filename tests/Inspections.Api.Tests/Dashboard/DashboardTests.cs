@@ -49,7 +49,7 @@ public sealed class DashboardTests(string provider) : CaseFixture(provider)
         (await (await Officer(jurisdiction).PostJson("/api/venues", new Dictionary<string, object?>
         {
             ["name"] = name, ["address"] = "柳城大道 " + name, ["type"] = type, ["licenseStatus"] = status,
-            ["licenseNumber"] = status == "licensed" ? "证 " + name : null,
+            ["licenseNumber"] = status == "licensed" ? Licences.Unique("证 " + name) : null,
         })).Expect(HttpStatusCode.Created)).Str("id");
 
     private async Task<string> InspectAsync(string venue, string outcome, Dictionary<string, object?>? extra = null, string jurisdiction = "510115")

@@ -30,7 +30,7 @@ public sealed class CaseAndInspectionDocumentTests(string provider) : CaseFixtur
         var venue = await (await Api.ZhangSanClient().PostJson("/api/venues", new Dictionary<string, object?>
         {
             ["name"] = venueName, ["address"] = "温江区柳城大道 88 号", ["type"] = "internetCafe", ["operatorName"] = "王某",
-            ["licenseStatus"] = "licensed", ["licenseNumber"] = "川网文 0115 号",
+            ["licenseStatus"] = "licensed", ["licenseNumber"] = Licences.Unique("川网文 0115 号"),
         })).Expect(HttpStatusCode.Created);
         var start = new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(8));
         var body = new Dictionary<string, object?>

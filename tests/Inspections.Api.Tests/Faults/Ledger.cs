@@ -1,3 +1,4 @@
+using Inspections.Api.Tests.Infrastructure;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
@@ -24,7 +25,7 @@ public sealed class Ledger
     public static Dictionary<string, object?> Venue(string name) => new()
     {
         ["name"] = name, ["address"] = "温江区柳城大道 1 号", ["type"] = "bookshop", ["licenseStatus"] = "licensed",
-        ["licenseNumber"] = "新出发 1 号", ["jurisdiction"] = "510115",
+        ["licenseNumber"] = Licences.Unique("新出发 1 号"), ["jurisdiction"] = "510115",
     };
 
     /// <summary>POSTs a venue and records the answer; a transport failure is recorded, not thrown.</summary>

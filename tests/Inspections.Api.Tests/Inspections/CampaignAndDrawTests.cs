@@ -20,7 +20,7 @@ public sealed class CampaignAndDrawTests(string provider) : ApiFixture(provider)
         var created = await (await Api.Client("officer", jurisdiction).PostJson("/api/venues", new Dictionary<string, object?>
         {
             ["name"] = name, ["address"] = "温江区南熏大道 " + name.Length + " 号", ["type"] = "gameArcade",
-            ["licenseStatus"] = status, ["licenseNumber"] = status == "unlicensed" ? null : "川娱〔2024〕7 号",
+            ["licenseStatus"] = status, ["licenseNumber"] = status == "unlicensed" ? null : Licences.Unique("川娱〔2024〕7 号"),
         })).Expect(HttpStatusCode.Created);
         return created.Str("id");
     }

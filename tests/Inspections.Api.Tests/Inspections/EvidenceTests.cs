@@ -28,8 +28,8 @@ public sealed class EvidenceTests(string provider) : ApiFixture(provider)
     {
         var venue = await (await Api.Client("officer", jurisdiction).PostJson("/api/venues", new Dictionary<string, object?>
         {
-            ["name"] = "证据测试书店", ["address"] = "温江区光华大道 1 号", ["type"] = "bookshop",
-            ["licenseStatus"] = "licensed", ["licenseNumber"] = "新出发〔2024〕15 号",
+            ["name"] = "证据测试书店" + Guid.NewGuid().ToString("N")[..6], ["address"] = "温江区光华大道 1 号", ["type"] = "bookshop",
+            ["licenseStatus"] = "licensed", ["licenseNumber"] = Licences.Unique("新出发〔2024〕15 号"),
         })).Expect(HttpStatusCode.Created);
         var results = new[] { "BK-LIC", "BK-ILLEGAL", "BK-SOURCE", "BK-FIRE" }
             .Select(c => new { itemCode = c, result = "compliant", note = (string?)null });

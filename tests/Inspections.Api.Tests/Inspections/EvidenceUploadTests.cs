@@ -55,7 +55,7 @@ public sealed class EvidenceUploadTests(string provider) : ApiFixture(provider)
         var venue = await (await Api.Client("officer").PostJson("/api/venues", new Dictionary<string, object?>
         {
             ["name"] = "执法记录仪测试网吧" + Guid.NewGuid().ToString("N")[..6], ["address"] = "温江区光华大道 2 号", ["type"] = "bookshop",
-            ["licenseStatus"] = "licensed", ["licenseNumber"] = "新出发〔2024〕16 号",
+            ["licenseStatus"] = "licensed", ["licenseNumber"] = Licences.Unique("新出发〔2024〕16 号"),
         })).Expect(HttpStatusCode.Created);
         var results = new[] { "BK-LIC", "BK-ILLEGAL", "BK-SOURCE", "BK-FIRE" }
             .Select(c => new { itemCode = c, result = "compliant", note = (string?)null });

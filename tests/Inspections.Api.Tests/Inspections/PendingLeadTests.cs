@@ -15,7 +15,7 @@ public sealed class PendingLeadTests(string provider) : ApiFixture(provider)
         var venue = await (await Api.Client("officer").PostJson("/api/venues", new Dictionary<string, object?>
         {
             ["name"] = "待立案网吧", ["address"] = "温江区", ["type"] = "internetCafe", ["licenseStatus"] = "licensed",
-            ["licenseNumber"] = "川网文 0115 号", ["operatorName"] = "王某",
+            ["licenseNumber"] = Licences.Unique("川网文 0115 号"), ["operatorName"] = "王某",
         })).Expect(HttpStatusCode.Created);
         var start = new DateTimeOffset(2026, 3, 1, 22, 0, 0, TimeSpan.FromHours(8));
         var inspection = await (await Api.ZhangSanClient().PostJson("/api/inspections", new Dictionary<string, object?>

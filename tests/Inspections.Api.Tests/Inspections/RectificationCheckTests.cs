@@ -15,8 +15,8 @@ public sealed class RectificationCheckTests(string provider) : ApiFixture(provid
     {
         var venue = await (await Api.Client("officer").PostJson("/api/venues", new Dictionary<string, object?>
         {
-            ["name"] = venueName, ["address"] = "温江区公平街道", ["type"] = "internetCafe",
-            ["licenseStatus"] = "licensed", ["licenseNumber"] = "川网文 0115 号",
+            ["name"] = venueName, ["address"] = $"温江区公平街道 {Guid.NewGuid().ToString("N")[..6]} 号", ["type"] = "internetCafe",
+            ["licenseStatus"] = "licensed", ["licenseNumber"] = Licences.Unique("川网文 0115 号"),
         })).Expect(HttpStatusCode.Created);
         var results = Items.Select(c => new Dictionary<string, object?>
         {

@@ -38,6 +38,8 @@ public sealed class StationRuleTests
         "GetVenueHistory.Query",
         "ListAccountability.Query",
         "ListAlerts.Query",
+        "ListDraws.Query",
+        "MyDeadlines.Query",
         "ListJurisdictions.Query",
         "ListPermitItems.Query",
         "ListSpecialCampaigns.Query",

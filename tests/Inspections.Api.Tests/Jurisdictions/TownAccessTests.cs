@@ -21,7 +21,7 @@ public sealed class TownAccessTests(string provider) : CaseFixture(provider)
     {
         var body = new Dictionary<string, object?>
         {
-            ["name"] = name, ["address"] = "温江区柳城大道 8 号", ["type"] = "internetCafe", ["licenseStatus"] = "licensed", ["licenseNumber"] = "川网文 0115 号",
+            ["name"] = name, ["address"] = "温江区柳城大道 8 号", ["type"] = "internetCafe", ["licenseStatus"] = "licensed", ["licenseNumber"] = Licences.Unique("川网文 0115 号"),
         };
         if (jurisdiction is not null) body["jurisdiction"] = jurisdiction;
         if (version is not null) body["version"] = version;

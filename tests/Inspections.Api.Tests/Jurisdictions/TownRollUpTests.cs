@@ -33,7 +33,7 @@ public sealed class TownRollUpTests(string provider) : CaseFixture(provider)
     {
         var body = new Dictionary<string, object?>
         {
-            ["name"] = $"{key}网吧", ["address"] = "成都市", ["type"] = "internetCafe", ["licenseStatus"] = "licensed", ["licenseNumber"] = "川网文 0115 号",
+            ["name"] = $"{key}网吧", ["address"] = "成都市", ["type"] = "internetCafe", ["licenseStatus"] = "licensed", ["licenseNumber"] = Licences.Unique("川网文 0115 号"),
         };
         if (jurisdiction is not null) body["jurisdiction"] = jurisdiction;
         var v = await (await Api.Client("officer", registeredBy).PostJson("/api/venues", body)).Expect(HttpStatusCode.Created);

@@ -32,7 +32,7 @@ public sealed class WorkSummaryTests(string provider) : CaseFixture(provider)
         var v = await (await Officer().PostJson("/api/venues", new Dictionary<string, object?>
         {
             ["name"] = name, ["address"] = "温江区", ["type"] = type, ["licenseStatus"] = status,
-            ["licenseNumber"] = status == "licensed" ? "证 0115" : null,
+            ["licenseNumber"] = status == "licensed" ? Licences.Unique("证 0115") : null,
         })).Expect(HttpStatusCode.Created);
         return v.Str("id");
     }

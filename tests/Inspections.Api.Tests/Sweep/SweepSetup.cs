@@ -47,7 +47,7 @@ internal static class SweepSetup
 
         var venue = await Step("venue", () => officer.PostJson("/api/venues", new
         {
-            name = "星空网吧", address = "温江区柳城大道 88 号", type = "internetCafe", licenseStatus = "licensed", licenseNumber = "川网文 0115 号", terminals = 120,
+            name = "星空网吧", address = "温江区柳城大道 88 号", type = "internetCafe", licenseStatus = "licensed", licenseNumber = Licences.Unique("川网文 0115 号"), terminals = 120,
         }));
         Keep("venue", venue);
 

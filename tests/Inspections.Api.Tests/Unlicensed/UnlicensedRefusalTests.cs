@@ -77,7 +77,7 @@ public sealed class UnlicensedRefusalTests(string provider) : UnlicensedFixture(
 
         var licensed = await (await Officer().PostJson("/api/venues", new
         {
-            name = "持证网吧", address = "温江区", type = "internetCafe", licenseStatus = "licensed", licenseNumber = "川网文 0115 号",
+            name = "持证网吧", address = "温江区", type = "internetCafe", licenseStatus = "licensed", licenseNumber = Licences.Unique("川网文 0115 号"),
         })).Expect(HttpStatusCode.Created);
         await Refused(new { venueId = licensed.Str("id"), foundOn = "2026-09-10" }, "venueId");
         var foreign = await (await Officer("510104").PostJson("/api/venues", new

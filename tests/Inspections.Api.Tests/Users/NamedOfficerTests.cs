@@ -23,7 +23,7 @@ public sealed class NamedOfficerTests(string provider) : UserFixture(provider)
     {
         var venue = await (await Api.Client("officer").PostJson("/api/venues", new
         {
-            name, address = "温江区柳城大道 9 号", type = "internetCafe", licenseStatus = "licensed", licenseNumber = "川网文 0009 号",
+            name, address = "温江区柳城大道 9 号", type = "internetCafe", licenseStatus = "licensed", licenseNumber = Licences.Unique("川网文 0009 号"),
         })).Expect(HttpStatusCode.Created);
         return venue.Str("id");
     }

@@ -150,7 +150,7 @@ public sealed class SignInTests(string provider) : UserFixture(provider)
         var script = Bearer(issued.Str("token"));
         var venue = await (await script.PostJson("/api/venues", new
         {
-            name = "脚本登记网吧", address = "温江区柳城大道 1 号", type = "internetCafe", licenseStatus = "licensed", licenseNumber = "川网文 0001 号",
+            name = "脚本登记网吧", address = "温江区柳城大道 1 号", type = "internetCafe", licenseStatus = "licensed", licenseNumber = Licences.Unique("川网文 0001 号"),
         })).Expect(HttpStatusCode.Created);
         var found = await (await script.GetAsync("/api/venues?name=脚本登记")).Expect(HttpStatusCode.OK);
         Assert.That(found.GetProperty("items").EnumerateArray().Select(v => v.Str("id")), Does.Contain(venue.Str("id")));

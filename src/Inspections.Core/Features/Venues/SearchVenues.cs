@@ -9,7 +9,10 @@ using Mediator;
 
 namespace Inspections.Core.Features.Venues;
 
-/// <summary>Finds venues by type, licence status, name fragment and jurisdiction, a page at a time (keyset on name, id).</summary>
+/// <summary>
+/// Finds venues by type, licence status, name fragment, jurisdiction, or one text that may be part of the name, the
+/// unified social credit code 统一社会信用代码 or the licence number 许可证号 (Search), a page at a time (keyset on name, id).
+/// </summary>
 public static class SearchVenues
 {
     [AllowedRoles(Roles.Officer, Roles.Clerk, Roles.Supervisor, Roles.Admin)]
@@ -18,6 +21,8 @@ public static class SearchVenues
         [OneOf<VenueType>] public string? Type { get; init; }
         [OneOf<LicenseStatus>] public string? LicenseStatus { get; init; }
         public string? Name { get; init; }
+        /// <summary>Part of the name, the credit code (letters in any case) or the licence number.</summary>
+        public string? Search { get; init; }
         public string? Jurisdiction { get; init; }
         public string? Cursor { get; init; }
         public int? Limit { get; init; }
@@ -38,6 +43,7 @@ public static class SearchVenues
                 .When(x => x.LicenseStatus is not null)
                 .Says("未知的证照状态", "Unknown licence status");
             RuleFor(x => x.Name).MaximumLength(100).Named("名称", "Name");
+            RuleFor(x => x.Search).MaximumLength(100).Named("名称、信用代码或许可证号", "Search");
             RuleFor(x => x.Jurisdiction).IsJurisdictionCode();
             RuleFor(x => x.Limit).IsPageSize(100);
             RuleFor(x => x.Cursor).IsCursorOf<Query, Key>();
@@ -51,6 +57,8 @@ public static class SearchVenues
           AND (@Type IS NULL OR venue_type = @Type)
           AND (@LicenseStatus IS NULL OR license_status = @LicenseStatus)
           AND (@NameLike IS NULL OR name LIKE @NameLike ESCAPE '\')
+          AND (@SearchLike IS NULL OR name LIKE @SearchLike ESCAPE '\' OR license_number LIKE @SearchLike ESCAPE '\'
+               OR unified_social_credit_code LIKE @CodeLike ESCAPE '\')
           AND (@AfterName IS NULL OR name > @AfterName OR (name = @AfterName AND id > @AfterId))
         ORDER BY name, id
         {d.Limit("@Take")}
@@ -64,6 +72,9 @@ public static class SearchVenues
         query.Type,
         query.LicenseStatus,
         NameLike = string.IsNullOrWhiteSpace(query.Name) ? null : SqlDialect.LikeContains(query.Name.Trim()),
+        // Credit codes are stored in capitals; SQLite's LIKE ignores ASCII case and PostgreSQL's does not, so the text is raised first.
+        SearchLike = string.IsNullOrWhiteSpace(query.Search) ? null : SqlDialect.LikeContains(query.Search.Trim()),
+        CodeLike = string.IsNullOrWhiteSpace(query.Search) ? null : SqlDialect.LikeContains(query.Search.Trim().ToUpperInvariant()),
         AfterName = after?.N,
         AfterId = after?.I,
         Take = take,
