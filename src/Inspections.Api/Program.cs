@@ -88,7 +88,8 @@ services.ConfigureHttpJsonOptions(o =>
 });
 services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-    .AddCheck<CalendarHealthCheck>("calendar", tags: ["ready"]);
+    .AddCheck<CalendarHealthCheck>("calendar", tags: ["ready"])
+    .AddCheck<DeadlineScanHealthCheck>("deadline-scan", tags: ["ready"]);
 services.AddSingleton(builder.Configuration.GetSection(IdempotencyOptions.Section).Get<IdempotencyOptions>() ?? new IdempotencyOptions());
 services.AddSingleton<IdempotencyKeys>();
 services.AddInspectionsOpenApi();

@@ -98,6 +98,64 @@ public sealed class AlertTests(string provider) : ApiFixture(provider)
         Assert.That(all.GetProperty("items").GetArrayLength(), Is.EqualTo(1));
     }
 
+    [Test, Order(3)]
+    public async Task The_last_scan_figures_are_read_by_supervisors_and_a_stale_scan_is_reported()
+    {
+        var scan = await (await Api.Client("admin").PostAsync("/api/alerts/scan", null)).Expect(HttpStatusCode.OK);
+        var last = await (await Api.Client("supervisor").GetAsync("/api/alerts/scans/last")).Expect(HttpStatusCode.OK);
+        Assert.That(last.Str("finishedAt"), Does.StartWith("2026-03-02T02:00:00"));
+        foreach (var figure in new[] { "clocksScanned", "dueSoon", "overdue", "alertsRaised" })
+            Assert.That(last.GetProperty(figure).GetInt32(), Is.EqualTo(scan.GetProperty(figure).GetInt32()), figure);
+        await (await Api.Client("officer").GetAsync("/api/alerts/scans/last")).Expect(HttpStatusCode.Forbidden);
+
+        var ready = await (await Api.Client(null).GetAsync("/health/ready")).Expect(HttpStatusCode.OK);
+        Assert.That(ready.GetProperty("checks").GetProperty("deadline-scan").Str("status"), Is.EqualTo("Healthy"));
+        // Two hours later, with no scan since: more than three 15-minute intervals.
+        await using var later = new ApiFactory(Api.Database, services: s =>
+        {
+            ConfigureServices(s);
+            s.AddSingleton<TimeProvider>(new FakeTimeProvider(Monday.AddHours(2)));
+        });
+        var stale = await (await later.Client(null).GetAsync("/health/ready")).Expect(HttpStatusCode.OK);
+        var check = stale.GetProperty("checks").GetProperty("deadline-scan");
+        Assert.That(check.Str("status"), Is.EqualTo("Degraded"));
+        Assert.That(check.Str("description"), Does.Contain("2026-03-02 10:00"), "the last success in the office's time");
+    }
+
+    [Test]
+    public async Task The_supervisor_dashboard_page_shows_the_last_scan()
+    {
+        await (await Api.Client("admin").PostAsync("/api/alerts/scan", null)).Expect(HttpStatusCode.OK);
+        var page = await Api.Client("supervisor").GetAsync("/supervisor/dashboard");
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK), html);
+        Assert.That(html, Does.Contain("id=\"last-scan\"").And.Contain("2026-03-02 10:00").And.Contain("检查时限"));
+    }
+
+    [Test]
+    public async Task Recurring_jobs_run_in_the_office_time_zone_and_only_admins_may_trigger_them()
+    {
+        using (var connection = Api.Services.GetRequiredService<JobStorage>().GetConnection())
+        {
+            var jobs = connection.GetRecurringJobs();
+            Assert.That(jobs, Is.Not.Empty);
+            Assert.That(jobs.Select(j => j.TimeZoneId).Distinct(), Is.EqualTo(new[] { "Asia/Shanghai" }));
+        }
+        var admin = await Api.Client("admin").GetAsync("/hangfire/recurring");
+        var adminHtml = await admin.Content.ReadAsStringAsync();
+        Assert.That(admin.StatusCode, Is.EqualTo(HttpStatusCode.OK), adminHtml);
+        var supervisor = await Api.Client("supervisor").GetAsync("/hangfire/recurring");
+        var supervisorHtml = await supervisor.Content.ReadAsStringAsync();
+        Assert.That(supervisor.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(adminHtml, Does.Contain("recurring/trigger"), "the admin's page has the trigger button");
+        Assert.That(supervisorHtml, Does.Not.Contain("recurring/trigger").And.Not.Contain("recurring/remove"), "read-only for supervisors");
+        Assert.That(supervisorHtml, Does.Contain("Asia/Shanghai").And.Contain("到期扫描"));
+        Assert.That(supervisorHtml, Does.Contain("定期作业"), "Hangfire's own Chinese texts");
+        var posted = await Api.Client("supervisor").PostAsync("/hangfire/recurring/trigger",
+            new FormUrlEncodedContent([new("jobs[]", DeadlineScanJob.Id)]));
+        Assert.That((int)posted.StatusCode, Is.GreaterThanOrEqualTo(400), "a supervisor's trigger is refused");
+    }
+
     [TestCase("officer")]
     [TestCase("clerk")]
     [TestCase("supervisor")]

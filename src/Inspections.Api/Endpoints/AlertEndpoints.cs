@@ -20,6 +20,9 @@ public sealed class AlertEndpoints : IEndpointModule
         alerts.MapCommand<AcknowledgeAlert.Command, AlertDto>("/{id:guid}/acknowledge", (Guid id, AcknowledgeBody body) => new AcknowledgeAlert.Command(id, body.Version))
             .WithSummary("确认已阅预警 Acknowledge an alert");
 
+        alerts.MapQuery<GetLastDeadlineScan.Query, DeadlineScanDto>("/scans/last", () => new GetLastDeadlineScan.Query())
+            .WithSummary("最近一次到期扫描的数字（检查时限数、新预警数、用时、完成时间） The last deadline scan's figures");
+
         alerts.MapCommand<ScanDeadlines.Command, ScanDeadlines.Result>("/scan", () => new ScanDeadlines.Command())
             .WithSummary("立即执行到期扫描（管理员；平时由后台任务定时执行） Run the deadline scan now (admin)");
     }

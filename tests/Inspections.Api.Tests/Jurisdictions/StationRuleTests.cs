@@ -23,6 +23,7 @@ public sealed class StationRuleTests
         "GetChecklist.Query",
         "GetDraw.Query",
         "GetInspection.Query",
+        "GetLastDeadlineScan.Query",
         "GetOnTheSpotPenalty.Query",
         "GetPermit.Query",
         "GetSpecialCampaign.Query",

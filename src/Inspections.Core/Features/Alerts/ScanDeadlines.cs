@@ -111,12 +111,18 @@ public static class ScanDeadlines
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private static readonly Sql RecordScan = new("""
+        INSERT INTO deadline_scans (id, started_at, finished_at, clocks_scanned, due_soon, overdue, alerts_raised, duration_ms)
+        VALUES (@Id, @StartedAt, @FinishedAt, @ClocksScanned, @DueSoon, @Overdue, @AlertsRaised, @DurationMs)
+        """);
+
     public sealed class Handler(DbSession db, CalendarStore calendars, ClockOptions options, TimeProvider clock)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
             var now = clock.GetUtcNow();
+            var started = clock.GetTimestamp();
             var evaluator = await calendars.EvaluatorAsync(db, ct);
             var today = evaluator.LocalDate(now);
             int scanned = 0, dueSoon = 0, overdue = 0, raised = 0;
@@ -144,7 +150,15 @@ public static class ScanDeadlines
                 await db.BeginAsync(ct);
                 if (batch.Count < take) break;
             }
-            db.AuditAbout("deadline-scan", Guid.CreateVersion7(now));
+            // The figures go with the last transaction: a scan that fails before it leaves no row, so the
+            // health check sees the last success only.
+            var scanId = Guid.CreateVersion7(now);
+            await db.ExecuteAsync(RecordScan, new
+            {
+                Id = scanId, StartedAt = now, FinishedAt = clock.GetUtcNow(), ClocksScanned = scanned, DueSoon = dueSoon, Overdue = overdue,
+                AlertsRaised = raised, DurationMs = (long)clock.GetElapsedTime(started).TotalMilliseconds,
+            }, ct);
+            db.AuditAbout("deadline-scan", scanId);
             return new Result(scanned, dueSoon, overdue, raised);
         }
     }
