@@ -41,6 +41,7 @@ services.AddScoped<DbSession>();
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton(builder.Configuration.GetSection(ClockOptions.Section).Get<ClockOptions>() ?? new ClockOptions());
 services.AddSingleton<CalendarStore>();
+services.AddSingleton((builder.Configuration.GetSection(AlertOptions.Section).Get<AlertOptions>() ?? new AlertOptions()).Validated());
 services.AddSingleton<ClockRows>();
 services.AddSingleton(builder.Configuration.GetSection(EvidenceOptions.Section).Get<EvidenceOptions>() ?? new EvidenceOptions());
 services.AddSingleton<IEvidenceStore, FileSystemEvidenceStore>();

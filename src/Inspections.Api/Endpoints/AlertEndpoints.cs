@@ -15,10 +15,13 @@ public sealed class AlertEndpoints : IEndpointModule
                     Kind = kind, SubjectType = subjectType, IncludeAcknowledged = includeAcknowledged ?? false,
                     Mine = mine ?? false, Cursor = cursor, Limit = limit,
                 })
-            .WithSummary("本辖区即将到期与已超期预警 Due-soon and overdue alerts");
+            .WithSummary("本辖区即将到期与已超期预警；mine=true 时为发给本人的预警，未读在前 Due-soon and overdue alerts; mine=true: yours, unread first");
 
         alerts.MapCommand<AcknowledgeAlert.Command, AlertDto>("/{id:guid}/acknowledge", (Guid id, AcknowledgeBody body) => new AcknowledgeAlert.Command(id, body.Version))
             .WithSummary("确认已阅预警 Acknowledge an alert");
+
+        alerts.MapCommand<MarkAlertRead.Command, AlertDto>("/{id:guid}/read", (Guid id) => new MarkAlertRead.Command(id))
+            .WithSummary("将发给本人的预警标为已读 Mark an alert you were told of as read");
 
         alerts.MapQuery<GetLastDeadlineScan.Query, DeadlineScanDto>("/scans/last", () => new GetLastDeadlineScan.Query())
             .WithSummary("最近一次到期扫描的数字（检查时限数、新预警数、用时、完成时间） The last deadline scan's figures");

@@ -39,6 +39,7 @@ public sealed class StationRuleTests
         "ListUnlicensedCampaignVenues.Query",
         "ListUnlicensedCampaigns.Query",
         "ListViolations.Query",
+        "MarkAlertRead.Command",
         "PermitFigures.Query",
         "PermitQueue.Query",
         "PrintInspectionDocument.Query",
