@@ -46,6 +46,8 @@ public sealed class JobSchedule(IConfiguration configuration, TimeProvider clock
 
     public string DeadlineScanCron { get; } = configuration["Hangfire:DeadlineScanCron"] ?? "*/15 * * * *";
     public string PermitAccountabilityCron { get; } = configuration["Hangfire:PermitAccountabilityCron"] ?? "5 * * * *";
+    public string MorningDigestCron { get; } = configuration["Hangfire:MorningDigestCron"] ?? "30 8 * * *";
+    public string AlertDeliveryCron { get; } = configuration["Hangfire:AlertDeliveryCron"] ?? "* * * * *";
 
     /// <summary>The time between the next two runs of <paramref name="cron"/> after <paramref name="now"/>.</summary>
     public TimeSpan IntervalOf(string cron, DateTimeOffset now)

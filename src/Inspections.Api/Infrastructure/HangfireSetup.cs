@@ -40,6 +40,10 @@ public static class HangfireSetup
             }
         });
         services.AddSingleton<JobSchedule>();
+        services.AddHttpClient(AlertSender.Id);
+        services.AddSingleton<AlertSender>();
+        services.AddScoped<AlertDeliveryJob>();
+        services.AddScoped<MorningDigestJob>();
         services.AddScoped<DeadlineScanJob>();
         services.AddScoped<PermitAccountabilityJob>();
         services.AddScoped<EvidenceUploadCleanupJob>();
@@ -63,6 +67,8 @@ public static class HangfireSetup
         jobs.AddOrUpdate<DeadlineScanJob>(DeadlineScanJob.Id, j => j.RunAsync(CancellationToken.None), schedule.DeadlineScanCron, office);
         jobs.AddOrUpdate<PermitAccountabilityJob>(PermitAccountabilityJob.Id, j => j.RunAsync(CancellationToken.None),
             schedule.PermitAccountabilityCron, office);
+        jobs.AddOrUpdate<AlertDeliveryJob>(AlertSender.Id, j => j.RunAsync(CancellationToken.None), schedule.AlertDeliveryCron, office);
+        jobs.AddOrUpdate<MorningDigestJob>(MorningDigestJob.Id, j => j.RunAsync(CancellationToken.None), schedule.MorningDigestCron, office);
         jobs.AddOrUpdate<EvidenceUploadCleanupJob>(EvidenceUploadCleanupJob.Id, j => j.RunAsync(CancellationToken.None),
             app.Services.GetRequiredService<EvidenceOptions>().UploadCleanupCron, office);
         return app;
@@ -92,6 +98,8 @@ public static class HangfireSetup
     {
         [nameof(DeadlineScanJob)] = "到期扫描 deadline scan",
         [nameof(PermitAccountabilityJob)] = "许可问责记录 permit accountability",
+        [nameof(AlertDeliveryJob)] = "发送预警通知 alert delivery",
+        [nameof(MorningDigestJob)] = "每日预警汇总 morning digest",
         [nameof(EvidenceUploadCleanupJob)] = "清理未完成的证据上传 evidence upload cleanup",
     };
 

@@ -106,6 +106,10 @@ public sealed class StationRuleTests
         ["ReplaceCalendarYear.Command"] = StationBar.SystemWide,
         ["PublishChecklist.Command"] = StationBar.SystemWide,
         ["ScanDeadlines.Command"] = StationBar.SystemWide,
+        ["CreateNotificationChannel.Command"] = StationBar.SystemWide,
+        ["ListNotificationChannels.Query"] = StationBar.SystemWide,
+        ["ListDeliveries.Query"] = StationBar.SystemWide,
+        ["SendMorningDigest.Command"] = StationBar.SystemWide,
         ["CleanEvidenceUploads.Command"] = StationBar.SystemWide,
 
         ["CreateUser.Command"] = StationBar.Users,

@@ -57,7 +57,7 @@ public static class AlertRecipients
     private static readonly Sql Holders = new(d => $"SELECT id, holder_id FROM permit_applications WHERE {d.IdIn("id", "@Ids")}");
 
     /// <summary>"column is one of the texts in the JSON array parameter", on all three databases.</summary>
-    private static string TextIn(SqlDialect d, string column, string parameter) => d.Provider switch
+    internal static string TextIn(SqlDialect d, string column, string parameter) => d.Provider switch
     {
         DbProvider.Sqlite => $"{column} IN (SELECT value FROM json_each({parameter}))",
         DbProvider.Postgres => $"{column} IN (SELECT jsonb_array_elements_text(CAST({parameter} AS jsonb)))",
@@ -141,9 +141,9 @@ public static class AlertRecipients
 
     /// <summary>
     /// Escalates, once, each overdue alert whose clock still runs with the same due date and which is overdue by more
-    /// than <paramref name="afterWorkingDays"/> working days: its leadership is told. Returns the rows.
+    /// than <paramref name="afterWorkingDays"/> working days: its leadership is told. Returns how many this call marked, and the alerts escalated.
     /// </summary>
-    public static async Task<(int Escalated, IReadOnlyList<Told> Told)> EscalateAsync(DbSession db, ClockEvaluator evaluator, DateOnly today,
+    public static async Task<(int Escalated, IReadOnlyList<Guid> Alerts)> EscalateAsync(DbSession db, ClockEvaluator evaluator, DateOnly today,
         DateTimeOffset now, int afterWorkingDays, CancellationToken ct)
     {
         // Working days are never more than calendar days: the calendar narrows the candidates first.
@@ -154,9 +154,9 @@ public static class AlertRecipients
         var leaders = above.Length == 0 ? [] : await db.QueryAsync<Person>(Supervisors, new { Yes = true, Codes = JsonSerializer.Serialize(above) }, ct);
         var told = due.SelectMany(a => leaders.Where(l => l.Jurisdiction == Jurisdiction.Parent(DistrictOf(a.Jurisdiction)))
             .Select(l => new Told(a.Id, l.Id, Leadership))).ToList();
-        var inserted = await InsertAsync(db, told, now, ct);
+        await InsertAsync(db, told, now, ct);
         var escalated = await db.ExecuteAsync(MarkEscalated, new { Ids = ClockRows.IdList(due.Select(a => a.Id)), Now = now }, ct);
-        return (escalated, inserted);
+        return (escalated, due.Select(a => a.Id).ToList());
     }
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

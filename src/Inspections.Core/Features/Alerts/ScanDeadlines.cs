@@ -148,13 +148,16 @@ public static class ScanDeadlines
                 }
                 raised += await db.ExecuteAsync(InsertAlerts, new { Alerts = JsonSerializer.Serialize(alerts, Json), RaisedAt = now }, ct);
                 // Those told, in the same transaction: the alerts another scanner inserted first are not ours to tell.
-                await AlertRecipients.TellAsync(db, alerts.Select(a => a.Id).ToList(), now, ct);
+                var told = await AlertRecipients.TellAsync(db, alerts.Select(a => a.Id).ToList(), now, ct);
+                // …and their messages, in the outbox, in the same transaction.
+                await AlertDeliveries.EnqueueAsync(db, alertOptions, told.Select(t => t.AlertId).Distinct().ToList(), AlertDeliveries.Raised, now, ct);
                 await db.ExecuteAsync(Advance, new { Today = today, Ids = ClockRows.IdList(batch.Select(c => c.Id)) }, ct);
                 await db.CommitAsync(ct);
                 await db.BeginAsync(ct);
                 if (batch.Count < take) break;
             }
-            var (escalated, _) = await AlertRecipients.EscalateAsync(db, evaluator, today, now, alertOptions.EscalateAfterWorkingDays, ct);
+            var (escalated, escalations) = await AlertRecipients.EscalateAsync(db, evaluator, today, now, alertOptions.EscalateAfterWorkingDays, ct);
+            await AlertDeliveries.EnqueueAsync(db, alertOptions, escalations, AlertDeliveries.Escalated, now, ct);
             // The figures go with the last transaction: a scan that fails before it leaves no row, so the
             // health check sees the last success only.
             var scanId = Guid.CreateVersion7(now);
