@@ -44,6 +44,7 @@ internal sealed class OverdueApplicationSource : IDeadlineSource
 internal sealed class Receivers : IDisposable
 {
     public const string WebhookSecret = "hook-secret-0123456789";
+    public const string DingTalkSecret = "SECding0123456789";
     private readonly HttpListener _http = new();
     private readonly CancellationTokenSource _stop = new();
     private int _wecomRequests;
@@ -53,6 +54,8 @@ internal sealed class Receivers : IDisposable
     public ConcurrentBag<string> WeComAccepted { get; } = [];
     public int WeComRequests => _wecomRequests;
     public ConcurrentBag<(string Body, string? Signature)> Webhook { get; } = [];
+    /// <summary>DingTalk messages, with whether timestamp and sign were DingTalk's HMAC of the secret.</summary>
+    public ConcurrentBag<(string Body, bool Signed)> DingTalk { get; } = [];
 
     public Receivers()
     {
@@ -84,6 +87,13 @@ internal sealed class Receivers : IDisposable
             {
                 if (Interlocked.Increment(ref _wecomRequests) == 1) { status = 500; answer = "busy"; }
                 else WeComAccepted.Add(body);
+            }
+            else if (context.Request.Url!.AbsolutePath == "/dingtalk")
+            {
+                var timestamp = context.Request.QueryString["timestamp"] ?? "";
+                var expected = Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(DingTalkSecret),
+                    Encoding.UTF8.GetBytes($"{timestamp}\n{DingTalkSecret}")));
+                DingTalk.Add((body, timestamp.Length > 0 && context.Request.QueryString["sign"] == expected));
             }
             else Webhook.Add((body, context.Request.Headers[AlertSender.SignatureHeader]));
             context.Response.StatusCode = status;
@@ -150,8 +160,10 @@ public sealed class AlertDeliveryTests(string provider) : ApiFixture(provider)
         Assert.That(hook.GetRawText(), Does.Not.Contain(Receivers.WebhookSecret));
         await (await admin.PostJson("/api/notification-channels", new { kind = "email", name = "大队邮箱", target = "office@zhifa.example.cn" }))
             .Expect(HttpStatusCode.Created);
+        await (await admin.PostJson("/api/notification-channels",
+            new { kind = "dingtalk", name = "大队钉钉群", target = $"{base_}/dingtalk?access_token=robot", secret = Receivers.DingTalkSecret })).Expect(HttpStatusCode.Created);
         var listed = await (await admin.GetAsync("/api/notification-channels")).Expect(HttpStatusCode.OK);
-        Assert.That(listed.GetArrayLength(), Is.EqualTo(3));
+        Assert.That(listed.GetArrayLength(), Is.EqualTo(4));
         Assert.That(listed.GetRawText(), Does.Not.Contain(Receivers.WebhookSecret));
     }
 
@@ -162,14 +174,14 @@ public sealed class AlertDeliveryTests(string provider) : ApiFixture(provider)
         var scans = await Task.WhenAll(new[] { Api, second, Api, second }.Select(h => h.Client("admin").PostAsync("/api/alerts/scan", null)));
         foreach (var s in scans) await s.Expect(HttpStatusCode.OK);
         Assert.That(await Api.CountAsync("alerts"), Is.EqualTo(2));
-        Assert.That(await Api.CountAsync("alert_deliveries"), Is.EqualTo(6), "two alerts, three channels: one message each");
+        Assert.That(await Api.CountAsync("alert_deliveries"), Is.EqualTo(8), "two alerts, four channels: one message each");
 
         async Task<int> SendOnBothAsync() => (await Task.WhenAll(
             Api.Services.GetRequiredService<AlertSender>().RunAsync(CancellationToken.None),
             second.Services.GetRequiredService<AlertSender>().RunAsync(CancellationToken.None))).Sum();
 
         var first = await SendOnBothAsync();
-        Assert.That(first, Is.EqualTo(5), "the robot refused one message (500)");
+        Assert.That(first, Is.EqualTo(7), "the robot refused one message (500)");
         Assert.That(await SendOnBothAsync(), Is.Zero, "the refused one waits its backoff");
         _clock.Advance(TimeSpan.FromSeconds(31));
         Assert.That(await SendOnBothAsync(), Is.EqualTo(1), "after 30 s it is sent again, by one server");
@@ -194,6 +206,13 @@ public sealed class AlertDeliveryTests(string provider) : ApiFixture(provider)
             Assert.That(signature, Is.EqualTo(expected));
         }
 
+        // DingTalk: markdown with a title, the address signed (timestamp and sign) with the channel's secret.
+        Assert.That(_receivers.DingTalk, Has.Count.EqualTo(2));
+        Assert.That(_receivers.DingTalk.Select(d => d.Signed), Is.All.True);
+        var ding = _receivers.DingTalk.Select(d => JsonDocument.Parse(d.Body).RootElement).ToList();
+        Assert.That(ding.Select(d => d.Str("msgtype")), Is.All.EqualTo("markdown"));
+        Assert.That(ding.Select(d => d.GetProperty("markdown").Str("title")), Is.EquivalentTo(new[] { "【已超期】星空网吧 网吧设立申请", "【即将到期】悦读书店 出版物零售申请" }));
+
         // E-mail: received by the SMTP server, once per alert.
         var mails = _receivers.Smtp.ReceivedEmail;
         Assert.That(mails, Has.Length.EqualTo(2));
@@ -206,16 +225,16 @@ public sealed class AlertDeliveryTests(string provider) : ApiFixture(provider)
         // The attempts, as an admin sees them.
         var sent = await (await Api.Client("admin").GetAsync("/api/alerts/deliveries?status=sent")).Expect(HttpStatusCode.OK);
         var deliveries = sent.EnumerateArray().ToList();
-        Assert.That(deliveries, Has.Count.EqualTo(6));
+        Assert.That(deliveries, Has.Count.EqualTo(8));
         var attempts = deliveries.Sum(d => d.GetProperty("attemptLog").GetArrayLength());
         var retried = deliveries.Where(d => d.GetProperty("attempts").GetInt32() > 1).ToList();
         Assert.That(retried, Has.Count.EqualTo(1));
         Assert.That(retried[0].Str("channelKind"), Is.EqualTo("wecom"));
         Assert.That(retried[0].GetProperty("attemptLog").EnumerateArray().Select(a => a.Str("status")), Is.EqualTo(new[] { "failed", "sent" }));
         Assert.That(retried[0].GetProperty("attemptLog")[0].Str("error"), Does.Contain("500"));
-        var duplicates = _receivers.WeComAccepted.Count - 2 + _receivers.Webhook.Count - 2 + mails.Length - 2;
-        TestContext.Out.WriteLine($"[{Provider}] delivery figures: messages 6, attempts {attempts}, retries {attempts - 6}, duplicates {duplicates}");
-        Assert.That(attempts, Is.EqualTo(7));
+        var duplicates = _receivers.WeComAccepted.Count - 2 + _receivers.Webhook.Count - 2 + _receivers.DingTalk.Count - 2 + mails.Length - 2;
+        TestContext.Out.WriteLine($"[{Provider}] delivery figures: messages 8, attempts {attempts}, retries {attempts - 8}, duplicates {duplicates}");
+        Assert.That(attempts, Is.EqualTo(9));
         Assert.That(duplicates, Is.Zero);
 
         // The stored alerts are as the scan left them: delivery never touches them.
@@ -232,7 +251,7 @@ public sealed class AlertDeliveryTests(string provider) : ApiFixture(provider)
         var results = new List<System.Text.Json.JsonElement>();
         foreach (var r in runs) results.Add(await r.Expect(HttpStatusCode.OK));
         Assert.That(results.Select(r => r.GetProperty("skipped").GetBoolean()), Is.All.False, "Monday 2026-03-02 is a working day");
-        Assert.That(results.Sum(r => r.GetProperty("messages").GetInt32()), Is.EqualTo(6), "two users, three channels, once across two servers");
+        Assert.That(results.Sum(r => r.GetProperty("messages").GetInt32()), Is.EqualTo(8), "two users, four channels, once across two servers");
 
         var before = _receivers.WeComAccepted.Count;
         await Task.WhenAll(Api.Services.GetRequiredService<AlertSender>().RunAsync(CancellationToken.None),
