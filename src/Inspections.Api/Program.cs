@@ -42,6 +42,7 @@ services.AddScoped<DbSession>();
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton(builder.Configuration.GetSection(ClockOptions.Section).Get<ClockOptions>() ?? new ClockOptions());
 services.AddSingleton<CalendarStore>();
+services.AddSingleton((builder.Configuration.GetSection(AlertOptions.Section).Get<AlertOptions>() ?? new AlertOptions()).Validated());
 services.AddSingleton<ClockRows>();
 services.AddSingleton(builder.Configuration.GetSection(EvidenceOptions.Section).Get<EvidenceOptions>() ?? new EvidenceOptions());
 services.AddSingleton<IEvidenceStore, FileSystemEvidenceStore>();
@@ -90,7 +91,8 @@ services.ConfigureHttpJsonOptions(o =>
 });
 services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-    .AddCheck<CalendarHealthCheck>("calendar", tags: ["ready"]);
+    .AddCheck<CalendarHealthCheck>("calendar", tags: ["ready"])
+    .AddCheck<DeadlineScanHealthCheck>("deadline-scan", tags: ["ready"]);
 services.AddSingleton(builder.Configuration.GetSection(IdempotencyOptions.Section).Get<IdempotencyOptions>() ?? new IdempotencyOptions());
 services.AddSingleton<IdempotencyKeys>();
 services.AddInspectionsOpenApi();

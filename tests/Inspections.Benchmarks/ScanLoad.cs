@@ -153,7 +153,7 @@ internal static class ScanLoad
         var watch = Stopwatch.StartNew();
         await using var db = new DbSession(factory);
         await db.BeginAsync(CancellationToken.None);
-        var result = await new ScanDeadlines.Handler(db, calendars, new ClockOptions(), clock).Handle(new ScanDeadlines.Command(), CancellationToken.None);
+        var result = await new ScanDeadlines.Handler(db, calendars, new Inspections.Core.Features.Calendar.ClockOptions(), new AlertOptions(), clock).Handle(new ScanDeadlines.Command(), CancellationToken.None);
         await db.CommitAsync(CancellationToken.None);
         return (watch.Elapsed.TotalMilliseconds, result);
     }

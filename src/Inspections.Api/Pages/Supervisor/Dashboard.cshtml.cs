@@ -29,6 +29,12 @@ public sealed class DashboardModel(ISender sender, Places places, TimeProvider c
 
     public DashboardDto? Dashboard { get; private set; }
 
+    /// <summary>The last deadline scan's figures (GET /api/alerts/scans/last), null before the first scan.</summary>
+    public Inspections.Core.Features.Alerts.DeadlineScanDto? LastScan { get; private set; }
+
+    /// <summary>A time in the office's zone, as the page shows it.</summary>
+    public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, clockOptions.Zone).ToString("yyyy-MM-dd HH:mm");
+
     private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);
 
     /// <summary>A jurisdiction of the dashboard by its name.</summary>
@@ -62,6 +68,11 @@ public sealed class DashboardModel(ISender sender, Places places, TimeProvider c
                 names[code] = await places.ShownAsync(code, name);
         }
         names[OwnJurisdiction] = await places.ShownAsync(OwnJurisdiction, null);
+        if (Request.Headers["HX-Request-Type"] != "partial")
+        {
+            try { LastScan = await sender.Send(new Inspections.Core.Features.Alerts.GetLastDeadlineScan.Query(), HttpContext.RequestAborted); }
+            catch (Inspections.Core.Common.NotFoundException) { LastScan = null; }
+        }
         Response.Headers.Vary = "HX-Request-Type";
         // htmx asks for the figures alone; a history restore or a plain request gets the whole page.
         return Request.Headers["HX-Request-Type"] == "partial" ? Partial("_DashboardBody", this) : Page();

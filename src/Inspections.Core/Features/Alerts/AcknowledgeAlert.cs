@@ -24,6 +24,8 @@ public static class AcknowledgeAlert
         WHERE id = @Id AND version = @Version AND acknowledged_at IS NULL
         """);
 
+    private static readonly Sql ReadOwn = new("UPDATE alert_recipients SET read_at = @Now WHERE alert_id = @Id AND user_id = @By AND read_at IS NULL");
+
     public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, AlertDto>
     {
         public async ValueTask<AlertDto> Handle(Command command, CancellationToken ct)
@@ -37,6 +39,8 @@ public static class AcknowledgeAlert
             if (changed == 0) // read again: the version read above may predate the winner's commit
                 throw ConflictException.StaleVersion("预警", "alert", command.Version!.Value,
                     (await db.QuerySingleOrDefaultAsync<AlertDto>(SelectOne, new { command.Id }, ct))?.Version);
+            // Acknowledging it reads the caller's own copy too.
+            await db.ExecuteAsync(ReadOwn, new { command.Id, Now = clock.GetUtcNow(), By = user.UserId }, ct);
             db.AuditAbout("alert", command.Id);
             return (await db.QuerySingleOrDefaultAsync<AlertDto>(SelectOne, new { command.Id }, ct))!;
         }

@@ -23,13 +23,22 @@ public sealed record AlertDto
     public string? AcknowledgedBy { get; init; }
     public long Version { get; init; }
 
+    /// <summary>With mine=true: why the caller is told (responsible, holder, supervisor, leadership).</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>With mine=true: when the caller marked it read, null while unread.</summary>
+    public DateTimeOffset? ReadAt { get; init; }
+
     internal const string Columns = """
         id, subject_type, subject_id, jurisdiction, kind, due_date, title, message, responsible_user_id,
         raised_at, acknowledged_at, acknowledged_by, version
         """;
 }
 
-/// <summary>Due-soon and overdue alerts 预警 of the caller's jurisdiction, open ones unless asked otherwise.</summary>
+/// <summary>
+/// Due-soon and overdue alerts 预警 of the caller's jurisdiction, open ones unless asked otherwise. With mine=true, the
+/// alerts the caller is told of (<see cref="AlertRecipients"/>), unread first, each with why and when it was read.
+/// </summary>
 public static class ListAlerts
 {
     [AllowedRoles(Roles.Officer, Roles.Clerk, Roles.Supervisor, Roles.Admin)]
@@ -43,7 +52,9 @@ public static class ListAlerts
         public int? Limit { get; init; }
     }
 
-    internal sealed record Key(Guid I);
+    /// <param name="I">The last alert's id.</param>
+    /// <param name="R">With mine=true: 0 while the page was among the unread, 1 among the read.</param>
+    internal sealed record Key(Guid I, int R = 0);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -64,21 +75,38 @@ public static class ListAlerts
           AND (@Kind IS NULL OR kind = @Kind)
           AND (@SubjectType IS NULL OR subject_type = @SubjectType)
           AND (@IncludeAcknowledged = 1 OR acknowledged_at IS NULL)
-          AND (@Responsible IS NULL OR responsible_user_id = @Responsible)
           AND id > @After
         ORDER BY id
         {d.Limit("@Take")}
         """);
 
-    /// <summary>The filters as the statement's parameters: the alert list 预警清单 reads the same rows with no page limit.</summary>
+    private const string ReadRank = "CASE WHEN r.read_at IS NULL THEN 0 ELSE 1 END";
+
+    internal static readonly Sql SelectMine = new(d => $"""
+        SELECT {AlertDto.Columns}, r.reason, r.read_at
+        FROM alerts a JOIN alert_recipients r ON r.alert_id = a.id AND r.user_id = @Me
+        WHERE a.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
+          AND (@Kind IS NULL OR a.kind = @Kind)
+          AND (@SubjectType IS NULL OR a.subject_type = @SubjectType)
+          AND (@IncludeAcknowledged = 1 OR a.acknowledged_at IS NULL)
+          AND ({ReadRank} > @AfterRank OR ({ReadRank} = @AfterRank AND a.id > @After))
+        ORDER BY {ReadRank}, a.id
+        {d.Limit("@Take")}
+        """);
+
+    /// <summary>
+    /// The filters as the statements' parameters (<see cref="Select"/>, or <see cref="SelectMine"/> with mine=true): the
+    /// alert list 预警清单 reads the same rows with no page limit.
+    /// </summary>
     internal static object Parameters(Query query, ICurrentUser user, Key? after, int take) => new
     {
+        Me = user.UserId,
         JurisdictionFirst = Jurisdiction.Range(user.Jurisdiction).First,
         JurisdictionLast = Jurisdiction.Range(user.Jurisdiction).Last,
         query.Kind,
         query.SubjectType,
         IncludeAcknowledged = query.IncludeAcknowledged ? 1 : 0,
-        Responsible = query.Mine ? user.UserId : null,
+        AfterRank = after?.R ?? 0,
         // Guid.Empty sorts before every id on all three databases, so no cursor means "from the start".
         After = after?.I ?? Guid.Empty,
         Take = take,
@@ -90,6 +118,13 @@ public static class ListAlerts
         {
             Common.Cursor.TryDecode<Key>(query.Cursor, out var after);
             var limit = query.Limit ?? 50;
+            if (query.Mine)
+            {
+                var mine = await db.QueryAsync<AlertDto>(SelectMine, Parameters(query, user, after, limit + 1), ct);
+                var page = mine.Take(limit).ToList();
+                return new Page<AlertDto>(page, mine.Count > limit
+                    ? Common.Cursor.Encode(new Key(page[^1].Id, page[^1].ReadAt is null ? 0 : 1)) : null);
+            }
             var rows = await db.QueryAsync<AlertDto>(Select, Parameters(query, user, after, limit + 1), ct);
             var items = rows.Take(limit).ToList();
             return new Page<AlertDto>(items, rows.Count > limit ? Common.Cursor.Encode(new Key(items[^1].Id)) : null);

@@ -16,7 +16,8 @@ namespace Inspections.Core.Features.Alerts;
 /// alerts in one statement that skips those already raised, and move each clock's next alert on (to the day
 /// after the due date once due soon, to none once overdue). The explanation is built for those clocks only.
 /// Several servers may scan at once, and a scan may die between batches: the unique index and the insert that
-/// ignores duplicates keep it to one alert per subject, kind and due date.
+/// ignores duplicates keep it to one alert per subject, kind and due date. The people told of each alert
+/// (<see cref="AlertRecipients"/>) are written with it, and overdue work past the escalation line is escalated once.
 /// </summary>
 public static class ScanDeadlines
 {
@@ -25,7 +26,8 @@ public static class ScanDeadlines
     public sealed record Command : ICommand<Result>;
 
     /// <param name="ClocksScanned">Stored clocks read because an alert of theirs fell due (not all open clocks: the others are not read).</param>
-    public sealed record Result(int ClocksScanned, int DueSoon, int Overdue, int AlertsRaised);
+    /// <param name="Escalated">Overdue alerts escalated to the leadership by this scan (overdue by more than Alerts:EscalateAfterWorkingDays working days).</param>
+    public sealed record Result(int ClocksScanned, int DueSoon, int Overdue, int AlertsRaised, int Escalated);
 
     /// <summary>Clocks per batch (and per transaction) unless <see cref="ClockOptions.ScanBatch"/> says otherwise.</summary>
     public const int Batch = 5000;
@@ -111,12 +113,18 @@ public static class ScanDeadlines
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public sealed class Handler(DbSession db, CalendarStore calendars, ClockOptions options, TimeProvider clock)
+    private static readonly Sql RecordScan = new("""
+        INSERT INTO deadline_scans (id, started_at, finished_at, clocks_scanned, due_soon, overdue, alerts_raised, duration_ms)
+        VALUES (@Id, @StartedAt, @FinishedAt, @ClocksScanned, @DueSoon, @Overdue, @AlertsRaised, @DurationMs)
+        """);
+
+    public sealed class Handler(DbSession db, CalendarStore calendars, ClockOptions options, AlertOptions alertOptions, TimeProvider clock)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
             var now = clock.GetUtcNow();
+            var started = clock.GetTimestamp();
             var evaluator = await calendars.EvaluatorAsync(db, ct);
             var today = evaluator.LocalDate(now);
             int scanned = 0, dueSoon = 0, overdue = 0, raised = 0;
@@ -139,13 +147,27 @@ public static class ScanDeadlines
                         c.Title, message.Length > 1000 ? message[..1000] : message, c.ResponsibleUserId));
                 }
                 raised += await db.ExecuteAsync(InsertAlerts, new { Alerts = JsonSerializer.Serialize(alerts, Json), RaisedAt = now }, ct);
+                // Those told, in the same transaction: the alerts another scanner inserted first are not ours to tell.
+                var told = await AlertRecipients.TellAsync(db, alerts.Select(a => a.Id).ToList(), now, ct);
+                // …and their messages, in the outbox, in the same transaction.
+                await AlertDeliveries.EnqueueAsync(db, alertOptions, told.Select(t => t.AlertId).Distinct().ToList(), AlertDeliveries.Raised, now, ct);
                 await db.ExecuteAsync(Advance, new { Today = today, Ids = ClockRows.IdList(batch.Select(c => c.Id)) }, ct);
                 await db.CommitAsync(ct);
                 await db.BeginAsync(ct);
                 if (batch.Count < take) break;
             }
-            db.AuditAbout("deadline-scan", Guid.CreateVersion7(now));
-            return new Result(scanned, dueSoon, overdue, raised);
+            var (escalated, escalations) = await AlertRecipients.EscalateAsync(db, evaluator, today, now, alertOptions.EscalateAfterWorkingDays, ct);
+            await AlertDeliveries.EnqueueAsync(db, alertOptions, escalations, AlertDeliveries.Escalated, now, ct);
+            // The figures go with the last transaction: a scan that fails before it leaves no row, so the
+            // health check sees the last success only.
+            var scanId = Guid.CreateVersion7(now);
+            await db.ExecuteAsync(RecordScan, new
+            {
+                Id = scanId, StartedAt = now, FinishedAt = clock.GetUtcNow(), ClocksScanned = scanned, DueSoon = dueSoon, Overdue = overdue,
+                AlertsRaised = raised, DurationMs = (long)clock.GetElapsedTime(started).TotalMilliseconds,
+            }, ct);
+            db.AuditAbout("deadline-scan", scanId);
+            return new Result(scanned, dueSoon, overdue, raised, escalated);
         }
     }
 }

@@ -68,7 +68,7 @@ public static class ExportAlertList
         public async ValueTask<RegisterFile> Handle(Query query, CancellationToken ct)
         {
             var names = await RegisterWords.JurisdictionNamesAsync(db, ct);
-            var rows = db.StreamAsync<AlertDto>(ListAlerts.Select, ListAlerts.Parameters(query.Search, user, null, int.MaxValue), ct);
+            var rows = db.StreamAsync<AlertDto>(query.Search.Mine ? ListAlerts.SelectMine : ListAlerts.Select, ListAlerts.Parameters(query.Search, user, null, int.MaxValue), ct);
             return RegisterFile.Of(Title, RegisterWords.LocalDate(clock.GetUtcNow()),
                 RegisterFile.Numbered(rows, (n, a) => Row.Of(n, a, names), ct));
         }
