@@ -15,7 +15,8 @@ public sealed class InspectionTests(string provider) : ApiFixture(provider)
     {
         var body = new Dictionary<string, object?>
         {
-            ["name"] = name, ["address"] = "温江区柳城大道 88 号", ["type"] = type,
+            // Its own address: a test registering the same name twice means two venues, not a duplicate.
+            ["name"] = name, ["address"] = Licences.Unique("温江区柳城大道 88 号"), ["type"] = type,
             ["licenseStatus"] = "licensed", ["licenseNumber"] = Licences.Unique("川网文〔2024〕0115 号"),
         };
         var created = await (await Api.Client("officer", jurisdiction).PostJson("/api/venues", body)).Expect(HttpStatusCode.Created);

@@ -31,7 +31,7 @@ public sealed class RegisterTests(string provider) : CaseFixture(provider)
         var v = await (await Officer(jurisdiction).PostJson("/api/venues", new Dictionary<string, object?>
         {
             ["name"] = name, ["address"] = "温江区柳城大道 " + name, ["type"] = type, ["licenseStatus"] = status,
-            ["licenseNumber"] = status == "licensed" ? "证 0115-" + name.Length : null, ["operatorName"] = name + "经营者",
+            ["licenseNumber"] = status == "licensed" ? Licences.Unique("证 0115-" + name.Length) : null, ["operatorName"] = name + "经营者",
             ["terminals"] = type == "internetCafe" ? 80 : null,
         })).Expect(HttpStatusCode.Created);
         return v.Str("id");
