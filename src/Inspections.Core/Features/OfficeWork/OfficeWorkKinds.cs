@@ -1,6 +1,8 @@
 using Inspections.Core.Common;
 using Inspections.Core.Features.Calendar;
 using Inspections.Core.Features.Dashboard;
+using Inspections.Core.Data;
+using Inspections.Core.Features.Jurisdictions;
 
 namespace Inspections.Core.Features.OfficeWork;
 
@@ -68,6 +70,21 @@ internal static class OfficeDay
           AND (@ByTo = 0 OR {alias}{dateColumn} <= @To)
           AND (@Paged = 0 OR {alias}{dateColumn} < @AfterOn OR ({alias}{dateColumn} = @AfterOn AND {alias}id < @AfterId))
         """;
+
+    /// <summary>
+    /// One page of a dated list, read with <paramref name="select"/> (over <see cref="PageFilter"/>): the query's jurisdiction,
+    /// which the caller must see and which must exist, else the caller's; and one row more than the page, to tell whether another follows.
+    /// </summary>
+    public static async Task<(IReadOnlyList<TRow> Rows, int Limit)> ReadPageAsync<TRow>(DbSession db, ICurrentUser user,
+        IOfficePeriodQuery query, Sql select, CancellationToken ct)
+    {
+        var scope = query.Jurisdiction ?? user.Jurisdiction;
+        user.EnsureCanSee(scope);
+        if (query.Jurisdiction is not null) await JurisdictionRows.EnsureKnownAsync(db, nameof(query.Jurisdiction), query.Jurisdiction, ct);
+        Cursor.TryDecode<OfficePageKey>(query.Cursor, out var after);
+        var limit = query.Limit ?? 20;
+        return (await db.QueryAsync<TRow>(select, PageParameters(scope, query.From, query.To, after, limit + 1), ct), limit);
+    }
 
     public static Page<T> Page<T>(IReadOnlyList<T> rows, int limit, Func<T, OfficePageKey> key)
     {
