@@ -48,6 +48,18 @@ internal static class OfficeDay
             throw Input.Invalid(field, $"{nameZh}不能晚于今天（{today:yyyy年M月d日}）", $"{nameEn} cannot be after today ({today:yyyy-MM-dd})");
     }
 
+    /// <summary>
+    /// The jurisdiction a new office record is written under: the command's, which the caller must be able to change
+    /// and which must exist, else the caller's own.
+    /// </summary>
+    public static async Task<string> RecordJurisdictionAsync(DbSession db, ICurrentUser user, string? requested, string field, CancellationToken ct)
+    {
+        var jurisdiction = requested ?? user.Jurisdiction;
+        user.EnsureCanChange(jurisdiction);
+        if (requested is not null) await JurisdictionRows.EnsureKnownAsync(db, field, jurisdiction, ct);
+        return jurisdiction;
+    }
+
     /// <summary>The parameters of a dated list's page (never null: PostgreSQL cannot type a null it has no column to compare with): its jurisdiction range, the optional period and the keyset after the cursor.</summary>
     public static Dictionary<string, object?> PageParameters(string scope, DateOnly? from, DateOnly? to, OfficePageKey? after, int take) => new()
     {

@@ -3,7 +3,6 @@ using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Calendar;
-using Inspections.Core.Features.Jurisdictions;
 using Inspections.Domain.Access;
 using Inspections.Domain.Calendar;
 using Mediator;
@@ -56,9 +55,7 @@ public static class RecordLetter
     {
         public async ValueTask<LetterDto> Handle(Command command, CancellationToken ct)
         {
-            var jurisdiction = command.Jurisdiction ?? user.Jurisdiction;
-            user.EnsureCanChange(jurisdiction);
-            if (command.Jurisdiction is not null) await JurisdictionRows.EnsureKnownAsync(db, nameof(Command.Jurisdiction), jurisdiction, ct);
+            var jurisdiction = await OfficeDay.RecordJurisdictionAsync(db, user, command.Jurisdiction, nameof(Command.Jurisdiction), ct);
             OfficeDay.NotAfterToday(command.ReceivedOn!.Value, OfficeDay.Today(clock, clocks), nameof(Command.ReceivedOn), "收信日期", "The date received");
             var kind = Wire.Parse<LetterKind>(command.Kind!);
             var petition = kind == LetterKind.Petition;

@@ -3,7 +3,6 @@ using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Calendar;
-using Inspections.Core.Features.Jurisdictions;
 using Inspections.Core.Features.Venues;
 using Inspections.Domain.Access;
 using Mediator;
@@ -76,9 +75,7 @@ public static class RecordSeizure
     {
         public async ValueTask<OfficeSeizureDto> Handle(Command command, CancellationToken ct)
         {
-            var jurisdiction = command.Jurisdiction ?? user.Jurisdiction;
-            user.EnsureCanChange(jurisdiction);
-            if (command.Jurisdiction is not null) await JurisdictionRows.EnsureKnownAsync(db, nameof(Command.Jurisdiction), jurisdiction, ct);
+            var jurisdiction = await OfficeDay.RecordJurisdictionAsync(db, user, command.Jurisdiction, nameof(Command.Jurisdiction), ct);
             OfficeDay.NotAfterToday(command.SeizedOn!.Value, OfficeDay.Today(clock, options), nameof(Command.SeizedOn), "日期", "The date");
 
             var venueId = command.VenueId;

@@ -3,7 +3,6 @@ using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Calendar;
-using Inspections.Core.Features.Jurisdictions;
 using Inspections.Domain.Access;
 using Inspections.Domain.Venues;
 using Mediator;
@@ -56,9 +55,7 @@ public static class RecordTraining
     {
         public async ValueTask<TrainingDto> Handle(Command command, CancellationToken ct)
         {
-            var jurisdiction = command.Jurisdiction ?? user.Jurisdiction;
-            user.EnsureCanChange(jurisdiction);
-            if (command.Jurisdiction is not null) await JurisdictionRows.EnsureKnownAsync(db, nameof(Command.Jurisdiction), jurisdiction, ct);
+            var jurisdiction = await OfficeDay.RecordJurisdictionAsync(db, user, command.Jurisdiction, nameof(Command.Jurisdiction), ct);
             OfficeDay.NotAfterToday(command.HeldOn!.Value, OfficeDay.Today(clock, options), nameof(Command.HeldOn), "培训日期", "The date");
             var now = clock.GetUtcNow();
             var id = Guid.CreateVersion7(now);
