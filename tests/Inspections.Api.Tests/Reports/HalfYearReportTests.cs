@@ -28,41 +28,10 @@ namespace Inspections.Api.Tests.Reports;
 /// The station's own report counts only its town: 1 publicity event and the 12 computers.
 /// </summary>
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
-public sealed class HalfYearReportTests(string provider) : CaseFixture(provider)
+public sealed class HalfYearReportTests(string provider) : HalfYearFixture(provider)
 {
-    protected override IEnumerable<TestUser> FixtureUsers => Officers.Of();
-
-    private static readonly string[] Items = ["IC-LIC", "IC-MINOR", "IC-SIGN", "IC-HOURS", "IC-ID", "IC-CONTENT", "IC-FIRE"];
 
     private HttpClient Station() => Api.Client("officer", "510115001");
-
-    private async Task<string> Venue(string name, string status)
-    {
-        var v = await (await Officer().PostJson("/api/venues", new Dictionary<string, object?>
-        {
-            ["name"] = name, ["address"] = "温江区", ["type"] = "internetCafe", ["licenseStatus"] = status,
-            ["licenseNumber"] = status == "licensed" ? "证 0115" : null,
-        })).Expect(HttpStatusCode.Created);
-        return v.Str("id");
-    }
-
-    private async Task Inspect(string venue, int month, int day, string? violation, string outcome, Dictionary<string, object?>? extra = null)
-    {
-        SetLocal(2026, month, day, 18);
-        var start = new DateTimeOffset(2026, month, day, 10, 0, 0, TimeSpan.FromHours(8));
-        var body = new Dictionary<string, object?>
-        {
-            ["venueId"] = venue, ["kind"] = "routine", ["startedAt"] = start, ["endedAt"] = start.AddMinutes(30),
-            ["officers"] = new[] { Officers.ZhangSanOnForm, Officers.LiSiOnForm },
-            ["results"] = Items.Select(c => new Dictionary<string, object?>
-            {
-                ["itemCode"] = c, ["result"] = c == violation ? "violation" : "compliant", ["note"] = c == violation ? "发现违规" : null,
-            }).ToList(),
-            ["outcome"] = outcome,
-        };
-        foreach (var (k, v) in extra ?? []) body[k] = v;
-        await (await Api.ZhangSanClient().PostJson("/api/inspections", body)).Expect(HttpStatusCode.Created);
-    }
 
     private async Task Training(int month, int day, int attendees, HttpClient? by = null)
     {
@@ -103,8 +72,8 @@ public sealed class HalfYearReportTests(string provider) : CaseFixture(provider)
     public async Task HalfAYear()
     {
         SetLocal(2026, 3, 2, 9);
-        var cafe = await Venue("星空网吧", "licensed");
-        var black = await Venue("无名黑网吧", "unlicensed");
+        var cafe = await Venue("星空网吧", "internetCafe", "licensed");
+        var black = await Venue("无名黑网吧", "internetCafe", "unlicensed");
         await Inspect(cafe, 3, 2, null, "compliant");
         await Inspect(black, 3, 4, "IC-LIC", "caseLead", new()
         {

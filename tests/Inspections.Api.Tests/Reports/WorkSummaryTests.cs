@@ -21,39 +21,8 @@ namespace Inspections.Api.Tests.Reports;
 /// cases filed 2, closed 1 (50%), no reconsideration; 1 application accepted; 1 letter to the commerce bureau.
 /// </summary>
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
-public sealed class WorkSummaryTests(string provider) : CaseFixture(provider)
+public sealed class WorkSummaryTests(string provider) : HalfYearFixture(provider)
 {
-    protected override IEnumerable<TestUser> FixtureUsers => Officers.Of();
-
-    private static readonly string[] Items = ["IC-LIC", "IC-MINOR", "IC-SIGN", "IC-HOURS", "IC-ID", "IC-CONTENT", "IC-FIRE"];
-
-    private async Task<string> Venue(string name, string type, string status)
-    {
-        var v = await (await Officer().PostJson("/api/venues", new Dictionary<string, object?>
-        {
-            ["name"] = name, ["address"] = "温江区", ["type"] = type, ["licenseStatus"] = status,
-            ["licenseNumber"] = status == "licensed" ? Licences.Unique("证 0115") : null,
-        })).Expect(HttpStatusCode.Created);
-        return v.Str("id");
-    }
-
-    private async Task Inspect(string venue, int month, int day, string? violation, string outcome, Dictionary<string, object?>? extra = null)
-    {
-        SetLocal(2026, month, day, 18);
-        var start = new DateTimeOffset(2026, month, day, 10, 0, 0, TimeSpan.FromHours(8));
-        var body = new Dictionary<string, object?>
-        {
-            ["venueId"] = venue, ["kind"] = "routine", ["startedAt"] = start, ["endedAt"] = start.AddMinutes(30),
-            ["officers"] = new[] { Officers.ZhangSanOnForm, Officers.LiSiOnForm },
-            ["results"] = Items.Select(c => new Dictionary<string, object?>
-            {
-                ["itemCode"] = c, ["result"] = c == violation ? "violation" : "compliant", ["note"] = c == violation ? "发现违规" : null,
-            }).ToList(),
-            ["outcome"] = outcome,
-        };
-        foreach (var (k, v) in extra ?? []) body[k] = v;
-        await (await Api.ZhangSanClient().PostJson("/api/inspections", body)).Expect(HttpStatusCode.Created);
-    }
 
     private JsonElement _report;
 
