@@ -31,6 +31,36 @@ public sealed class FigureFacts(CalendarStore calendars, TimeProvider clock)
         return filled;
     }
 
+    // The rows whose stored facts lean on a year's working calendar: the days from the start of their limit to the act.
+    private static readonly Sql CasesOfYear = new("SELECT id FROM cases WHERE decided_at IS NOT NULL AND filed_on <= @Last AND decided_on >= @First");
+    private static readonly Sql ApplicationsOfYear = new(
+        "SELECT id FROM permit_applications WHERE completed_at IS NOT NULL AND accepted_on <= @Last AND completed_on >= @First");
+    private static readonly Sql LettersOfYear = new("SELECT id FROM office_letters WHERE replied_on IS NOT NULL AND received_on <= @Last AND replied_on >= @First");
+
+    /// <summary>
+    /// Writes again, in the caller's transaction, the facts that lean on <paramref name="year"/>'s working calendar, as the stored
+    /// deadline clocks are when an admin replaces a year; answers how many rows were written.
+    /// </summary>
+    public async Task<int> RecomputeYearAsync(DbSession db, int year, CancellationToken ct)
+    {
+        var evaluator = await calendars.EvaluatorAsync(db, ct);
+        var now = clock.GetUtcNow();
+        var p = new { First = new DateOnly(year, 1, 1), Last = new DateOnly(year, 12, 31) };
+        var written = 0;
+        async Task WriteAll(Sql of, Writer write)
+        {
+            foreach (var chunk in (await db.QueryAsync<Guid>(of, p, ct)).Chunk(Batch))
+            {
+                await write(db, evaluator, chunk, ct);
+                written += chunk.Length;
+            }
+        }
+        await WriteAll(CasesOfYear, CaseFacts.WriteAsync);
+        await WriteAll(ApplicationsOfYear, PermitFacts.WriteAsync);
+        await WriteAll(LettersOfYear, (session, e, ids, c) => LetterFacts.WriteAsync(session, e, now, ids, c));
+        return written;
+    }
+
     private async Task<int> FillAsync(DbConnectionFactory factory, Sql unfilled, Writer write, CancellationToken ct)
     {
         var filled = 0;
