@@ -79,7 +79,7 @@ public static class ReplaceCalendarYear
             await db.ExecuteAsync(InsertDay, new { Day = day.Date, year.Year, Kind = CalendarStore.WireKind(day.Kind), day.Name }, ct);
     }
 
-    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock, ClockRows clocks) : ICommandHandler<Command, CalendarYearDto>
+    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock, ClockRows clocks, Reports.FigureFacts facts) : ICommandHandler<Command, CalendarYearDto>
     {
         public async ValueTask<CalendarYearDto> Handle(Command command, CancellationToken ct)
         {
@@ -109,6 +109,8 @@ public static class ReplaceCalendarYear
             }
             // The stored deadlines that lean on this year move with it, in this transaction.
             var recomputed = await clocks.RecomputeYearAsync(db, command.Year, ct);
+            // And so do the figures' stored facts (whether a decision, completion or reply was on time).
+            await facts.RecomputeYearAsync(db, command.Year, ct);
             db.AuditAbout("calendar", command.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return (await GetCalendarYear.LoadAsync(db, command.Year, ct)
                 ?? throw new InvalidOperationException("The year just written is not there.")) with { ClocksRecomputed = recomputed };
