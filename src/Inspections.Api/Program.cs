@@ -44,9 +44,7 @@ services.AddSingleton(builder.Configuration.GetSection(ClockOptions.Section).Get
 services.AddSingleton<CalendarStore>();
 services.AddSingleton((builder.Configuration.GetSection(AlertOptions.Section).Get<AlertOptions>() ?? new AlertOptions()).Validated());
 services.AddSingleton<ClockRows>();
-services.AddSingleton(builder.Configuration.GetSection(EvidenceOptions.Section).Get<EvidenceOptions>() ?? new EvidenceOptions());
-services.AddSingleton<IEvidenceStore, FileSystemEvidenceStore>();
-services.AddSingleton<UploadStaging>();
+services.AddEvidenceStore(builder.Configuration);
 services.AddSingleton((builder.Configuration.GetSection(CaseOptions.Section).Get<CaseOptions>() ?? new CaseOptions()).Validated());
 services.AddScoped<CaseView>();
 services.AddSingleton((builder.Configuration.GetSection(PermitOptions.Section).Get<PermitOptions>() ?? new PermitOptions()).Validated());
@@ -70,6 +68,7 @@ services.AddValidatorsFromAssemblyContaining<RegisterVenue.Command>(ServiceLifet
 ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member?.Name;
 
 services.AddInspectionsAuth(builder.Configuration, builder.Environment);
+services.AddSharedDataProtection();
 services.AddInspectionsPages();
 services.AddInspectionsHangfire(database, builder.Configuration);
 
@@ -109,6 +108,7 @@ if (app.Configuration.GetValue("Database:MigrateOnStart", true))
     // due-soon threshold the configuration has changed since: stored now, before the first request or scan.
     await app.Services.GetRequiredService<ClockRows>().BuildAsync(app.Services.GetRequiredService<DbConnectionFactory>(), CancellationToken.None);
 }
+await app.LoadKeyRingAsync();
 
 app.UseRequestLocalization(new RequestLocalizationOptions
 {

@@ -2,14 +2,15 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Inspections.Api.Tests.Infrastructure;
-using Inspections.Core.Evidence;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Inspections.Api.Tests.InspectionsFeature;
 
-[TestFixtureSource(typeof(Providers), nameof(Providers.All))]
-public sealed class EvidenceTests(string provider) : ApiFixture(provider)
+/// <summary>Photos and documents in one request, on each database with each evidence store (folder and database).</summary>
+[TestFixtureSource(typeof(Providers), nameof(Providers.WithEvidenceStores))]
+public sealed class EvidenceTests(string provider, string store) : ApiFixture(provider)
 {
+    protected override string? EvidenceStore => store;
+
     protected override IEnumerable<TestUser> FixtureUsers => Officers.Of();
 
     private static byte[] Jpeg(int size = 2048, byte fill = 0x42)
@@ -110,8 +111,9 @@ public sealed class EvidenceTests(string provider) : ApiFixture(provider)
         var second = await (await Api.ZhangSanClient().PostAsync($"/api/inspections/{inspection}/evidence", Form(photo, "b.jpg"))).Expect(HttpStatusCode.Created);
         Assert.That(second.Str("id"), Is.Not.EqualTo(first.Str("id")));
         Assert.That(second.Str("sha256"), Is.EqualTo(first.Str("sha256")));
-        var stored = Directory.GetFiles(Api.EvidenceRoot, first.Str("sha256") + "*", SearchOption.AllDirectories);
-        Assert.That(stored, Has.Length.EqualTo(1));
+        var (copies, bytes) = await Api.StoredAsync(first.Str("sha256"));
+        Assert.That(copies, Is.EqualTo(1));
+        Assert.That(bytes, Is.EqualTo(photo.Length));
     }
 
     private static IEnumerable<TestCaseData> RefusedFiles()
@@ -151,11 +153,7 @@ public sealed class EvidenceTests(string provider) : ApiFixture(provider)
         var inspection = await RecordInspection();
         var created = await (await Api.ZhangSanClient().PostAsync($"/api/inspections/{inspection}/evidence", Form(Jpeg(fill: 0x5A), "篡改前.jpg")))
             .Expect(HttpStatusCode.Created);
-        var store = (FileSystemEvidenceStore)Api.Services.GetRequiredService<IEvidenceStore>();
-        var path = store.PathOf(created.Str("sha256"));
-        var bytes = await File.ReadAllBytesAsync(path);
-        bytes[^1] ^= 0xFF;
-        await File.WriteAllBytesAsync(path, bytes);
+        await Api.AlterLastByteAsync(created.Str("sha256"));
 
         var problem = await (await Api.ZhangSanClient().GetAsync($"/api/inspections/{inspection}/evidence/{created.Str("id")}"))
             .Expect(HttpStatusCode.Conflict);

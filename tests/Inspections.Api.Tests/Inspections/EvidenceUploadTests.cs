@@ -16,9 +16,11 @@ namespace Inspections.Api.Tests.InspectionsFeature;
 /// computed as they arrive, the type read from the bytes, nothing that is evidence until complete, and
 /// playback by range requests.
 /// </summary>
-[TestFixtureSource(typeof(Providers), nameof(Providers.All))]
-public sealed class EvidenceUploadTests(string provider) : ApiFixture(provider)
+[TestFixtureSource(typeof(Providers), nameof(Providers.WithEvidenceStores))]
+public sealed class EvidenceUploadTests(string provider, string store) : ApiFixture(provider)
 {
+    protected override string? EvidenceStore => store;
+
     protected override IEnumerable<TestUser> FixtureUsers => Officers.Of();
 
     private SettableClock Clock { get; } = new() { Now = DateTimeOffset.UtcNow };
@@ -185,7 +187,7 @@ public sealed class EvidenceUploadTests(string provider) : ApiFixture(provider)
         var peakAfter = process.PeakWorkingSet64;
         var staging = Api.Services.GetRequiredService<UploadStaging>();
         TestContext.Out.WriteLine(
-            $"{Provider}: 200 MiB in {chunks} chunks of 8 MiB (+1 retried, +1 resumed) sent in {sendSeconds:0.0} s ({total / MiB / sendSeconds:0} MiB/s), completed in {completeSeconds:0.00} s; " +
+            $"{Provider}, {store} store: 200 MiB in {chunks} chunks of 8 MiB (+1 retried, +1 resumed) sent in {sendSeconds:0.0} s ({total / MiB / sendSeconds:0} MiB/s), completed in {completeSeconds:0.00} s; " +
             $"live managed heap {heapBefore / MiB} → {heapAfter / MiB} MiB (highest after any chunk {heapPeak / MiB} MiB); peak working set {peakBefore / MiB} → {peakAfter / MiB} MiB; " +
             $"allocated (garbage included, test client and test server too) {(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / MiB} MiB; " +
             $"hash rebuilds from part files: {staging.Rebuilds}");
@@ -201,10 +203,11 @@ public sealed class EvidenceUploadTests(string provider) : ApiFixture(provider)
             Assert.That(peakAfter - peakBefore, Is.LessThan(64L * MiB), "the process's peak working set stays flat");
         });
 
-        // Stored once, under its hash, and the part file is gone.
-        var store = (FileSystemEvidenceStore)Api.Services.GetRequiredService<IEvidenceStore>();
-        Assert.That(new FileInfo(store.PathOf(expectedSha)).Length, Is.EqualTo(total));
-        Assert.That(File.Exists(staging.PartPath(Guid.Parse(id))), Is.False);
+        // Stored once, under its hash, and the unfinished upload's bytes are gone (in the database: adopted, not copied).
+        Assert.That(await Api.StoredAsync(expectedSha), Is.EqualTo((1, total)));
+        Assert.That(await Api.HoldsUnfinishedAsync(Guid.Parse(id)), Is.False);
+        if (Api.InDatabase())
+            Assert.That(await Api.CountAsync($"evidence_blobs WHERE sha256 = '{expectedSha}' AND blob_id = '{id}'"), Is.EqualTo(1));
         var done = await (await officer.GetAsync($"{Uploads(inspection)}/{id}")).Expect(HttpStatusCode.OK);
         Assert.That(done.Str("evidenceId"), Is.EqualTo(evidence.Str("id")));
 
@@ -319,7 +322,7 @@ public sealed class EvidenceUploadTests(string provider) : ApiFixture(provider)
 
         var state = await (await officer.GetAsync($"{Uploads(inspection)}/{upload.Str("id")}")).Expect(HttpStatusCode.OK);
         Assert.That(state.GetProperty("receivedBytes").GetInt64(), Is.Zero, "a refused chunk stores nothing");
-        Assert.That(File.Exists(Api.Services.GetRequiredService<UploadStaging>().PartPath(Guid.Parse(upload.Str("id")))), Is.False);
+        Assert.That(await Api.HoldsUnfinishedAsync(Guid.Parse(upload.Str("id"))), Is.False);
         Assert.That(await Counts(), Is.EqualTo(new[] { before[0], before[1] + 1 }));
 
         // An unknown declared type never starts an upload.
@@ -453,8 +456,8 @@ public sealed class EvidenceUploadTests(string provider) : ApiFixture(provider)
         var finished = await Start(officer, inspection, video.Length);
         await (await Chunk(officer, inspection, finished.Str("id"), video, video.Length, 0, video.Length)).Expect(HttpStatusCode.OK);
         var evidence = await (await Complete(officer, inspection, finished.Str("id"))).Expect(HttpStatusCode.Created);
-        var part = Api.Services.GetRequiredService<UploadStaging>().PartPath(Guid.Parse(abandoned.Str("id")));
-        Assert.That(File.Exists(part), Is.True);
+        var part = Guid.Parse(abandoned.Str("id"));
+        Assert.That(await Api.HoldsUnfinishedAsync(part), Is.True);
 
         // Not yet expired: nothing of it is removed.
         var admin = Api.Client("admin");
@@ -472,7 +475,7 @@ public sealed class EvidenceUploadTests(string provider) : ApiFixture(provider)
         }
         finally { Clock.Now = now; }
         await (await officer.GetAsync($"{Uploads(inspection)}/{abandoned.Str("id")}")).Expect(HttpStatusCode.NotFound);
-        Assert.That(File.Exists(part), Is.False);
+        Assert.That(await Api.HoldsUnfinishedAsync(part), Is.False);
         var kept = await (await officer.GetAsync($"{Uploads(inspection)}/{finished.Str("id")}")).Expect(HttpStatusCode.OK);
         Assert.That(kept.Str("evidenceId"), Is.EqualTo(evidence.Str("id")));
         var download = await officer.GetAsync($"/api/inspections/{inspection}/evidence/{evidence.Str("id")}");
@@ -488,13 +491,16 @@ public sealed class EvidenceUploadTests(string provider) : ApiFixture(provider)
         var id = upload.Str("id");
         await (await Chunk(Api.ZhangSanClient(), inspection, id, video, MiB, 0, video.Length)).Expect(HttpStatusCode.OK);
 
-        // A second server on the same database and the same evidence folder: it has no running hash for this upload.
+        // A second server on the same database and the same evidence store (the same folder, or the database): it has
+        // no running hash for this upload.
         var root = Api.EvidenceRoot;
-        await using var other = new ApiFactory(Api.Database, services: s => s.AddSingleton(new EvidenceOptions { Root = root }));
+        await using var other = Api.InDatabase()
+            ? new ApiFactory(Api.Database, evidenceStore: EvidenceOptions.DatabaseStore)
+            : new ApiFactory(Api.Database, services: s => s.AddSingleton(new EvidenceOptions { Root = root }));
         var otherStaging = other.Services.GetRequiredService<UploadStaging>();
         var rest = video[MiB..];
         await (await Chunk(other.ZhangSanClient(), inspection, id, rest, 2 * MiB, MiB, video.Length)).Expect(HttpStatusCode.OK);
-        Assert.That(otherStaging.Rebuilds, Is.EqualTo(1), "the second server hashed the first MiB from the part file once");
+        Assert.That(otherStaging.Rebuilds, Is.EqualTo(1), "the second server hashed the first MiB from the stored part once");
 
         // Back on the first server: its running hash stands at 1 MiB, behind the database, so it rebuilds too.
         var staging = Api.Services.GetRequiredService<UploadStaging>();
