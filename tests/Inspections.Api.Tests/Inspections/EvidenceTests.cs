@@ -25,27 +25,7 @@ public sealed class EvidenceTests(string provider, string store) : ApiFixture(pr
     private static readonly byte[] Pdf = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"u8.ToArray();
     private static readonly byte[] Executable = [(byte)'M', (byte)'Z', 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00];
 
-    private async Task<string> RecordInspection(string jurisdiction = "510115")
-    {
-        var venue = await (await Api.Client("officer", jurisdiction).PostJson("/api/venues", new Dictionary<string, object?>
-        {
-            ["name"] = "证据测试书店" + Guid.NewGuid().ToString("N")[..6], ["address"] = "温江区光华大道 1 号", ["type"] = "bookshop",
-            ["licenseStatus"] = "licensed", ["licenseNumber"] = Licences.Unique("新出发〔2024〕15 号"),
-        })).Expect(HttpStatusCode.Created);
-        var results = new[] { "BK-LIC", "BK-ILLEGAL", "BK-SOURCE", "BK-FIRE" }
-            .Select(c => new { itemCode = c, result = "compliant", note = (string?)null });
-        var inspection = await (await Api.ZhangSanClient(jurisdiction).PostJson("/api/inspections", new
-        {
-            venueId = venue.Str("id"),
-            kind = "routine",
-            startedAt = "2026-05-06T09:00:00+08:00",
-            endedAt = "2026-05-06T09:30:00+08:00",
-            officers = new[] { Officers.ZhangSanOnForm, Officers.LiSiOnForm },
-            results,
-            outcome = "compliant",
-        })).Expect(HttpStatusCode.Created);
-        return inspection.Str("id");
-    }
+    private Task<string> RecordInspection(string jurisdiction = "510115") => Api.RecordInspectionAsync("证据测试书店", "温江区光华大道 1 号", "新出发〔2024〕15 号", jurisdiction);
 
     private static MultipartFormDataContent Form(byte[]? content, string fileName, string declaredType = "image/jpeg", string? itemCode = null)
     {

@@ -34,11 +34,11 @@ public sealed class EvidenceUploadTests(string provider, string store) : ApiFixt
     private const int MiB = 1024 * 1024;
 
     /// <summary>The start of an MP4 file as a body camera writes it: an 'ftyp' box, brand isom.</summary>
-    private static readonly byte[] Mp4Head =
+    internal static readonly byte[] Mp4Head =
         [0, 0, 0, 0x18, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'i', (byte)'s', (byte)'o', (byte)'m', 0, 0, 2, 0,
          (byte)'i', (byte)'s', (byte)'o', (byte)'m', (byte)'m', (byte)'p', (byte)'4', (byte)'1'];
 
-    private static byte[] WithHead(byte[] head, int size, int seed = 7)
+    internal static byte[] WithHead(byte[] head, int size, int seed = 7)
     {
         var bytes = new byte[size];
         new Random(seed).NextBytes(bytes);
@@ -52,36 +52,16 @@ public sealed class EvidenceUploadTests(string provider, string store) : ApiFixt
     private static readonly byte[] AmrHead = [.. "#!AMR\n"u8, 0x3C, 0x48, 0xF5, 0x1F, 0x96, 0x66, 0x79, 0xE1, 0xE0, 0x01];
     private static readonly byte[] AacHead = [0xFF, 0xF1, 0x50, 0x80, 0x02, 0x1F, 0xFC, 0x21, 0x00, 0x49, 0x90, 0x02, 0x19, 0x00, 0x23, 0x80];
 
-    private async Task<string> RecordInspection()
-    {
-        var venue = await (await Api.Client("officer").PostJson("/api/venues", new Dictionary<string, object?>
-        {
-            ["name"] = "执法记录仪测试网吧" + Guid.NewGuid().ToString("N")[..6], ["address"] = "温江区光华大道 2 号", ["type"] = "bookshop",
-            ["licenseStatus"] = "licensed", ["licenseNumber"] = Licences.Unique("新出发〔2024〕16 号"),
-        })).Expect(HttpStatusCode.Created);
-        var results = new[] { "BK-LIC", "BK-ILLEGAL", "BK-SOURCE", "BK-FIRE" }
-            .Select(c => new { itemCode = c, result = "compliant", note = (string?)null });
-        var inspection = await (await Api.ZhangSanClient().PostJson("/api/inspections", new
-        {
-            venueId = venue.Str("id"),
-            kind = "routine",
-            startedAt = "2026-05-06T09:00:00+08:00",
-            endedAt = "2026-05-06T09:30:00+08:00",
-            officers = new[] { Officers.ZhangSanOnForm, Officers.LiSiOnForm },
-            results,
-            outcome = "compliant",
-        })).Expect(HttpStatusCode.Created);
-        return inspection.Str("id");
-    }
+    private Task<string> RecordInspection() => Api.RecordInspectionAsync("执法记录仪测试网吧", "温江区光华大道 2 号", "新出发〔2024〕16 号");
 
-    private static string Uploads(string inspection) => $"/api/inspections/{inspection}/evidence/uploads";
+    internal static string Uploads(string inspection) => $"/api/inspections/{inspection}/evidence/uploads";
 
-    private static async Task<JsonElement> Start(HttpClient client, string inspection, long size, string type = "video/mp4",
+    internal static async Task<JsonElement> Start(HttpClient client, string inspection, long size, string type = "video/mp4",
         string name = "执法记录仪-20260506-0900.mp4", string? sha256 = null, HttpStatusCode status = HttpStatusCode.Created) =>
         await (await client.PostJson(Uploads(inspection), new { fileName = name, contentType = type, sizeBytes = size, sha256, caption = "现场检查全程录像" }))
             .Expect(status);
 
-    private static Task<HttpResponseMessage> Chunk(HttpClient client, string inspection, string upload, byte[] buffer, int count, long from, long? total)
+    internal static Task<HttpResponseMessage> Chunk(HttpClient client, string inspection, string upload, byte[] buffer, int count, long from, long? total)
     {
         var content = new ByteArrayContent(buffer, 0, count);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
@@ -89,7 +69,7 @@ public sealed class EvidenceUploadTests(string provider, string store) : ApiFixt
         return client.PutAsync($"{Uploads(inspection)}/{upload}", content);
     }
 
-    private static Task<HttpResponseMessage> Complete(HttpClient client, string inspection, string upload) =>
+    internal static Task<HttpResponseMessage> Complete(HttpClient client, string inspection, string upload) =>
         client.PostAsync($"{Uploads(inspection)}/{upload}/complete", null);
 
     /// <summary>Chunk <paramref name="index"/> of the test video: the same bytes every time it is asked for.</summary>
@@ -247,9 +227,9 @@ public sealed class EvidenceUploadTests(string provider, string store) : ApiFixt
             Assert.That(Convert.ToHexStringLower(await SHA256.HashDataAsync(stream)), Is.EqualTo(expectedSha));
     }
 
-    private sealed record RangedAnswer(HttpStatusCode Status, string? ContentRange, string? AcceptRanges, byte[] Body);
+    internal sealed record RangedAnswer(HttpStatusCode Status, string? ContentRange, string? AcceptRanges, byte[] Body);
 
-    private static async Task<RangedAnswer> Ranged(HttpClient client, string url, string range)
+    internal static async Task<RangedAnswer> Ranged(HttpClient client, string url, string range)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.TryAddWithoutValidation("Range", range);
