@@ -152,6 +152,12 @@ public sealed class MultiInstanceTests(string provider) : ApiFixture(provider)
             Assert.That(part.ContentRange, Is.EqualTo($"bytes 2097000-2098999/{photo.Length}"));
             Assert.That(part.Body, Is.EqualTo(photo[2097000..2099000]));
         });
+        // Checked in full once on B (above); from then on a range fetches only the pieces it covers: two here.
+        var pieces = B.Services.GetRequiredService<IntactBlobs>();
+        var before = pieces.PiecesRead;
+        var again = await EvidenceUploadTests.Ranged(B.ZhangSanClient(), url, "bytes=2097000-2098999");
+        Assert.That(again.Body, Is.EqualTo(photo[2097000..2099000]));
+        Assert.That(pieces.PiecesRead - before, Is.EqualTo(2), "a range across one piece boundary reads two 1 MiB pieces of four");
         var whole = await B.ZhangSanClient().GetAsync(url);
         Assert.That(whole.Headers.ETag?.Tag, Is.EqualTo($"\"{created.Str("sha256")}\""));
         Assert.That(Convert.ToHexStringLower(SHA256.HashData(await whole.Content.ReadAsByteArrayAsync())), Is.EqualTo(created.Str("sha256")));

@@ -43,6 +43,12 @@ public sealed class IntactBlobs
     public void Remember(string sha256, Guid blobId) => _intact[sha256] = blobId;
 
     public void Forget(string sha256) => _intact.TryRemove(sha256, out _);
+
+    /// <summary>How many pieces this process fetched to check or serve stored files (a figure for tests and logs: a range costs its pieces).</summary>
+    public long PiecesRead => Interlocked.Read(ref _piecesRead);
+    private long _piecesRead;
+
+    internal void CountPiece() => Interlocked.Increment(ref _piecesRead);
 }
 
 /// <summary>
@@ -105,8 +111,11 @@ public sealed class DatabaseEvidenceStore(DbSession db, DbConnectionFactory conn
     private PieceStream Open(BlobRow blob)
     {
         var own = new DbSession(connections);
-        return new PieceStream(blob.SizeBytes, blob.ChunkBytes,
-            (seq, ct) => own.QuerySingleOrDefaultAsync<byte[]>(BlobSql.SelectPiece, new { blob.BlobId, Seq = seq }, ct), own);
+        return new PieceStream(blob.SizeBytes, blob.ChunkBytes, (seq, ct) =>
+        {
+            intact.CountPiece();
+            return own.QuerySingleOrDefaultAsync<byte[]>(BlobSql.SelectPiece, new { blob.BlobId, Seq = seq }, ct);
+        }, own);
     }
 }
 
