@@ -46,9 +46,7 @@ services.AddSingleton<CalendarStore>();
 services.AddSingleton((builder.Configuration.GetSection(AlertOptions.Section).Get<AlertOptions>() ?? new AlertOptions()).Validated());
 services.AddSingleton<ClockRows>();
 services.AddSingleton<FigureFacts>();
-services.AddSingleton(builder.Configuration.GetSection(EvidenceOptions.Section).Get<EvidenceOptions>() ?? new EvidenceOptions());
-services.AddSingleton<IEvidenceStore, FileSystemEvidenceStore>();
-services.AddSingleton<UploadStaging>();
+services.AddEvidenceStore(builder.Configuration);
 services.AddSingleton((builder.Configuration.GetSection(CaseOptions.Section).Get<CaseOptions>() ?? new CaseOptions()).Validated());
 services.AddScoped<CaseView>();
 services.AddSingleton((builder.Configuration.GetSection(PermitOptions.Section).Get<PermitOptions>() ?? new PermitOptions()).Validated());
@@ -72,6 +70,7 @@ services.AddValidatorsFromAssemblyContaining<RegisterVenue.Command>(ServiceLifet
 ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member?.Name;
 
 services.AddInspectionsAuth(builder.Configuration, builder.Environment);
+services.AddSharedDataProtection();
 services.AddInspectionsPages();
 services.AddInspectionsHangfire(database, builder.Configuration);
 
@@ -113,6 +112,7 @@ if (app.Configuration.GetValue("Database:MigrateOnStart", true))
     // Closed cases, completed applications and replied letters from before migration 0025: their figure facts stored now.
     await app.Services.GetRequiredService<FigureFacts>().BackfillAsync(app.Services.GetRequiredService<DbConnectionFactory>(), CancellationToken.None);
 }
+await app.LoadKeyRingAsync();
 
 app.UseRequestLocalization(new RequestLocalizationOptions
 {

@@ -7,7 +7,19 @@ public sealed class EvidenceOptions
 {
     public const string Section = "Evidence";
 
-    /// <summary>Folder of the file-system store; relative paths are relative to the working directory.</summary>
+    public const string FolderStore = "folder";
+    public const string DatabaseStore = "database";
+
+    /// <summary>
+    /// Where evidence bytes and unfinished uploads live: "folder" (files under <see cref="Root"/>, the default, for one
+    /// machine or a folder every instance mounts) or "database" (the evidence_blobs tables of the configured database,
+    /// which every API instance on that database shares).
+    /// </summary>
+    public string Store { get; set; } = FolderStore;
+
+    public bool InDatabase => string.Equals(Store, DatabaseStore, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Folder of the file-system store (and, for either store, of each request's chunk spool files); relative paths are relative to the working directory.</summary>
     public string Root { get; set; } = Path.Combine("data", "evidence");
 
     /// <summary>The largest photo or document sent in one multipart request.</summary>
@@ -26,6 +38,14 @@ public sealed class EvidenceOptions
     public string UploadCleanupCron { get; set; } = "20 * * * *";
 
     public string UploadsRoot => Path.Combine(Path.GetFullPath(Root), "uploads");
+
+    /// <summary>Refuses a store name other than the two there are, at start-up rather than at the first upload.</summary>
+    public EvidenceOptions Validated()
+    {
+        if (!string.Equals(Store, FolderStore, StringComparison.OrdinalIgnoreCase) && !InDatabase)
+            throw new InvalidOperationException($"Evidence:Store must be \"{FolderStore}\" or \"{DatabaseStore}\", not \"{Store}\".");
+        return this;
+    }
 }
 
 /// <summary>What a stored file's bytes say about their recorded hash.</summary>
@@ -42,14 +62,8 @@ public enum StoredState
 /// </summary>
 public interface IEvidenceStore
 {
-    /// <summary>Stores the bytes under their hash (a no-op when they are already there).</summary>
+    /// <summary>Stores the bytes under their hash (a no-op when they are already there, also when another request stores them at the same moment).</summary>
     Task SaveAsync(string sha256, ReadOnlyMemory<byte> content, CancellationToken ct);
-
-    /// <summary>Moves a finished file (of the same file system) into the store under its hash; the source is gone afterwards.</summary>
-    Task SaveFileAsync(string sha256, string sourcePath, CancellationToken ct);
-
-    /// <summary>The stored bytes, or null when nothing is stored under that hash.</summary>
-    Task<byte[]?> ReadAsync(string sha256, CancellationToken ct);
 
     /// <summary>
     /// Whether the bytes stored under the hash still have that hash. A file is hashed again only when its
@@ -58,8 +72,8 @@ public interface IEvidenceStore
     /// </summary>
     Task<StoredState> CheckAsync(string sha256, CancellationToken ct);
 
-    /// <summary>The stored bytes as a seekable stream (for range requests), or null when nothing is stored.</summary>
-    Stream? OpenRead(string sha256);
+    /// <summary>The stored bytes as a seekable stream (for range requests: only the part read is fetched), or null when nothing is stored.</summary>
+    Task<Stream?> OpenReadAsync(string sha256, CancellationToken ct);
 }
 
 public static class EvidenceHash
@@ -97,6 +111,7 @@ public sealed class FileSystemEvidenceStore(EvidenceOptions options) : IEvidence
         }
     }
 
+    /// <summary>Moves a finished file (of the same file system) into the store under its hash; the source is gone afterwards.</summary>
     public Task SaveFileAsync(string sha256, string sourcePath, CancellationToken ct)
     {
         var path = PathOf(sha256);
@@ -134,17 +149,11 @@ public sealed class FileSystemEvidenceStore(EvidenceOptions options) : IEvidence
         return StoredState.Intact;
     }
 
-    public Stream? OpenRead(string sha256)
+    public Task<Stream?> OpenReadAsync(string sha256, CancellationToken ct)
     {
         var path = PathOf(sha256);
-        return File.Exists(path)
+        return Task.FromResult<Stream?>(File.Exists(path)
             ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous)
-            : null;
-    }
-
-    public async Task<byte[]?> ReadAsync(string sha256, CancellationToken ct)
-    {
-        var path = PathOf(sha256);
-        return File.Exists(path) ? await File.ReadAllBytesAsync(path, ct) : null;
+            : null);
     }
 }

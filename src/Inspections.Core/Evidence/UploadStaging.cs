@@ -4,12 +4,12 @@ using System.Security.Cryptography;
 namespace Inspections.Core.Evidence;
 
 /// <summary>
-/// The bytes of unfinished resumable uploads: one part file per upload under <see cref="EvidenceOptions.UploadsRoot"/>
-/// (the store's file system, so finishing is a rename), and its SHA-256 computed while the chunks arrive.
-/// The running hash lives in this process and is trusted only while it stands exactly where the database
-/// says the upload stands (received bytes and the token of the last committed write); otherwise (another
-/// server took a chunk, the process restarted, a write was rolled back) it is rebuilt from the part file,
-/// read as a stream. Nothing here is ever held whole in memory.
+/// Unfinished resumable uploads as they arrive: each request's chunk spooled to a local file first, then written to
+/// the upload's parts (<see cref="IUploadParts"/>: a part file, or pieces in the database) with its SHA-256 computed
+/// while the chunks arrive. The running hash lives in this process and is trusted only while it stands exactly where
+/// the database says the upload stands (received bytes and the token of the last committed write); otherwise (another
+/// server took a chunk, the process restarted, a write was rolled back) it is rebuilt from the parts, read as a
+/// stream. Nothing here is ever held whole in memory.
 /// </summary>
 public sealed class UploadStaging(EvidenceOptions options)
 {
@@ -24,9 +24,7 @@ public sealed class UploadStaging(EvidenceOptions options)
 
     private readonly ConcurrentDictionary<Guid, RunningHash> _hashes = new();
 
-    public string PartPath(Guid uploadId) => Path.Combine(options.UploadsRoot, uploadId.ToString("N") + ".part");
-
-    /// <summary>A fresh file for one request's chunk, read off the network before any transaction starts.</summary>
+    /// <summary>A fresh local file for one request's chunk, read off the network before any transaction starts.</summary>
     public string NewSpoolPath(Guid uploadId)
     {
         Directory.CreateDirectory(options.UploadsRoot);
@@ -52,17 +50,22 @@ public sealed class UploadStaging(EvidenceOptions options)
     public static async Task<byte[]> HeadAsync(string path, int count, CancellationToken ct)
     {
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferBytes, FileOptions.Asynchronous);
-        var head = new byte[Math.Min(count, file.Length)];
-        await file.ReadExactlyAsync(head, ct);
+        return await HeadOfAsync(file, count, ct);
+    }
+
+    private static async Task<byte[]> HeadOfAsync(Stream stream, int count, CancellationToken ct)
+    {
+        var head = new byte[Math.Min(count, stream.Length)];
+        await stream.ReadExactlyAsync(head, ct);
         return head;
     }
 
-    /// <summary>Whether the first <paramref name="count"/> bytes of the spool equal the part file's bytes from <paramref name="offset"/>.</summary>
-    public async Task<bool> MatchesReceivedAsync(Guid uploadId, long offset, string spoolPath, long count, CancellationToken ct)
+    /// <summary>Whether the first <paramref name="count"/> bytes of the spool equal the received bytes from <paramref name="offset"/>.</summary>
+    public static async Task<bool> MatchesReceivedAsync(IUploadParts parts, Guid uploadId, long received, long offset, string spoolPath, long count, CancellationToken ct)
     {
         if (count == 0) return true;
-        await using var part = new FileStream(PartPath(uploadId), FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite, BufferBytes, FileOptions.Asynchronous);
-        if (part.Length < offset + count) return false;
+        if (received < offset + count) return false;
+        await using var part = await parts.OpenReadAsync(uploadId, received, ct);
         part.Position = offset;
         await using var spool = new FileStream(spoolPath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferBytes, FileOptions.Asynchronous);
         var a = new byte[BufferBytes];
@@ -81,51 +84,38 @@ public sealed class UploadStaging(EvidenceOptions options)
     /// <summary>
     /// Writes the spool's bytes after the first <paramref name="skip"/> at <paramref name="received"/> (cutting off
     /// anything a rolled-back write left beyond it) and carries the running hash along. The caller has already
-    /// claimed the range in the database, so no other request writes this upload's part file meanwhile.
+    /// claimed the range in the database, so no other request writes this upload's parts meanwhile.
     /// </summary>
-    public async Task AppendAsync(Guid uploadId, long received, Guid receivedToken, Guid newToken, string spoolPath, long skip, CancellationToken ct)
+    public async Task AppendAsync(IUploadParts parts, Guid uploadId, long received, Guid receivedToken, Guid newToken, string spoolPath, long skip, CancellationToken ct)
     {
-        Directory.CreateDirectory(options.UploadsRoot);
-        var running = await HashAtAsync(uploadId, received, receivedToken, ct);
-        await using var part = new FileStream(PartPath(uploadId), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, BufferBytes, FileOptions.Asynchronous);
-        if (part.Length != received) part.SetLength(received);
-        part.Position = received;
+        var running = await HashAtAsync(parts, uploadId, received, receivedToken, ct);
         await using var spool = new FileStream(spoolPath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferBytes, FileOptions.Asynchronous);
         spool.Position = skip;
-        var buffer = new byte[BufferBytes];
-        long written = 0;
         lock (running)
         {
             // Marked as moving: a failure half-way leaves a hash that matches no committed state.
             running.Token = Guid.Empty;
         }
-        int read;
-        while ((read = await spool.ReadAsync(buffer, ct)) > 0)
-        {
-            await part.WriteAsync(buffer.AsMemory(0, read), ct);
-            lock (running) running.Hash.AppendData(buffer, 0, read);
-            written += read;
-        }
-        await part.FlushAsync(ct);
+        await parts.WriteAsync(uploadId, received, new HashingStream(spool, running), ct);
         lock (running)
         {
-            running.Position = received + written;
+            running.Position = received + (spool.Length - skip);
             running.Token = newToken;
         }
     }
 
     /// <summary>The SHA-256 of the first <paramref name="received"/> bytes (the whole file, when complete), lower-case hex.</summary>
-    public async Task<string> HashAsync(Guid uploadId, long received, Guid receivedToken, CancellationToken ct)
+    public async Task<string> HashAsync(IUploadParts parts, Guid uploadId, long received, Guid receivedToken, CancellationToken ct)
     {
-        var running = await HashAtAsync(uploadId, received, receivedToken, ct);
+        var running = await HashAtAsync(parts, uploadId, received, receivedToken, ct);
         lock (running) return Convert.ToHexStringLower(running.Hash.GetCurrentHash());
     }
 
-    /// <summary>How many hashes were rebuilt from part files (a figure for tests and logs: resuming costs a re-read only when needed).</summary>
+    /// <summary>How many hashes were rebuilt from stored parts (a figure for tests and logs: resuming costs a re-read only when needed).</summary>
     public long Rebuilds => Interlocked.Read(ref _rebuilds);
     private long _rebuilds;
 
-    private async Task<RunningHash> HashAtAsync(Guid uploadId, long received, Guid receivedToken, CancellationToken ct)
+    private async Task<RunningHash> HashAtAsync(IUploadParts parts, Guid uploadId, long received, Guid receivedToken, CancellationToken ct)
     {
         if (_hashes.TryGetValue(uploadId, out var known))
             lock (known)
@@ -135,9 +125,7 @@ public sealed class UploadStaging(EvidenceOptions options)
         if (received > 0)
         {
             Interlocked.Increment(ref _rebuilds);
-            await using var part = new FileStream(PartPath(uploadId), FileMode.Open, FileAccess.Read, FileShare.ReadWrite, BufferBytes, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            if (part.Length < received)
-                throw new InvalidDataException($"The part file of upload {uploadId} holds {part.Length} bytes, fewer than the {received} recorded.");
+            await using var part = await parts.OpenReadAsync(uploadId, received, ct);
             var buffer = new byte[BufferBytes];
             for (long done = 0; done < received;)
             {
@@ -152,18 +140,17 @@ public sealed class UploadStaging(EvidenceOptions options)
         return rebuilt;
     }
 
-    /// <summary>Whether the part file still holds every byte recorded as received.</summary>
-    public bool HoldsReceived(Guid uploadId, long received) =>
-        received == 0 || (new FileInfo(PartPath(uploadId)) is { Exists: true } f && f.Length >= received);
+    /// <summary>The first bytes of the received file.</summary>
+    public static async Task<byte[]> PartHeadAsync(IUploadParts parts, Guid uploadId, long received, int count, CancellationToken ct)
+    {
+        await using var part = await parts.OpenReadAsync(uploadId, received, ct);
+        return await HeadOfAsync(part, (int)Math.Min(count, received), ct);
+    }
 
-    /// <summary>The first bytes of the part file.</summary>
-    public Task<byte[]> PartHeadAsync(Guid uploadId, int count, CancellationToken ct) => HeadAsync(PartPath(uploadId), count, ct);
-
-    /// <summary>Drops the running hash and the part file (a finished upload's file has already been moved away).</summary>
+    /// <summary>Drops the running hash (the bytes are the parts' to keep, store or delete).</summary>
     public void Forget(Guid uploadId)
     {
         if (_hashes.TryRemove(uploadId, out var running)) lock (running) running.Hash.Dispose();
-        try { File.Delete(PartPath(uploadId)); } catch (IOException) { }
     }
 
     /// <summary>Spool files older than the given instant (left by a process that stopped mid-request).</summary>
@@ -173,5 +160,37 @@ public sealed class UploadStaging(EvidenceOptions options)
         foreach (var spool in Directory.EnumerateFiles(options.UploadsRoot, "*.chunk"))
             if (File.GetLastWriteTimeUtc(spool) < before.UtcDateTime)
                 try { File.Delete(spool); } catch (IOException) { }
+    }
+
+    /// <summary>Reads the spool forward, adding every byte read to the running hash.</summary>
+    private sealed class HashingStream(Stream inner, RunningHash running) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await inner.ReadAsync(buffer, cancellationToken);
+            lock (running) running.Hash.AppendData(buffer.Span[..read]);
+            return read;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = inner.Read(buffer, offset, count);
+            lock (running) running.Hash.AppendData(buffer, offset, read);
+            return read;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

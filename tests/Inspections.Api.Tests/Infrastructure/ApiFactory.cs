@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace Inspections.Api.Tests.Infrastructure;
 
 /// <summary>The real host, over real HTTP handlers, on a real database.</summary>
-public sealed class ApiFactory(DatabaseOptions database, bool hangfireServer = false, Action<IServiceCollection>? services = null)
+public sealed class ApiFactory(DatabaseOptions database, bool hangfireServer = false, Action<IServiceCollection>? services = null, string? evidenceStore = null)
     : WebApplicationFactory<Program>
 {
     public const string SigningKey = "test-signing-key-that-is-long-enough-0123456789";
@@ -35,6 +35,7 @@ public sealed class ApiFactory(DatabaseOptions database, bool hangfireServer = f
         builder.UseSetting("Hangfire:Server", hangfireServer ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Evidence:Root", EvidenceRoot);
+        if (evidenceStore is not null) builder.UseSetting("Evidence:Store", evidenceStore);
         builder.ConfigureLogging(l => l.AddProvider(new TestLog()));
         if (services is not null) builder.ConfigureServices(services);
     }

@@ -11,6 +11,9 @@ public abstract class ApiFixture(string provider)
 
     protected virtual bool HangfireServer => false;
 
+    /// <summary>Evidence:Store of the fixture's host ("folder" or "database"); null leaves the configuration's default.</summary>
+    protected virtual string? EvidenceStore => null;
+
     /// <summary>False for the fixtures that break the schema on purpose, where the work cannot be read back.</summary>
     protected virtual bool ChecksStoredClocks => true;
 
@@ -24,7 +27,7 @@ public abstract class ApiFixture(string provider)
     public async Task StartHost()
     {
         _database = await TestDatabase.CreateAsync(Provider);
-        _factory = new ApiFactory(_database.Options, HangfireServer, ConfigureServices);
+        _factory = new ApiFactory(_database.Options, HangfireServer, ConfigureServices, EvidenceStore);
         _ = _factory.Server; // start now: migrations run here, not inside the first test
         await _factory.EnsureUsersAsync(FixtureUsers);
     }

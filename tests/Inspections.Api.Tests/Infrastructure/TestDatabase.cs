@@ -92,4 +92,8 @@ public sealed class TestDatabase : IAsyncDisposable
 public static class Providers
 {
     public static readonly string[] All = ["sqlite", "postgres", "sqlserver"];
+
+    /// <summary>Every provider with each evidence store: the folder (one machine) and the database (several instances).</summary>
+    public static readonly object[] WithEvidenceStores =
+        [.. All.SelectMany(p => new[] { "folder", "database" }.Select(s => new object[] { p, s }))];
 }

@@ -2,14 +2,15 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Inspections.Api.Tests.Infrastructure;
-using Inspections.Core.Evidence;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Inspections.Api.Tests.InspectionsFeature;
 
-[TestFixtureSource(typeof(Providers), nameof(Providers.All))]
-public sealed class EvidenceTests(string provider) : ApiFixture(provider)
+/// <summary>Photos and documents in one request, on each database with each evidence store (folder and database).</summary>
+[TestFixtureSource(typeof(Providers), nameof(Providers.WithEvidenceStores))]
+public sealed class EvidenceTests(string provider, string store) : ApiFixture(provider)
 {
+    protected override string? EvidenceStore => store;
+
     protected override IEnumerable<TestUser> FixtureUsers => Officers.Of();
 
     private static byte[] Jpeg(int size = 2048, byte fill = 0x42)
@@ -24,27 +25,7 @@ public sealed class EvidenceTests(string provider) : ApiFixture(provider)
     private static readonly byte[] Pdf = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"u8.ToArray();
     private static readonly byte[] Executable = [(byte)'M', (byte)'Z', 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00];
 
-    private async Task<string> RecordInspection(string jurisdiction = "510115")
-    {
-        var venue = await (await Api.Client("officer", jurisdiction).PostJson("/api/venues", new Dictionary<string, object?>
-        {
-            ["name"] = "证据测试书店" + Guid.NewGuid().ToString("N")[..6], ["address"] = "温江区光华大道 1 号", ["type"] = "bookshop",
-            ["licenseStatus"] = "licensed", ["licenseNumber"] = Licences.Unique("新出发〔2024〕15 号"),
-        })).Expect(HttpStatusCode.Created);
-        var results = new[] { "BK-LIC", "BK-ILLEGAL", "BK-SOURCE", "BK-FIRE" }
-            .Select(c => new { itemCode = c, result = "compliant", note = (string?)null });
-        var inspection = await (await Api.ZhangSanClient(jurisdiction).PostJson("/api/inspections", new
-        {
-            venueId = venue.Str("id"),
-            kind = "routine",
-            startedAt = "2026-05-06T09:00:00+08:00",
-            endedAt = "2026-05-06T09:30:00+08:00",
-            officers = new[] { Officers.ZhangSanOnForm, Officers.LiSiOnForm },
-            results,
-            outcome = "compliant",
-        })).Expect(HttpStatusCode.Created);
-        return inspection.Str("id");
-    }
+    private Task<string> RecordInspection(string jurisdiction = "510115") => Api.RecordInspectionAsync("证据测试书店", "温江区光华大道 1 号", "新出发〔2024〕15 号", jurisdiction);
 
     private static MultipartFormDataContent Form(byte[]? content, string fileName, string declaredType = "image/jpeg", string? itemCode = null)
     {
@@ -110,8 +91,9 @@ public sealed class EvidenceTests(string provider) : ApiFixture(provider)
         var second = await (await Api.ZhangSanClient().PostAsync($"/api/inspections/{inspection}/evidence", Form(photo, "b.jpg"))).Expect(HttpStatusCode.Created);
         Assert.That(second.Str("id"), Is.Not.EqualTo(first.Str("id")));
         Assert.That(second.Str("sha256"), Is.EqualTo(first.Str("sha256")));
-        var stored = Directory.GetFiles(Api.EvidenceRoot, first.Str("sha256") + "*", SearchOption.AllDirectories);
-        Assert.That(stored, Has.Length.EqualTo(1));
+        var (copies, bytes) = await Api.StoredAsync(first.Str("sha256"));
+        Assert.That(copies, Is.EqualTo(1));
+        Assert.That(bytes, Is.EqualTo(photo.Length));
     }
 
     private static IEnumerable<TestCaseData> RefusedFiles()
@@ -151,11 +133,7 @@ public sealed class EvidenceTests(string provider) : ApiFixture(provider)
         var inspection = await RecordInspection();
         var created = await (await Api.ZhangSanClient().PostAsync($"/api/inspections/{inspection}/evidence", Form(Jpeg(fill: 0x5A), "篡改前.jpg")))
             .Expect(HttpStatusCode.Created);
-        var store = (FileSystemEvidenceStore)Api.Services.GetRequiredService<IEvidenceStore>();
-        var path = store.PathOf(created.Str("sha256"));
-        var bytes = await File.ReadAllBytesAsync(path);
-        bytes[^1] ^= 0xFF;
-        await File.WriteAllBytesAsync(path, bytes);
+        await Api.AlterLastByteAsync(created.Str("sha256"));
 
         var problem = await (await Api.ZhangSanClient().GetAsync($"/api/inspections/{inspection}/evidence/{created.Str("id")}"))
             .Expect(HttpStatusCode.Conflict);

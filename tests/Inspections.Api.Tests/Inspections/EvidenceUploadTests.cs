@@ -16,9 +16,11 @@ namespace Inspections.Api.Tests.InspectionsFeature;
 /// computed as they arrive, the type read from the bytes, nothing that is evidence until complete, and
 /// playback by range requests.
 /// </summary>
-[TestFixtureSource(typeof(Providers), nameof(Providers.All))]
-public sealed class EvidenceUploadTests(string provider) : ApiFixture(provider)
+[TestFixtureSource(typeof(Providers), nameof(Providers.WithEvidenceStores))]
+public sealed class EvidenceUploadTests(string provider, string store) : ApiFixture(provider)
 {
+    protected override string? EvidenceStore => store;
+
     protected override IEnumerable<TestUser> FixtureUsers => Officers.Of();
 
     private SettableClock Clock { get; } = new() { Now = DateTimeOffset.UtcNow };
@@ -32,11 +34,11 @@ public sealed class EvidenceUploadTests(string provider) : ApiFixture(provider)
     private const int MiB = 1024 * 1024;
 
     /// <summary>The start of an MP4 file as a body camera writes it: an 'ftyp' box, brand isom.</summary>
-    private static readonly byte[] Mp4Head =
+    internal static readonly byte[] Mp4Head =
         [0, 0, 0, 0x18, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'i', (byte)'s', (byte)'o', (byte)'m', 0, 0, 2, 0,
          (byte)'i', (byte)'s', (byte)'o', (byte)'m', (byte)'m', (byte)'p', (byte)'4', (byte)'1'];
 
-    private static byte[] WithHead(byte[] head, int size, int seed = 7)
+    internal static byte[] WithHead(byte[] head, int size, int seed = 7)
     {
         var bytes = new byte[size];
         new Random(seed).NextBytes(bytes);
@@ -50,36 +52,16 @@ public sealed class EvidenceUploadTests(string provider) : ApiFixture(provider)
     private static readonly byte[] AmrHead = [.. "#!AMR\n"u8, 0x3C, 0x48, 0xF5, 0x1F, 0x96, 0x66, 0x79, 0xE1, 0xE0, 0x01];
     private static readonly byte[] AacHead = [0xFF, 0xF1, 0x50, 0x80, 0x02, 0x1F, 0xFC, 0x21, 0x00, 0x49, 0x90, 0x02, 0x19, 0x00, 0x23, 0x80];
 
-    private async Task<string> RecordInspection()
-    {
-        var venue = await (await Api.Client("officer").PostJson("/api/venues", new Dictionary<string, object?>
-        {
-            ["name"] = "执法记录仪测试网吧" + Guid.NewGuid().ToString("N")[..6], ["address"] = "温江区光华大道 2 号", ["type"] = "bookshop",
-            ["licenseStatus"] = "licensed", ["licenseNumber"] = Licences.Unique("新出发〔2024〕16 号"),
-        })).Expect(HttpStatusCode.Created);
-        var results = new[] { "BK-LIC", "BK-ILLEGAL", "BK-SOURCE", "BK-FIRE" }
-            .Select(c => new { itemCode = c, result = "compliant", note = (string?)null });
-        var inspection = await (await Api.ZhangSanClient().PostJson("/api/inspections", new
-        {
-            venueId = venue.Str("id"),
-            kind = "routine",
-            startedAt = "2026-05-06T09:00:00+08:00",
-            endedAt = "2026-05-06T09:30:00+08:00",
-            officers = new[] { Officers.ZhangSanOnForm, Officers.LiSiOnForm },
-            results,
-            outcome = "compliant",
-        })).Expect(HttpStatusCode.Created);
-        return inspection.Str("id");
-    }
+    private Task<string> RecordInspection() => Api.RecordInspectionAsync("执法记录仪测试网吧", "温江区光华大道 2 号", "新出发〔2024〕16 号");
 
-    private static string Uploads(string inspection) => $"/api/inspections/{inspection}/evidence/uploads";
+    internal static string Uploads(string inspection) => $"/api/inspections/{inspection}/evidence/uploads";
 
-    private static async Task<JsonElement> Start(HttpClient client, string inspection, long size, string type = "video/mp4",
+    internal static async Task<JsonElement> Start(HttpClient client, string inspection, long size, string type = "video/mp4",
         string name = "执法记录仪-20260506-0900.mp4", string? sha256 = null, HttpStatusCode status = HttpStatusCode.Created) =>
         await (await client.PostJson(Uploads(inspection), new { fileName = name, contentType = type, sizeBytes = size, sha256, caption = "现场检查全程录像" }))
             .Expect(status);
 
-    private static Task<HttpResponseMessage> Chunk(HttpClient client, string inspection, string upload, byte[] buffer, int count, long from, long? total)
+    internal static Task<HttpResponseMessage> Chunk(HttpClient client, string inspection, string upload, byte[] buffer, int count, long from, long? total)
     {
         var content = new ByteArrayContent(buffer, 0, count);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
@@ -87,7 +69,7 @@ public sealed class EvidenceUploadTests(string provider) : ApiFixture(provider)
         return client.PutAsync($"{Uploads(inspection)}/{upload}", content);
     }
 
-    private static Task<HttpResponseMessage> Complete(HttpClient client, string inspection, string upload) =>
+    internal static Task<HttpResponseMessage> Complete(HttpClient client, string inspection, string upload) =>
         client.PostAsync($"{Uploads(inspection)}/{upload}/complete", null);
 
     /// <summary>Chunk <paramref name="index"/> of the test video: the same bytes every time it is asked for.</summary>
@@ -185,7 +167,7 @@ public sealed class EvidenceUploadTests(string provider) : ApiFixture(provider)
         var peakAfter = process.PeakWorkingSet64;
         var staging = Api.Services.GetRequiredService<UploadStaging>();
         TestContext.Out.WriteLine(
-            $"{Provider}: 200 MiB in {chunks} chunks of 8 MiB (+1 retried, +1 resumed) sent in {sendSeconds:0.0} s ({total / MiB / sendSeconds:0} MiB/s), completed in {completeSeconds:0.00} s; " +
+            $"{Provider}, {store} store: 200 MiB in {chunks} chunks of 8 MiB (+1 retried, +1 resumed) sent in {sendSeconds:0.0} s ({total / MiB / sendSeconds:0} MiB/s), completed in {completeSeconds:0.00} s; " +
             $"live managed heap {heapBefore / MiB} → {heapAfter / MiB} MiB (highest after any chunk {heapPeak / MiB} MiB); peak working set {peakBefore / MiB} → {peakAfter / MiB} MiB; " +
             $"allocated (garbage included, test client and test server too) {(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / MiB} MiB; " +
             $"hash rebuilds from part files: {staging.Rebuilds}");
@@ -201,10 +183,11 @@ public sealed class EvidenceUploadTests(string provider) : ApiFixture(provider)
             Assert.That(peakAfter - peakBefore, Is.LessThan(64L * MiB), "the process's peak working set stays flat");
         });
 
-        // Stored once, under its hash, and the part file is gone.
-        var store = (FileSystemEvidenceStore)Api.Services.GetRequiredService<IEvidenceStore>();
-        Assert.That(new FileInfo(store.PathOf(expectedSha)).Length, Is.EqualTo(total));
-        Assert.That(File.Exists(staging.PartPath(Guid.Parse(id))), Is.False);
+        // Stored once, under its hash, and the unfinished upload's bytes are gone (in the database: adopted, not copied).
+        Assert.That(await Api.StoredAsync(expectedSha), Is.EqualTo((1, total)));
+        Assert.That(await Api.HoldsUnfinishedAsync(Guid.Parse(id)), Is.False);
+        if (Api.InDatabase())
+            Assert.That(await Api.CountAsync($"evidence_blobs WHERE sha256 = '{expectedSha}' AND blob_id = '{id}'"), Is.EqualTo(1));
         var done = await (await officer.GetAsync($"{Uploads(inspection)}/{id}")).Expect(HttpStatusCode.OK);
         Assert.That(done.Str("evidenceId"), Is.EqualTo(evidence.Str("id")));
 
@@ -244,9 +227,9 @@ public sealed class EvidenceUploadTests(string provider) : ApiFixture(provider)
             Assert.That(Convert.ToHexStringLower(await SHA256.HashDataAsync(stream)), Is.EqualTo(expectedSha));
     }
 
-    private sealed record RangedAnswer(HttpStatusCode Status, string? ContentRange, string? AcceptRanges, byte[] Body);
+    internal sealed record RangedAnswer(HttpStatusCode Status, string? ContentRange, string? AcceptRanges, byte[] Body);
 
-    private static async Task<RangedAnswer> Ranged(HttpClient client, string url, string range)
+    internal static async Task<RangedAnswer> Ranged(HttpClient client, string url, string range)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.TryAddWithoutValidation("Range", range);
@@ -319,7 +302,7 @@ public sealed class EvidenceUploadTests(string provider) : ApiFixture(provider)
 
         var state = await (await officer.GetAsync($"{Uploads(inspection)}/{upload.Str("id")}")).Expect(HttpStatusCode.OK);
         Assert.That(state.GetProperty("receivedBytes").GetInt64(), Is.Zero, "a refused chunk stores nothing");
-        Assert.That(File.Exists(Api.Services.GetRequiredService<UploadStaging>().PartPath(Guid.Parse(upload.Str("id")))), Is.False);
+        Assert.That(await Api.HoldsUnfinishedAsync(Guid.Parse(upload.Str("id"))), Is.False);
         Assert.That(await Counts(), Is.EqualTo(new[] { before[0], before[1] + 1 }));
 
         // An unknown declared type never starts an upload.
@@ -453,8 +436,8 @@ public sealed class EvidenceUploadTests(string provider) : ApiFixture(provider)
         var finished = await Start(officer, inspection, video.Length);
         await (await Chunk(officer, inspection, finished.Str("id"), video, video.Length, 0, video.Length)).Expect(HttpStatusCode.OK);
         var evidence = await (await Complete(officer, inspection, finished.Str("id"))).Expect(HttpStatusCode.Created);
-        var part = Api.Services.GetRequiredService<UploadStaging>().PartPath(Guid.Parse(abandoned.Str("id")));
-        Assert.That(File.Exists(part), Is.True);
+        var part = Guid.Parse(abandoned.Str("id"));
+        Assert.That(await Api.HoldsUnfinishedAsync(part), Is.True);
 
         // Not yet expired: nothing of it is removed.
         var admin = Api.Client("admin");
@@ -472,7 +455,7 @@ public sealed class EvidenceUploadTests(string provider) : ApiFixture(provider)
         }
         finally { Clock.Now = now; }
         await (await officer.GetAsync($"{Uploads(inspection)}/{abandoned.Str("id")}")).Expect(HttpStatusCode.NotFound);
-        Assert.That(File.Exists(part), Is.False);
+        Assert.That(await Api.HoldsUnfinishedAsync(part), Is.False);
         var kept = await (await officer.GetAsync($"{Uploads(inspection)}/{finished.Str("id")}")).Expect(HttpStatusCode.OK);
         Assert.That(kept.Str("evidenceId"), Is.EqualTo(evidence.Str("id")));
         var download = await officer.GetAsync($"/api/inspections/{inspection}/evidence/{evidence.Str("id")}");
@@ -488,13 +471,16 @@ public sealed class EvidenceUploadTests(string provider) : ApiFixture(provider)
         var id = upload.Str("id");
         await (await Chunk(Api.ZhangSanClient(), inspection, id, video, MiB, 0, video.Length)).Expect(HttpStatusCode.OK);
 
-        // A second server on the same database and the same evidence folder: it has no running hash for this upload.
+        // A second server on the same database and the same evidence store (the same folder, or the database): it has
+        // no running hash for this upload.
         var root = Api.EvidenceRoot;
-        await using var other = new ApiFactory(Api.Database, services: s => s.AddSingleton(new EvidenceOptions { Root = root }));
+        await using var other = Api.InDatabase()
+            ? new ApiFactory(Api.Database, evidenceStore: EvidenceOptions.DatabaseStore)
+            : new ApiFactory(Api.Database, services: s => s.AddSingleton(new EvidenceOptions { Root = root }));
         var otherStaging = other.Services.GetRequiredService<UploadStaging>();
         var rest = video[MiB..];
         await (await Chunk(other.ZhangSanClient(), inspection, id, rest, 2 * MiB, MiB, video.Length)).Expect(HttpStatusCode.OK);
-        Assert.That(otherStaging.Rebuilds, Is.EqualTo(1), "the second server hashed the first MiB from the part file once");
+        Assert.That(otherStaging.Rebuilds, Is.EqualTo(1), "the second server hashed the first MiB from the stored part once");
 
         // Back on the first server: its running hash stands at 1 MiB, behind the database, so it rebuilds too.
         var staging = Api.Services.GetRequiredService<UploadStaging>();

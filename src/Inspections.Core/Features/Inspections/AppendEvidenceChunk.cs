@@ -16,7 +16,7 @@ namespace Inspections.Core.Features.Inspections;
 /// Idempotent: a chunk whose bytes have all arrived already is accepted again without writing (after checking
 /// they are the same bytes), and one that overlaps the received end adds only what is new. A chunk that starts
 /// past the received end is a 409 that names the offset to resume from. The first chunk must show the declared
-/// type in its bytes. The range is claimed in the database before the part file is written, so two requests
+/// type in its bytes. The range is claimed in the database before the bytes are written, so two requests
 /// for one upload (on one server or two) never write it at once.
 /// </summary>
 public static class AppendEvidenceChunk
@@ -61,7 +61,7 @@ public static class AppendEvidenceChunk
 
     private static readonly Sql Touch = new("UPDATE evidence_uploads SET updated_at = @Now WHERE id = @Id");
 
-    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock, EvidenceOptions options, UploadStaging staging)
+    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock, EvidenceOptions options, UploadStaging staging, IUploadParts parts)
         : ICommandHandler<Command, EvidenceUploadDto>
     {
         public async ValueTask<EvidenceUploadDto> Handle(Command command, CancellationToken ct)
@@ -78,12 +78,12 @@ public static class AppendEvidenceChunk
                     $"The chunk (up to byte {end}) goes past the declared size of {row.SizeBytes} bytes");
             if (row.EvidenceId is not null) throw EvidenceUploadRows.AlreadyCompleted(row.EvidenceId);
             if (offset > row.ReceivedBytes) throw EvidenceUploadRows.WrongOffset(offset, row.ReceivedBytes);
-            if (!staging.HoldsReceived(row.Id, row.ReceivedBytes))
+            if (!await parts.HoldsAsync(row.Id, row.ReceivedBytes, ct))
                 throw new ConflictException("已接收的内容在服务器上缺失，请重新开始上传。",
                     "The bytes received so far are missing on the server; start the upload again.");
 
             var overlap = Math.Min(row.ReceivedBytes - offset, command.BodyBytes);
-            if (!await staging.MatchesReceivedAsync(row.Id, offset, command.SpoolPath!, overlap, ct))
+            if (!await UploadStaging.MatchesReceivedAsync(parts, row.Id, row.ReceivedBytes, offset, command.SpoolPath!, overlap, ct))
                 throw new ConflictException(
                     $"该分块与已接收的第 {offset} 至 {offset + overlap} 字节内容不同，请从 {row.ReceivedBytes} 处继续上传。",
                     $"The chunk differs from the bytes {offset}–{offset + overlap} already received; continue from {row.ReceivedBytes}.",
@@ -104,7 +104,7 @@ public static class AppendEvidenceChunk
                 if (current.EvidenceId is not null) throw EvidenceUploadRows.AlreadyCompleted(current.EvidenceId);
                 throw EvidenceUploadRows.WrongOffset(offset, current.ReceivedBytes);
             }
-            await staging.AppendAsync(row.Id, row.ReceivedBytes, row.WriteToken, newToken, command.SpoolPath!, overlap, ct);
+            await staging.AppendAsync(parts, row.Id, row.ReceivedBytes, row.WriteToken, newToken, command.SpoolPath!, overlap, ct);
             return (await EvidenceUploadRows.ReloadAsync(db, row.InspectionId, row.Id, ct)).ToDto(options);
         }
 

@@ -25,7 +25,7 @@ public static class CleanEvidenceUploads
 
     private static readonly Sql Delete = new("DELETE FROM evidence_uploads WHERE id = @Id AND evidence_id IS NULL AND updated_at < @Before");
 
-    public sealed class Handler(DbSession db, TimeProvider clock, EvidenceOptions options, UploadStaging staging) : ICommandHandler<Command, Result>
+    public sealed class Handler(DbSession db, TimeProvider clock, EvidenceOptions options, UploadStaging staging, IUploadParts parts) : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
@@ -35,8 +35,12 @@ public static class CleanEvidenceUploads
             foreach (var id in await db.QueryAsync<Guid>(SelectAbandoned, new { Before = before }, ct))
                 if (await db.ExecuteAsync(Delete, new { Id = id, Before = before }, ct) == 1) removed.Add(id);
             // The rows go first: a part file deleted under a row that stayed (a failed commit) is answered as
-            // "start again", never served as evidence.
-            foreach (var id in removed) staging.Forget(id);
+            // "start again", never served as evidence. Pieces in the database go with the rows, in one transaction.
+            foreach (var id in removed)
+            {
+                await parts.DeleteAsync(id, ct);
+                staging.Forget(id);
+            }
             staging.DeleteStaleSpools(now - TimeSpan.FromHours(1));
             db.AuditAbout("evidence-upload-cleanup", Guid.CreateVersion7(now));
             return new Result(removed.Count, before);

@@ -12,7 +12,7 @@ namespace Inspections.Core.Features.Inspections;
 /// <summary>
 /// Turns a fully received upload into evidence 证据: the SHA-256 computed while the chunks arrived is
 /// checked against the one the client declared (if any), the bytes are checked once more for the declared
-/// type, the part file is moved into the content-addressed store, and the evidence row is written with the
+/// type, the received bytes become the content-addressed store's file, and the evidence row is written with the
 /// upload marked complete in the same transaction. Until then nothing of the upload is evidence. Completing
 /// a completed upload answers the same evidence again.
 /// </summary>
@@ -38,7 +38,7 @@ public static class CompleteEvidenceUpload
 
     private static readonly Sql SelectEvidence = new($"SELECT {EvidenceDto.Columns} FROM inspection_evidence WHERE id = @Id");
 
-    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock, IEvidenceStore store, UploadStaging staging)
+    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock, UploadStaging staging, IUploadParts parts)
         : ICommandHandler<Command, EvidenceDto>
     {
         public async ValueTask<EvidenceDto> Handle(Command command, CancellationToken ct)
@@ -54,12 +54,12 @@ public static class CompleteEvidenceUpload
                     $"文件尚未传完：已接收 {row.ReceivedBytes} 字节，共 {row.SizeBytes} 字节，请从 {row.ReceivedBytes} 处继续上传。",
                     $"The file is not all here: {row.ReceivedBytes} of {row.SizeBytes} bytes received; continue from {row.ReceivedBytes}.",
                     new Dictionary<string, object?> { ["currentOffset"] = row.ReceivedBytes });
-            if (!staging.HoldsReceived(row.Id, row.ReceivedBytes))
+            if (!await parts.HoldsAsync(row.Id, row.ReceivedBytes, ct))
                 throw new ConflictException("已接收的内容在服务器上缺失，请重新开始上传。",
                     "The bytes received so far are missing on the server; start the upload again.");
 
-            var detected = EvidenceUploadChecks.EnsureTypeAgrees(row.ContentType, await staging.PartHeadAsync(row.Id, EvidenceContent.HeaderBytes, ct));
-            var sha256 = await staging.HashAsync(row.Id, row.ReceivedBytes, row.WriteToken, ct);
+            var detected = EvidenceUploadChecks.EnsureTypeAgrees(row.ContentType, await UploadStaging.PartHeadAsync(parts, row.Id, row.ReceivedBytes, EvidenceContent.HeaderBytes, ct));
+            var sha256 = await staging.HashAsync(parts, row.Id, row.ReceivedBytes, row.WriteToken, ct);
             if (row.DeclaredSha256 is { } declared && !string.Equals(declared, sha256, StringComparison.Ordinal))
                 throw Input.Invalid("Sha256", $"收到的文件 SHA-256 为 {sha256}，与声明的 {declared} 不符，文件在传输中可能已损坏，请重新上传。",
                     $"The file received has SHA-256 {sha256}, not the declared {declared}; it may have been damaged in transit, upload it again.");
@@ -82,9 +82,10 @@ public static class CompleteEvidenceUpload
             if (await db.ExecuteAsync(MarkComplete, new { row.Id, EvidenceId = id, Now = now, Token = row.WriteToken }, ct) == 0)
                 throw new ConflictException("该上传刚被另一个请求完成或修改，请重新查询上传状态。",
                     "The upload was just completed or changed by another request; ask for its state again.");
-            // Last, so a refusal above leaves the part file where a retry finds it. Should the commit still fail,
-            // the stored file is unreferenced and harmless: the store is addressed by content.
-            await store.SaveFileAsync(sha256, staging.PartPath(row.Id), ct);
+            // Last, so a refusal above leaves the received bytes where a retry finds them. Should the commit still fail,
+            // a file moved into the folder store is unreferenced and harmless (the store is addressed by content); the
+            // database store's adoption is rolled back with the rest.
+            await parts.StoreAsync(row.Id, sha256, row.SizeBytes, ct);
             staging.Forget(row.Id);
             db.AuditAbout("evidence", id);
             return (await db.QuerySingleOrDefaultAsync<EvidenceDto>(SelectEvidence, new { Id = id }, ct))!;

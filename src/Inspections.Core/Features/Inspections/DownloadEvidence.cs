@@ -12,7 +12,8 @@ namespace Inspections.Core.Features.Inspections;
 /// and refused when they no longer match it: altered evidence is never served. A file is hashed again
 /// whenever its size or modification time changed since it was last found intact (see
 /// <see cref="IEvidenceStore.CheckAsync"/>), so a video played back with many range requests is read in
-/// full once, not once per request. The answer opens the bytes as a seekable stream for range requests.
+/// full once, not once per request. The answer carries the bytes as a seekable stream for range requests (the
+/// database store fetches only the pieces a range covers).
 /// </summary>
 public static class DownloadEvidence
 {
@@ -38,8 +39,9 @@ public static class DownloadEvidence
                 throw new ConflictException("证据文件已被篡改（SHA-256 与上传时记录的不一致），拒绝下载。",
                     "The evidence file has been tampered with (its SHA-256 differs from the one recorded at upload); refusing to serve it.",
                     new Dictionary<string, object?> { ["recordedSha256"] = evidence.Sha256 });
-            return new EvidenceFile(evidence, () => store.OpenRead(evidence.Sha256)
-                ?? throw new ConflictException("证据文件缺失，请联系管理员。", "The evidence file is missing from storage; contact an administrator."));
+            var stream = await store.OpenReadAsync(evidence.Sha256, ct)
+                ?? throw new ConflictException("证据文件缺失，请联系管理员。", "The evidence file is missing from storage; contact an administrator.");
+            return new EvidenceFile(evidence, () => stream);
         }
     }
 }
