@@ -4,6 +4,7 @@ using Inspections.Core.Features.Users;
 using Inspections.Domain.Access;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Inspections.Api.Auth;
@@ -31,6 +32,7 @@ public static class AuthSetup
         // Tokens live in real time even when a test moves the application's clock.
         services.AddSingleton(_ => new TokenIssuer(options, TimeProvider.System));
         services.AddSingleton<IAccessTokens>(sp => sp.GetRequiredService<TokenIssuer>());
+        services.AddSingleton(new UserStandings(TimeSpan.FromSeconds(Math.Max(0, options.UserCheckSeconds))));
         services.AddSingleton((configuration.GetSection(SignInOptions.Section).Get<SignInOptions>() ?? new SignInOptions()).Validated());
         services.AddHttpContextAccessor();
         services.AddScoped<HttpCurrentUser>();
@@ -42,7 +44,12 @@ public static class AuthSetup
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;
+            // Each token is validated in full once, then admitted from memory until it expires (ValidatedTokens).
+            jwt.TokenHandlers.Clear();
+            jwt.TokenHandlers.Add(new ValidatedTokens(new JsonWebTokenHandler { MapInboundClaims = false }, TimeProvider.System));
             jwt.Audience = options.Audience;
+            // Nothing reads the token back from the authentication properties: not kept there per request.
+            jwt.SaveToken = false;
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
                 NameClaimType = ClaimNames.Name,
