@@ -22,6 +22,18 @@ public sealed class ValidatedTokens(TokenHandler inner, TimeProvider clock) : To
 
     public override SecurityToken ReadToken(string token) => inner.ReadToken(token);
 
+    /// <summary>The claims of a token validated before and not yet expired, as a fresh principal; false for any other token.</summary>
+    public bool TryAdmit(string? token, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ClaimsPrincipal? principal)
+    {
+        principal = null;
+        if (string.IsNullOrEmpty(token) || !_entries.TryGetValue(token, out var kept) || clock.GetUtcNow().UtcDateTime >= kept.Expires) return false;
+        principal = new ClaimsPrincipal(Identity(kept));
+        return true;
+    }
+
+    // A fresh identity per request: whatever a request does to its principal stays with it.
+    private static ClaimsIdentity Identity(Entry kept) => new(kept.Claims, kept.AuthenticationType, kept.NameType, kept.RoleType);
+
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -31,8 +43,7 @@ public sealed class ValidatedTokens(TokenHandler inner, TimeProvider clock) : To
                 return new TokenValidationResult
                 {
                     IsValid = true,
-                    // A fresh identity per request: whatever a request does to its principal stays with it.
-                    ClaimsIdentity = new ClaimsIdentity(kept.Claims, kept.AuthenticationType, kept.NameType, kept.RoleType),
+                    ClaimsIdentity = Identity(kept),
                     SecurityToken = kept.Token,
                     Issuer = kept.Issuer,
                     TokenType = kept.TokenType,
