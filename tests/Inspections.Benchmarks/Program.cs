@@ -15,6 +15,8 @@ using Inspections.Domain.Calendar;
 //   dotnet run -c Release --project tests/Inspections.Benchmarks -- registers [100000] [sqlite|postgres]   the venue register
 //     as XLSX through the host beside a raw Dapper read of the same SQL, alternating: rows/s and peak memory
 //     (PostgreSQL: INSPECTIONS_BENCH_POSTGRES holds a connection string whose user may create databases)
+//   dotnet run -c Release --project tests/Inspections.Benchmarks -- path [seconds=10] [rounds=3] [sqlite|postgres|both]   our
+//     host beside raw Dapper endpoints running the same SQL, 32 connections, alternating: req/s, p50/p99 and ratio per operation
 var mode = args.Length > 0 ? args[0] : "clocks";
 if (mode == "registers")
 {
@@ -22,6 +24,13 @@ if (mode == "registers")
     Console.WriteLine("warning: Debug build; use -c Release for meaningful figures");
 #endif
     return await RegisterLoad.RunAsync(args[1..]);
+}
+if (mode == "path")
+{
+#if DEBUG
+    Console.WriteLine("warning: Debug build; use -c Release for meaningful figures");
+#endif
+    return await PathLoad.RunAsync(args[1..]);
 }
 if (mode == "scan")
 {
@@ -51,7 +60,7 @@ if (mode == "bdn")
 
 if (mode != "clocks")
 {
-    Console.Error.WriteLine("usage: -- clocks [count] | -- bdn [args] | -- dashboard [scale] [runs] | -- pages [rounds] | -- scan [N,N,…] [sqlite|postgres] | -- registers [N] [sqlite|postgres]");
+    Console.Error.WriteLine("usage: -- clocks [count] | -- bdn [args] | -- dashboard [scale] [runs] | -- pages [rounds] | -- scan [N,N,…] [sqlite|postgres] | -- registers [N] [sqlite|postgres] | -- path [seconds] [rounds] [sqlite|postgres|both]");
     return 2;
 }
 

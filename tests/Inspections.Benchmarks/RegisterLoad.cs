@@ -189,7 +189,8 @@ internal static class RegisterLoad
     private static readonly string[] Types = ["internetCafe", "songAndDance", "gameArcade", "bookshop", "audioVideoRetail", "printShop", "performanceVenue"];
     private static readonly string[] Towns = ["510115001", "510115002", "510115003", "510115"];
 
-    private static async Task LoadVenuesAsync(DatabaseOptions options, int n)
+    /// <summary>N venues of district 510115 and its towns, written straight into the table (shared with <see cref="PathLoad"/>).</summary>
+    internal static async Task LoadVenuesAsync(DatabaseOptions options, int n)
     {
         ExpectedRows = n;
         var factory = new DbConnectionFactory(options);
@@ -221,7 +222,7 @@ internal static class RegisterLoad
         await db.CommitAsync(CancellationToken.None);
     }
 
-    private static async Task AdminAsync(string server, string sql)
+    internal static async Task AdminAsync(string server, string sql)
     {
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
@@ -229,7 +230,7 @@ internal static class RegisterLoad
         await command.ExecuteNonQueryAsync();
     }
 
-    private static string SolutionFolder()
+    internal static string SolutionFolder()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Inspections.sln"))) dir = dir.Parent;

@@ -27,6 +27,13 @@ public sealed class AuthOptions
     /// <summary>How long a token from signing in (or the `token` command) is accepted.</summary>
     public int TokenLifetimeHours { get; set; } = 12;
 
+    /// <summary>
+    /// How long this instance keeps a signed-in user's standing (active, version) between reads of the users table.
+    /// A change made through this instance ends the user's tokens at once; one made through another instance behind
+    /// the same database (or the create-admin command) within this many seconds. 0 reads the row on every request.
+    /// </summary>
+    public double UserCheckSeconds { get; set; } = 5;
+
     /// <summary>How long an API token for scripts (POST /api/account/token) is accepted. Changing the account ends it sooner.</summary>
     public int ApiTokenLifetimeHours { get; set; } = 24 * 30;
 }

@@ -4,6 +4,7 @@ using Inspections.Core.Features.Users;
 using Inspections.Domain.Access;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Inspections.Api.Auth;
@@ -31,6 +32,7 @@ public static class AuthSetup
         // Tokens live in real time even when a test moves the application's clock.
         services.AddSingleton(_ => new TokenIssuer(options, TimeProvider.System));
         services.AddSingleton<IAccessTokens>(sp => sp.GetRequiredService<TokenIssuer>());
+        services.AddSingleton(new UserStandings(TimeSpan.FromSeconds(Math.Max(0, options.UserCheckSeconds))));
         services.AddSingleton((configuration.GetSection(SignInOptions.Section).Get<SignInOptions>() ?? new SignInOptions()).Validated());
         services.AddHttpContextAccessor();
         services.AddScoped<HttpCurrentUser>();
@@ -42,7 +44,13 @@ public static class AuthSetup
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;
+            // Each token is validated in full once, then admitted from memory until it expires (ValidatedTokens).
+            var validated = new ValidatedTokens(new JsonWebTokenHandler { MapInboundClaims = false }, TimeProvider.System);
+            jwt.TokenHandlers.Clear();
+            jwt.TokenHandlers.Add(validated);
             jwt.Audience = options.Audience;
+            // Nothing reads the token back from the authentication properties: not kept there per request.
+            jwt.SaveToken = false;
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
                 NameClaimType = ClaimNames.Name,
@@ -68,16 +76,15 @@ public static class AuthSetup
                 OnTokenValidated = ctx => options.Authority is null ? Task.CompletedTask : MatchUserAsync(ctx, options),
                 OnMessageReceived = ctx =>
                 {
-                    if (!ctx.HttpContext.Request.Path.StartsWithSegments("/hangfire")) return Task.CompletedTask;
-                    if (ctx.Request.Query["access_token"] is { Count: 1 } fromQuery && fromQuery[0] is { Length: > 0 } t)
+                    if (ctx.HttpContext.Request.Path.StartsWithSegments("/hangfire")) TakeDashboardToken(ctx);
+                    // A token this host signed and validated before is admitted from memory, without the handler's
+                    // per-request setup. A provider's token always goes through the handler, so that TokenValidated
+                    // matches its login against the users table on every request.
+                    if (options.Authority is null && validated.TryAdmit(ctx.Token ?? BearerToken(ctx.Request), out var principal))
                     {
-                        ctx.Token = t;
-                        ctx.Response.Cookies.Append(DashboardCookie, t, new CookieOptions
-                        {
-                            HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = ctx.Request.IsHttps, Path = "/hangfire",
-                        });
+                        ctx.Principal = principal;
+                        ctx.Success();
                     }
-                    else if (ctx.Request.Cookies.TryGetValue(DashboardCookie, out var c)) ctx.Token = c;
                     return Task.CompletedTask;
                 },
             };
@@ -87,6 +94,27 @@ public static class AuthSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
                 .RequireClaim(ClaimNames.Jurisdiction).RequireClaim(ClaimNames.Role, Roles.All).Build());
         return services;
+    }
+
+    /// <summary>The dashboard's token: from the query once (then kept in a cookie), or from that cookie.</summary>
+    private static void TakeDashboardToken(MessageReceivedContext ctx)
+    {
+        if (ctx.Request.Query["access_token"] is { Count: 1 } fromQuery && fromQuery[0] is { Length: > 0 } t)
+        {
+            ctx.Token = t;
+            ctx.Response.Cookies.Append(DashboardCookie, t, new CookieOptions
+            {
+                HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = ctx.Request.IsHttps, Path = "/hangfire",
+            });
+        }
+        else if (ctx.Request.Cookies.TryGetValue(DashboardCookie, out var c)) ctx.Token = c;
+    }
+
+    /// <summary>The token of an Authorization: Bearer header, read as the JwtBearer handler reads it.</summary>
+    private static string? BearerToken(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
     }
 
     /// <summary>

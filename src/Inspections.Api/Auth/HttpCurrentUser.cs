@@ -17,11 +17,31 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
     public string Jurisdiction => Claim(ClaimNames.Jurisdiction);
     public string? CredentialNumber => Principal?.FindFirst(ClaimNames.Credential)?.Value;
 
-    /// <summary>Every role claim, in the order the token lists them.</summary>
-    public IReadOnlyList<string> Roles =>
-        Principal?.FindAll(ClaimNames.Role).Select(c => c.Value).Where(v => v.Length > 0).ToArray() ?? [];
+    private System.Security.Claims.ClaimsPrincipal? _rolesOf;
+    private string[] _roles = [];
 
-    public bool IsInRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
+    /// <summary>Every role claim, in the order the token lists them (read once per principal: the checks ask several times).</summary>
+    public IReadOnlyList<string> Roles
+    {
+        get
+        {
+            var principal = Principal;
+            if (principal is null) return [];
+            if (!ReferenceEquals(principal, _rolesOf))
+            {
+                _roles = principal.FindAll(ClaimNames.Role).Select(c => c.Value).Where(v => v.Length > 0).ToArray();
+                _rolesOf = principal;
+            }
+            return _roles;
+        }
+    }
+
+    public bool IsInRole(string role)
+    {
+        foreach (var held in Roles)
+            if (string.Equals(held, role, StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     public long? UserVersion =>
         long.TryParse(Claim(ClaimNames.UserVersion), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;

@@ -128,7 +128,9 @@ public static class Commands
         {
             var user = await new TransactionBehavior<CreateUser.Command, UserDto>(db, actor, TimeProvider.System,
                     // a user bears no deadline clocks: no source to ask
-                    new Inspections.Core.Features.Alerts.ClockRows([], new CalendarStore(new ClockOptions()), new ClockOptions(), TimeProvider.System))
+                    new Inspections.Core.Features.Alerts.ClockRows([], new CalendarStore(new ClockOptions()), new ClockOptions(), TimeProvider.System),
+                    // nothing kept in this one-off process
+                    new UserStandings(TimeSpan.Zero))
                 .Handle(command, (c, ct) => handler.Handle(c, ct), CancellationToken.None);
             output.WriteLine($"已创建管理员 {user.Id}（{user.DisplayName}，辖区 {user.Jurisdiction}），初始密码（首次登录须修改）：");
             output.WriteLine(command.InitialPassword);

@@ -11,9 +11,9 @@ namespace Inspections.Core.Behaviors;
 /// <see cref="NotForStationsAttribute"/> from a town or street culture station (a user whose jurisdiction is a town). A sender signed in from the
 /// users table (their credential carries the row's version) must still be that user: active, at the
 /// same version (roles, jurisdiction and password unchanged since), and done with any initial or reset
-/// password before sending anything but the few requests that change it.
+/// password before sending anything but the few requests that change it (the row as <see cref="UserStandings"/> keeps it).
 /// </summary>
-public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser user, DbSession db) : IPipelineBehavior<TMessage, TResponse>
+public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser user, DbSession db, UserStandings standings) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
     private static readonly IReadOnlyList<string>? Allowed = AllowedRolesAttribute.Of(typeof(TMessage));
@@ -39,7 +39,7 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser user
         }
         if (user.UserVersion is { } version)
         {
-            var standing = await UserRecord.StandingAsync(db, user.UserId, cancellationToken);
+            var standing = await standings.GetAsync(db, user.UserId, cancellationToken);
             if (standing is null || !standing.Active || standing.Version != version)
                 throw new UnauthorizedException(
                     "账号信息已变更（角色、辖区、密码或在职状态），请重新登录。",

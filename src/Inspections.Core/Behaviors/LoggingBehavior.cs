@@ -18,15 +18,17 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
         try
         {
             var response = await next(message, cancellationToken);
-            LogHandled(typeof(TMessage).FullName, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            LogHandled(RequestName, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return response;
         }
         catch (Exception ex)
         {
-            LogFailed(typeof(TMessage).FullName, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.GetType().Name);
+            LogFailed(RequestName, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.GetType().Name);
             throw;
         }
     }
+
+    private static readonly string? RequestName = typeof(TMessage).FullName;
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Request} handled in {ElapsedMs:0.0} ms")]
     private partial void LogHandled(string? request, double elapsedMs);

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Alerts;
+using Inspections.Core.Features.Users;
 using Mediator;
 
 namespace Inspections.Core.Behaviors;
@@ -12,9 +13,10 @@ namespace Inspections.Core.Behaviors;
 /// <summary>
 /// A command runs in one transaction on one connection, and its audit row 执法全过程记录 is
 /// written in that same transaction: either both land or neither does. So are the stored deadline clocks of
-/// the entity the command names (<see cref="ClockRows"/>): no feature has to remember to store them.
+/// the entity the command names (<see cref="ClockRows"/>): no feature has to remember to store them. A command about
+/// a user makes <see cref="UserStandings"/> read that user's row afresh once it has committed.
 /// </summary>
-public sealed class TransactionBehavior<TMessage, TResponse>(DbSession db, ICurrentUser user, TimeProvider clock, ClockRows clocks)
+public sealed class TransactionBehavior<TMessage, TResponse>(DbSession db, ICurrentUser user, TimeProvider clock, ClockRows clocks, UserStandings standings)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
 {
@@ -56,6 +58,8 @@ public sealed class TransactionBehavior<TMessage, TResponse>(DbSession db, ICurr
                 Payload = JsonSerializer.Serialize(message, PayloadJson),
             }, cancellationToken);
             await db.CommitAsync(cancellationToken);
+            // After the commit: a request reading the row from now on reads the change.
+            standings.Committed(subject.Type, subject.Id);
             return response;
         }
         catch

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -45,6 +46,24 @@ public sealed class DbConnectionFactory
         return builder.ToString();
     }
 
+    /// <summary>The native connections (sqlite3 handles) already set up: a pooled open hands back the same one.</summary>
+    private static readonly ConditionalWeakTable<object, object> SetUp = new();
+
+    /// <summary>
+    /// WAL lets readers run beside the single writer; busy_timeout makes writers queue instead of failing; NORMAL sync is
+    /// safe under WAL. These hold for the native connection's life, and the pool reuses native connections: they are set
+    /// once per physical connection, not on every open from the pool.
+    /// </summary>
+    private static async Task SetUpOnceAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        var handle = connection.Handle ?? throw new InvalidOperationException("An open SQLite connection has no handle.");
+        if (SetUp.TryGetValue(handle, out _)) return;
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;";
+        await pragma.ExecuteNonQueryAsync(ct);
+        SetUp.AddOrUpdate(handle, SetUp);
+    }
+
     public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
     {
         DbConnection connection = Provider switch
@@ -57,13 +76,7 @@ public sealed class DbConnectionFactory
         try
         {
             await connection.OpenAsync(ct);
-            if (Provider == DbProvider.Sqlite)
-            {
-                await using var pragma = connection.CreateCommand();
-                // WAL lets readers run beside the single writer; busy_timeout makes writers queue instead of failing.
-                pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;";
-                await pragma.ExecuteNonQueryAsync(ct);
-            }
+            if (connection is SqliteConnection sqlite) await SetUpOnceAsync(sqlite, ct);
             return connection;
         }
         catch

@@ -6,7 +6,7 @@ namespace Inspections.Core.Features.Venues;
 /// <summary>Reading and writing the venues table, shared by the venue slices.</summary>
 internal static class VenueRow
 {
-    private static readonly Sql SelectById = new($"SELECT {VenueDto.Columns} FROM venues WHERE id = @Id");
+    internal static readonly Sql SelectById = new($"SELECT {VenueDto.Columns} FROM venues WHERE id = @Id");
 
     public static async Task<VenueDto> LoadAsync(Data.DbSession db, Guid id, CancellationToken ct) =>
         await db.QuerySingleOrDefaultAsync<VenueDto>(SelectById, new { Id = id }, ct)

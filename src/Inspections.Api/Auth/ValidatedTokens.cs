@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Inspections.Api.Auth;
+
+/// <summary>
+/// The bearer token handler with a memory: a token string that validated once (signature, issuer, audience, lifetime)
+/// is admitted again without parsing and checking it afresh until the moment it expires, with the same claims. Only
+/// successes are kept, keyed by the whole token, so a token altered in any character is validated (and refused) in
+/// full. What the token does not decide is still checked on every request: whether its user is still active at the
+/// same version (<see cref="Core.Features.Users.UserStandings"/>), and for a provider's token, who the users table says
+/// the login is (the JwtBearer TokenValidated event runs each time).
+/// </summary>
+public sealed class ValidatedTokens(TokenHandler inner, TimeProvider clock) : TokenHandler
+{
+    private const int MaxEntries = 20_000;
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    private sealed record Entry(Claim[] Claims, string? AuthenticationType, string NameType, string RoleType,
+        SecurityToken Token, string? Issuer, string? TokenType, DateTime Expires);
+
+    public override SecurityToken ReadToken(string token) => inner.ReadToken(token);
+
+    /// <summary>The claims of a token validated before and not yet expired, as a fresh principal; false for any other token.</summary>
+    public bool TryAdmit(string? token, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ClaimsPrincipal? principal)
+    {
+        principal = null;
+        if (string.IsNullOrEmpty(token) || !_entries.TryGetValue(token, out var kept) || clock.GetUtcNow().UtcDateTime >= kept.Expires) return false;
+        principal = new ClaimsPrincipal(Identity(kept));
+        return true;
+    }
+
+    // A fresh identity per request: whatever a request does to its principal stays with it.
+    private static ClaimsIdentity Identity(Entry kept) => new(kept.Claims, kept.AuthenticationType, kept.NameType, kept.RoleType);
+
+    public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (_entries.TryGetValue(token, out var kept))
+        {
+            if (now < kept.Expires)
+                return new TokenValidationResult
+                {
+                    IsValid = true,
+                    ClaimsIdentity = Identity(kept),
+                    SecurityToken = kept.Token,
+                    Issuer = kept.Issuer,
+                    TokenType = kept.TokenType,
+                };
+            _entries.TryRemove(token, out _);
+        }
+        var result = await inner.ValidateTokenAsync(token, validationParameters);
+        // Only a token with an expiry is kept, and only until then (the validation's clock skew is not extended to it).
+        if (result.IsValid && result.ClaimsIdentity is { } identity && result.SecurityToken is { ValidTo: var expires } securityToken
+            && expires > now)
+        {
+            if (_entries.Count >= MaxEntries) Purge(now);
+            _entries[token] = new Entry([.. identity.Claims], identity.AuthenticationType, identity.NameClaimType, identity.RoleClaimType,
+                securityToken, result.Issuer, result.TokenType, expires);
+        }
+        return result;
+    }
+
+    private void Purge(DateTime now)
+    {
+        foreach (var (key, entry) in _entries)
+            if (entry.Expires <= now) _entries.TryRemove(key, out _);
+        if (_entries.Count >= MaxEntries) _entries.Clear();
+    }
+
+    /// <summary>How many validated tokens are kept (tests).</summary>
+    public int Count => _entries.Count;
+}

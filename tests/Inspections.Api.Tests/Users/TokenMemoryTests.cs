@@ -1,0 +1,121 @@
+using System.Net;
+using Inspections.Api.Auth;
+using Inspections.Api.Tests.Infrastructure;
+using Inspections.Core.Data;
+using Inspections.Core.Features.Users;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Inspections.Api.Tests.Users;
+
+/// <summary>
+/// Tokens validated once are admitted from memory (ValidatedTokens) and a user's standing is kept between reads of the
+/// users table (UserStandings): neither may admit a request the table refuses. A change made through this host ends the
+/// user's tokens on the very next request, however long the standing is kept (ten minutes in this fixture, so nothing
+/// here passes by the copy running out); one written by another instance (straight into the table here) when the kept
+/// standing runs out (<see cref="TokenMemoryAcrossInstancesTests"/>).
+/// </summary>
+[TestFixtureSource(typeof(Providers), nameof(Providers.All))]
+public sealed class TokenMemoryTests(string provider) : TokenMemoryFixture(provider, TimeSpan.FromMinutes(10))
+{
+    [Test]
+    public async Task A_token_held_in_memory_is_refused_on_the_next_request_once_its_user_is_deactivated()
+    {
+        var client = await WarmAsync("tm-deact", "51011508701");
+        Assert.That(Tokens.Count, Is.GreaterThan(0), "validated tokens are kept");
+        var user = await (await Admin().GetAsync("/api/users/tm-deact")).Expect(HttpStatusCode.OK);
+        await (await Admin().PutJson("/api/users/tm-deact", new
+        {
+            displayName = "tm-deact", roles = new[] { "officer" }, jurisdiction = "510115", credentialNumber = "51011508701",
+            active = false, version = user.GetProperty("version").GetInt64(),
+        })).Expect(HttpStatusCode.OK);
+        await ExpectEndedAsync(client);
+    }
+
+    [Test]
+    public async Task A_password_reset_by_an_admin_or_changed_by_the_user_ends_the_tokens_held_in_memory()
+    {
+        var client = await WarmAsync("tm-reset", "51011508702");
+        await (await Admin().PostJson("/api/users/tm-reset/password", new { newPassword = "Chongzhi2027" })).Expect(HttpStatusCode.OK);
+        await ExpectEndedAsync(client);
+
+        var own = await WarmAsync("tm-own", "51011508703");
+        await (await own.PostJson("/api/account/password", new { currentPassword = NewPassword, newPassword = "Lingyige2028" }))
+            .Expect(HttpStatusCode.OK);
+        await ExpectEndedAsync(own);
+    }
+
+    [Test]
+    public async Task A_change_another_instance_writes_is_not_seen_here_while_the_standing_is_kept()
+    {
+        var client = await WarmAsync("tm-kept", "51011508706");
+        await DeactivateBehindTheHostsBackAsync("tm-kept");
+        // Kept for ten minutes here: the bound on what another instance's change takes to reach this one.
+        await (await client.GetAsync("/api/venues")).Expect(HttpStatusCode.OK);
+    }
+
+    [Test]
+    public async Task A_token_altered_in_one_character_is_validated_afresh_and_refused()
+    {
+        await CreateAsync("tm-alter", "tm-alter", ["officer"], credential: "51011508705");
+        var token = await ReadyTokenAsync("tm-alter");
+        await (await Bearer(token).GetAsync("/api/venues")).Expect(HttpStatusCode.OK);
+        var parts = token.Split('.');
+        static string Flip(string segment, int at) => segment[..at] + (segment[at] == 'A' ? 'B' : 'A') + segment[(at + 1)..];
+        foreach (var altered in new[] { $"{parts[0]}.{parts[1]}.{Flip(parts[2], 5)}", $"{parts[0]}.{Flip(parts[1], 12)}.{parts[2]}" })
+            Assert.That((await Bearer(altered).GetAsync("/api/venues")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        await (await Bearer(token).GetAsync("/api/venues")).Expect(HttpStatusCode.OK);
+    }
+}
+
+/// <summary>Another instance behind the same database deactivates a user: this host refuses the user once the kept standing (one second here) runs out.</summary>
+[TestFixtureSource(typeof(Providers), nameof(Providers.All))]
+public sealed class TokenMemoryAcrossInstancesTests(string provider) : TokenMemoryFixture(provider, TimeSpan.FromSeconds(1))
+{
+    [Test]
+    public async Task A_change_another_instance_writes_ends_the_tokens_here_within_the_user_check_interval()
+    {
+        var client = await WarmAsync("tm-other", "51011508704");
+        await DeactivateBehindTheHostsBackAsync("tm-other");
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await ExpectEndedAsync(client);
+    }
+}
+
+/// <summary>A user host whose users' standing is kept for <paramref name="kept"/>.</summary>
+public abstract class TokenMemoryFixture(string provider, TimeSpan kept) : UserFixture(provider)
+{
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        base.ConfigureServices(services);
+        services.AddSingleton(new UserStandings(kept));
+    }
+
+    protected ValidatedTokens Tokens => Api.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>()
+        .Get(JwtBearerDefaults.AuthenticationScheme).TokenHandlers.OfType<ValidatedTokens>().Single();
+
+    /// <summary>A ready user whose token has been admitted twice (so it is held in memory with the user's standing).</summary>
+    protected async Task<HttpClient> WarmAsync(string login, string credential)
+    {
+        await CreateAsync(login, login, ["officer"], credential: credential);
+        var client = Bearer(await ReadyTokenAsync(login));
+        await (await client.GetAsync("/api/venues")).Expect(HttpStatusCode.OK);
+        await (await client.GetAsync("/api/venues")).Expect(HttpStatusCode.OK);
+        return client;
+    }
+
+    protected static async Task ExpectEndedAsync(HttpClient client)
+    {
+        var ended = await (await client.GetAsync("/api/venues")).Expect(HttpStatusCode.Unauthorized);
+        Assert.That(ended.Str("detail"), Does.Contain("重新登录"));
+    }
+
+    /// <summary>What another instance (or the create-admin command) does: the row changes and this host is not told.</summary>
+    protected async Task DeactivateBehindTheHostsBackAsync(string login)
+    {
+        await using var db = new DbSession(new DbConnectionFactory(Api.Database));
+        await db.ExecuteAsync(new Sql("UPDATE users SET active = @False, version = version + 1 WHERE id = @Id"),
+            new { False = false, Id = login }, CancellationToken.None);
+    }
+}
