@@ -237,20 +237,7 @@ public sealed class EvidencePageTests
         Assert.That(browser.Find("#kind").Text, Does.Contain("双随机").And.Contain("浏览器测试抽查"));
         Assert.That(new[] { browser.Find("#officer-0").GetAttribute("value"), browser.Find("#officer-1").GetAttribute("value") },
             Is.EqualTo(drawnPair), "the drawn pair is preselected");
-        foreach (var code in items)
-        {
-            var label = browser.Find($"#checklist li[data-code='{code}'] label.result-compliant");
-            browser.Script("arguments[0].scrollIntoView({ block: 'center' });", label);
-            label.Click();
-        }
-        var compliant = browser.Find("#outcome input[value='compliant']");
-        browser.Script("arguments[0].scrollIntoView({ block: 'center' });", compliant);
-        compliant.Click();
-        browser.Screenshots("2-inspect-drawn");
-        browser.Click("#inspect-submit");
-        var path = new Uri(browser.Url).AbsolutePath;
-        Assert.That(path, Does.StartWith("/inspections/"), browser.BodyText);
-        var inspectionId = path["/inspections/".Length..];
+        var inspectionId = AnswerCompliantAndSave(browser, items, "2-inspect-drawn");
 
         var recorded = await api.GetJsonAsync($"/api/inspections/{inspectionId}");
         Assert.Multiple(() =>
@@ -267,6 +254,68 @@ public sealed class EvidencePageTests
         Assert.That(browser.Has($"{row} a.go-inspect"), Is.False, "nothing left to inspect");
         Assert.That(browser.Find($"{row} a[href='/inspections/{inspectionId}']").Text, Does.Contain("未发现问题"));
         browser.Screenshots("3-draw-inspected");
+        browser.AssertNoConsoleErrors();
+    }
+
+    /// <summary>Every item of the checklist answered compliant, the outcome "no issue", saved: the new inspection's id.</summary>
+    private static string AnswerCompliantAndSave(PageBrowser browser, IEnumerable<string> items, string screenshot)
+    {
+        foreach (var code in items)
+        {
+            var label = browser.Find($"#checklist li[data-code='{code}'] label.result-compliant");
+            browser.Script("arguments[0].scrollIntoView({ block: 'center' });", label);
+            label.Click();
+        }
+        var compliant = browser.Find("#outcome input[value='compliant']");
+        browser.Script("arguments[0].scrollIntoView({ block: 'center' });", compliant);
+        compliant.Click();
+        browser.Screenshots(screenshot);
+        browser.Click("#inspect-submit");
+        var path = new Uri(browser.Url).AbsolutePath;
+        Assert.That(path, Does.StartWith("/inspections/"), browser.BodyText);
+        return path["/inspections/".Length..];
+    }
+
+    [Test]
+    public async Task A_campaign_inspection_is_recorded_from_the_venues_dossier_during_the_campaign()
+    {
+        using var boss = await ApiAsync("liuyang");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+        var created = await boss.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "浏览器测试专项行动", startsOn = today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            endsOn = today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        });
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+        var campaignId = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        using var api = await ApiAsync("zhangwei");
+        var venueId = (await api.GetJsonAsync("/api/venues?type=internetCafe&licenseStatus=licensed&limit=5")).GetProperty("items")[1].GetProperty("id").GetString()!;
+        var items = (await api.GetJsonAsync("/api/checklists/internetCafe")).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("code").GetString()!).ToList();
+
+        using var browser = new PageBrowser(_host);
+        browser.SignIn("zhangwei", DemoLoad.Password);
+        browser.Go($"/venues/{venueId}");
+        var link = $"#item-title ~ .actions a.campaign-inspect[data-campaign='{campaignId}']";
+        Assert.That(browser.Find(link).Text, Is.EqualTo("专项行动检查：浏览器测试专项行动"));
+        browser.Screenshots("0-dossier");
+        browser.Click(link);
+        Assert.That(browser.Find("#kind input[value='campaign']").Selected, Is.True, "a campaign inspection");
+        Assert.That(browser.Find("#Input_CampaignId").GetAttribute("value"), Is.EqualTo(campaignId));
+        Assert.That(browser.Find("#Input_CampaignId").Displayed, Is.True, "the campaign shows with its kind");
+        browser.Choose("#officer-1", "lina");
+        var inspectionId = AnswerCompliantAndSave(browser, items, "1-inspect-campaign");
+
+        var recorded = await api.GetJsonAsync($"/api/inspections/{inspectionId}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(recorded.GetProperty("kind").GetString(), Is.EqualTo("campaign"));
+            Assert.That(recorded.GetProperty("campaignId").GetString(), Is.EqualTo(campaignId));
+            Assert.That(recorded.GetProperty("drawId").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(recorded.GetProperty("venueId").GetString(), Is.EqualTo(venueId));
+        });
+        var campaign = await boss.GetJsonAsync($"/api/campaigns/{campaignId}");
+        Assert.That(campaign.GetProperty("totals").GetProperty("inspections").GetInt64(), Is.EqualTo(1), "the campaign counts it");
         browser.AssertNoConsoleErrors();
     }
 }
