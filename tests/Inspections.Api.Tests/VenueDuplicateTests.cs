@@ -99,6 +99,69 @@ public sealed class VenueDuplicateTests(string provider) : ApiFixture(provider)
         await (await officer.PostJson("/api/venues", Cafe("隔壁网吧", "温江区光华大道 9 号", null, null))).Expect(HttpStatusCode.Created);
     }
 
+    [Test]
+    public async Task Changing_a_venues_credit_code_or_licence_to_another_venues_is_refused_naming_it()
+    {
+        var officer = Api.Client("officer");
+        var (code, license) = (Licences.CreditCode(), Licences.Unique("川网文 7 号"));
+        var other = await (await officer.PostJson("/api/venues", Cafe("先登记网吧", "温江区公平街道 7 号", code, license, "510115001")))
+            .Expect(HttpStatusCode.Created);
+        var mineBody = Cafe("后登记网吧", "温江区公平街道 8 号", Licences.CreditCode(), Licences.Unique("川网文 8 号"), "510115002");
+        var mine = await (await officer.PostJson("/api/venues", mineBody)).Expect(HttpStatusCode.Created);
+        var path = $"/api/venues/{mine.Str("id")}";
+        mineBody["version"] = mine.GetProperty("version").GetInt64();
+        var before = await CountsAsync();
+
+        var byCode = await (await officer.PutJson(path, With(mineBody, "unifiedSocialCreditCode", code))).Expect(HttpStatusCode.Conflict);
+        AssertNames(byCode, "unifiedSocialCreditCode", other.Str("id"), canConfirm: false);
+        Assert.That(byCode.Str("detail"), Does.Contain(code).And.Contain("先登记网吧"));
+        var byLicense = await (await officer.PutJson(path, With(mineBody, "licenseNumber", " " + license + " "))).Expect(HttpStatusCode.Conflict);
+        AssertNames(byLicense, "licenseNumber", other.Str("id"), canConfirm: false);
+        Assert.That(byLicense.Str("detail"), Does.Contain(license));
+        // Moving to the other venue's town with its licence is the same refusal; English on Accept-Language: en.
+        var moved = await (await Api.Client("officer", language: "en").PutJson(path, With(With(mineBody, "licenseNumber", license), "jurisdiction", "510115001")))
+            .Expect(HttpStatusCode.Conflict);
+        Assert.That(moved.Str("detail"), Does.Contain("already registered").And.Contain("先登记网吧"));
+        Assert.That(await CountsAsync(), Is.EqualTo(before), "a refusal writes nothing");
+        var unchanged = await (await officer.GetAsync(path)).Expect(HttpStatusCode.OK);
+        Assert.That(unchanged.Str("licenseNumber"), Is.EqualTo(mineBody["licenseNumber"]));
+
+        // Keeping its own identifiers, or taking the same name and address as the other, is an ordinary update.
+        var renamed = await (await officer.PutJson(path, With(With(mineBody, "name", "先登记网吧"), "address", "温江区公平街道 7 号")))
+            .Expect(HttpStatusCode.OK);
+        Assert.That(renamed.GetProperty("version").GetInt64(), Is.EqualTo(mine.GetProperty("version").GetInt64() + 1));
+        // Another district's venue may hold the same licence number.
+        var elsewhere = await (await Api.Client("officer", "510181").PostJson("/api/venues", Cafe("外区网吧", "都江堰市 7 号", null, Licences.Unique("川网文 9 号"))))
+            .Expect(HttpStatusCode.Created);
+        var elsewhereBody = Cafe("外区网吧", "都江堰市 7 号", null, license);
+        elsewhereBody["version"] = elsewhere.GetProperty("version").GetInt64();
+        await (await Api.Client("officer", "510181").PutJson($"/api/venues/{elsewhere.Str("id")}", elsewhereBody)).Expect(HttpStatusCode.OK);
+    }
+
+    [Test]
+    public async Task Ten_identical_registrations_at_the_same_instant_register_the_venue_once()
+    {
+        var officer = Api.Client("officer", "510184");
+        var body = Cafe("同时登记网吧", "崇州市崇阳街道 1 号", Licences.CreditCode(), Licences.Unique("川网文 10 号"), "510184");
+        var venuesBefore = await Api.CountAsync("venues");
+        // All ten wait at the gate, then go together.
+        using var gate = new SemaphoreSlim(0);
+        var racing = Enumerable.Range(0, 10).Select(async _ =>
+        {
+            await gate.WaitAsync();
+            return await officer.PostJson("/api/venues", body);
+        }).ToList();
+        gate.Release(10);
+        var responses = await Task.WhenAll(racing);
+        Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.Created), Is.EqualTo(1),
+            string.Join(", ", responses.Select(r => (int)r.StatusCode)));
+        Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.Conflict), Is.EqualTo(9));
+        var created = await responses.Single(r => r.StatusCode == HttpStatusCode.Created).Expect(HttpStatusCode.Created);
+        foreach (var refused in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+            Assert.That((await refused.Expect(HttpStatusCode.Conflict)).Str("existingVenueId"), Is.EqualTo(created.Str("id")));
+        Assert.That(await Api.CountAsync("venues") - venuesBefore, Is.EqualTo(1));
+    }
+
     [TestCase("yes")]
     [TestCase(1)]
     public async Task Confirm_duplicate_must_be_a_boolean(object value)

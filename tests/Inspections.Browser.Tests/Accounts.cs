@@ -44,4 +44,21 @@ public static class Accounts
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
         return JsonDocument.Parse(text).RootElement.GetProperty("token").GetString()!;
     }
+
+    /// <summary>An API client signed in as a demo person, as a script of theirs would be.</summary>
+    public static async Task<HttpClient> ApiAsync(BrowserHost host, string id, string password)
+    {
+        var api = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(host, id, password));
+        return api;
+    }
+
+    /// <summary>GET that must answer 200, as JSON.</summary>
+    public static async Task<JsonElement> GetJsonAsync(this HttpClient api, string path)
+    {
+        var response = await api.GetAsync(path);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{path}: {text}");
+        return JsonDocument.Parse(text).RootElement;
+    }
 }

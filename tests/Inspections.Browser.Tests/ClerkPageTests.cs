@@ -304,6 +304,8 @@ public sealed class ClerkPageTests
                 Assert.That(Tile("completed"), Is.EqualTo(onTime.GetProperty("completed").GetInt32().ToString(CultureInfo.InvariantCulture)));
                 Assert.That(Tile("onTime"), Is.EqualTo(onTime.GetProperty("onTime").GetInt32().ToString(CultureInfo.InvariantCulture)));
                 Assert.That(Tile("late"), Is.EqualTo((onTime.GetProperty("completed").GetInt32() - onTime.GetProperty("onTime").GetInt32()).ToString(CultureInfo.InvariantCulture)));
+                Assert.That(Tile("openOverdue"), Is.EqualTo(figures.GetProperty("openOverdue").GetInt32().ToString(CultureInfo.InvariantCulture)),
+                    "open and overdue now, beside completed late");
                 var rate = onTime.GetProperty("onTimeRate");
                 Assert.That(browser.Find("#month-figures [data-figure='onTimeRate']").GetAttribute("data-value"),
                     Is.EqualTo(rate.ValueKind == JsonValueKind.Null ? "" : rate.GetDecimal().ToString(CultureInfo.InvariantCulture)));

@@ -66,21 +66,6 @@ public sealed class InspectionCasePageTests
         TestContext.AddTestAttachment(file);
     }
 
-    /// <summary>A real WAV file: 8 kHz mono 16-bit PCM, a 440 Hz tone of the given length.</summary>
-    private static byte[] Wav(int seconds)
-    {
-        const int rate = 8000;
-        var samples = rate * seconds;
-        using var stream = new MemoryStream();
-        using var w = new BinaryWriter(stream);
-        w.Write("RIFF"u8); w.Write(36 + samples * 2); w.Write("WAVE"u8);
-        w.Write("fmt "u8); w.Write(16); w.Write((short)1); w.Write((short)1); w.Write(rate); w.Write(rate * 2); w.Write((short)2); w.Write((short)16);
-        w.Write("data"u8); w.Write(samples * 2);
-        for (var i = 0; i < samples; i++) w.Write((short)(Math.Sin(2 * Math.PI * 440 * i / rate) * 8000));
-        w.Flush();
-        return stream.ToArray();
-    }
-
     /// <summary>A finger on the element: scrolled to the middle of the screen (clear of the sticky save bar), then tapped.</summary>
     private static void Tap(PageBrowser browser, string css)
     {
@@ -263,7 +248,7 @@ public sealed class InspectionCasePageTests
 
         // A body-camera recording of the inspection, linked to the case, plays on the case page with range requests.
         using var upload = new MultipartFormDataContent();
-        var wav = new ByteArrayContent(Wav(seconds: 2));
+        var wav = new ByteArrayContent(MediaFiles.Wav(seconds: 2));
         wav.Headers.ContentType = new("audio/wav");
         upload.Add(wav, "file", "执法记录仪录音.wav");
         upload.Add(new StringContent("执法记录仪录音"), "caption");

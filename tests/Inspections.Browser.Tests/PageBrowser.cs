@@ -116,6 +116,22 @@ public sealed class PageBrowser : IDisposable
     /// <summary>Tells the console check that the page about to load answers this status on purpose.</summary>
     public void ExpectStatus(int status) => _expected.Add($"status of {status}");
 
+    /// <summary>Tells the console check that a message with this fragment is expected (a request failing while the test holds the network down).</summary>
+    public void ExpectConsole(string fragment) => _expected.Add(fragment);
+
+    /// <summary>
+    /// The network as the browser meets it (Chrome DevTools emulation): offline, or each request delayed by
+    /// <paramref name="latencyMs"/>; <c>Network(false, 0)</c> puts it back as it is.
+    /// </summary>
+    public void Network(bool offline, int latencyMs)
+    {
+        Driver.ExecuteCdpCommand("Network.enable", new Dictionary<string, object?>());
+        Driver.ExecuteCdpCommand("Network.emulateNetworkConditions", new Dictionary<string, object?>
+        {
+            ["offline"] = offline, ["latency"] = latencyMs, ["downloadThroughput"] = -1, ["uploadThroughput"] = -1,
+        });
+    }
+
     /// <summary>
     /// Screenshots of the page as it is now: the first screen at 1366×768 and at 375×812, and the whole
     /// length of the page at each width; into screenshots/&lt;test&gt;/ of the test's work directory.

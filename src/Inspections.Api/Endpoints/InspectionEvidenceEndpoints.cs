@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Inspections.Api.Auth;
 using Inspections.Api.Infrastructure;
 using Inspections.Core.Evidence;
@@ -66,24 +65,9 @@ public sealed class InspectionEvidenceEndpoints : IEndpointModule
             .WithSummary("查询分块上传进度：断线后从 receivedBytes 处继续 Where an upload stands (resume from receivedBytes)");
 
         uploads.MapReplace<AppendEvidenceChunk.Command, EvidenceUploadDto>("/{uploadId:guid}",
-                async (Guid id, Guid uploadId, [FromHeader(Name = "Content-Range")] string? contentRange, UploadStaging staging,
+                (Guid id, Guid uploadId, [FromHeader(Name = "Content-Range")] string? contentRange, UploadStaging staging,
                     EvidenceOptions options, HttpContext http, CancellationToken ct) =>
-                {
-                    var spool = staging.NewSpoolPath(uploadId);
-                    http.Response.RegisterForDispose(new DeleteOnDispose(spool));
-                    var bodyBytes = await UploadStaging.SpoolAsync(http.Request.Body, spool, options.MaxChunkBytes + 1L, ct);
-                    var parsed = ContentRangeHeaderValue.TryParse(contentRange, out var r) && r.Unit == "bytes" && r is { HasRange: true, From: { } from, To: { } to } && to >= from;
-                    return new AppendEvidenceChunk.Command
-                    {
-                        InspectionId = id,
-                        UploadId = uploadId,
-                        Offset = parsed ? r!.From : null,
-                        Last = parsed ? r!.To : null,
-                        Total = parsed ? r!.Length : null,
-                        BodyBytes = bodyBytes,
-                        SpoolPath = spool,
-                    };
-                })
+                    EvidenceChunks.ReadAsync(http, id, uploadId, contentRange, staging, options, ct))
             .WithSummary("上传一个分块：请求体为原始字节（application/octet-stream），Content-Range: bytes 起始-结束/总长。重发已收到的分块照常接受（幂等）；" +
                          "起点超过已接收字节数返回 409，currentOffset 为应继续的位置；第一个分块须与声明的类型相符。" + limits + " Send one chunk")
             .WithMetadata(new ProblemResponse(StatusCodes.Status409Conflict,
@@ -134,14 +118,6 @@ public sealed class InspectionEvidenceEndpoints : IEndpointModule
     private static readonly string[] ContentTypes = Enum.GetValues<EvidenceFileType>().Select(t => t.ContentType()).ToArray();
 
     private static string Size(long bytes) => bytes >= 1L << 30 ? $"{bytes / (double)(1L << 30):0.##} GiB" : $"{bytes / (double)(1L << 20):0.##} MiB";
-
-    private sealed class DeleteOnDispose(string path) : IDisposable
-    {
-        public void Dispose()
-        {
-            try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
-    }
 
     /// <summary>Reads no more than the limit allows (plus one byte, so the validator can say "too large").</summary>
     private static async Task<byte[]> ReadAtMost(IFormFile file, long limit, CancellationToken ct)

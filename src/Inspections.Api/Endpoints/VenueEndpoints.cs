@@ -22,7 +22,7 @@ public sealed class VenueEndpoints : IEndpointModule
                 "(canConfirm: send again with confirmDuplicate: true); existingVenueId names the registered venue"));
 
         venues.MapReplace<UpdateVenue.Command, VenueDto>("/{id:guid}", (Guid id, UpdateVenue.Command command) => command with { Id = id })
-            .WithSummary("修改场所（须带 version，过期版本返回 409） Update a venue");
+            .WithSummary("修改场所（须带 version，过期版本返回 409；改为本区另一场所已登记的统一社会信用代码或许可证号也返回 409，并指明该场所） Update a venue");
 
         venues.MapQuery<GetVenue.Query, VenueDto>("/{id:guid}", (Guid id) => new GetVenue.Query(id))
             .WithSummary("查看场所 Get a venue");

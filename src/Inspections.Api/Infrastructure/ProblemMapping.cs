@@ -17,6 +17,8 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
     public static int StatusOf(Exception exception) => Map(exception)?.Status ?? StatusCodes.Status500InternalServerError;
 
     /// <summary>The problem document of an exception the system knows; null for an unexpected one (a 500).</summary>
+    public static ProblemDetails? ProblemOf(Exception exception) => Map(exception);
+
     private static ProblemDetails? Map(Exception exception) => exception switch
         {
             ValidationException v => Validation(v),

@@ -20,6 +20,9 @@ public sealed class DrawModel(ISender sender) : PageModel
     public DrawDto Draw { get; private set; } = new();
     public bool MayPublish { get; private set; }
 
+    /// <summary>Whether the signed-in user may record an inspection (the drawn pair's page opens from "去检查").</summary>
+    public bool MayInspect => Core.Behaviors.AllowedRolesAttribute.Of(typeof(RecordInspection.Command))!.Any(User.IsInRole);
+
     public async Task OnGetAsync(Guid id) => await LoadAsync(id);
 
     public async Task<IActionResult> OnPostPublishAsync(Guid id)

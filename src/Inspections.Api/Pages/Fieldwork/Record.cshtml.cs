@@ -26,8 +26,18 @@ public sealed class RecordModel(ISender sender, IValidator<UploadEvidence.Comman
     /// <summary>Photos sent with one inspection; more go through the inspection's page or the API.</summary>
     public const int MaxPhotos = 12;
 
-    /// <summary>The kinds recorded here; random-draw and campaign inspections are recorded from their draw or campaign.</summary>
+    /// <summary>
+    /// The kinds chosen here; a special campaign 专项行动 is offered while one runs. A random-draw inspection 双随机抽查 is
+    /// opened from its draw (/draws/{id}, ?drawId=…), with the drawn pair of officers, and is recorded as nothing else.
+    /// </summary>
     public static readonly InspectionKind[] Kinds = [InspectionKind.Routine, InspectionKind.Complaint, InspectionKind.Joint];
+
+    /// <summary>The draw this inspection carries out, and the venue's drawn pair in it, when opened from a draw.</summary>
+    public DrawDto? Draw { get; private set; }
+    public DrawAssignmentDto? Assignment { get; private set; }
+
+    /// <summary>The special campaigns running today (and the one asked for), for a campaign inspection.</summary>
+    public IReadOnlyList<SpecialCampaignDto> Campaigns { get; private set; } = [];
 
     public VenueDto Venue { get; private set; } = new();
     public ChecklistDto Checklist { get; private set; } = new();
@@ -40,6 +50,8 @@ public sealed class RecordModel(ISender sender, IValidator<UploadEvidence.Comman
     public sealed class Form
     {
         [Display(Name = "检查类型")] public string? Kind { get; set; } = Wire.Name(InspectionKind.Routine);
+        [Display(Name = "抽取批次")] public Guid? DrawId { get; set; }
+        [Display(Name = "专项行动")] public Guid? CampaignId { get; set; }
         [Display(Name = "举报编号")] public string? ComplaintReference { get; set; }
         [Display(Name = "参与部门")] public List<string> JointDepartments { get; set; } = [];
         [Display(Name = "开始时间")] public DateTime? StartedAt { get; set; }
@@ -76,8 +88,10 @@ public sealed class RecordModel(ISender sender, IValidator<UploadEvidence.Comman
         [Display(Name = "移送说明")] public string? Note { get; set; }
     }
 
-    public async Task OnGetAsync(Guid id)
+    public async Task OnGetAsync(Guid id, Guid? drawId, Guid? campaignId)
     {
+        Input.DrawId = drawId;
+        Input.CampaignId = campaignId;
         await LoadAsync(id);
         var now = Show.Beijing(DateTimeOffset.UtcNow).DateTime;
         Input.StartedAt = Minute(now.AddMinutes(-30));
@@ -86,6 +100,13 @@ public sealed class RecordModel(ISender sender, IValidator<UploadEvidence.Comman
         Input.ChecklistVersion = Checklist.Version;
         var me = User.FindFirst(ClaimNames.UserId)?.Value;
         Input.Officers = [Officers.Any(o => o.Id == me) ? me : null, null];
+        if (Assignment is { } drawn)
+        {
+            // The pair the draw chose inspects: preselected, as the draw published them.
+            Input.Kind = Wire.Name(InspectionKind.Random);
+            Input.Officers = [drawn.FirstUserId, drawn.SecondUserId];
+        }
+        else if (campaignId is not null) Input.Kind = Wire.Name(InspectionKind.Campaign);
         Input.Results = Checklist.Items.Select(i => new Answer { ItemCode = i.Code }).ToList();
     }
 
@@ -106,7 +127,9 @@ public sealed class RecordModel(ISender sender, IValidator<UploadEvidence.Comman
         var (ok, inspection) = await this.TrySendAsync(sender, new RecordInspection.Command
         {
             VenueId = id,
-            Kind = Input.Kind,
+            Kind = Draw is not null ? Wire.Name(InspectionKind.Random) : Input.Kind,
+            DrawId = Draw?.Id,
+            CampaignId = Draw is null && Input.Kind == Wire.Name(InspectionKind.Campaign) ? Input.CampaignId : null,
             ComplaintReference = Input.Kind == Wire.Name(InspectionKind.Complaint) ? Clean(Input.ComplaintReference) : null,
             JointDepartments = Input.Kind == Wire.Name(InspectionKind.Joint) ? Input.JointDepartments : null,
             StartedAt = Beijing(Input.StartedAt),
@@ -201,6 +224,18 @@ public sealed class RecordModel(ISender sender, IValidator<UploadEvidence.Comman
         Venue = await sender.Send(new GetVenue.Query(id), ct);
         Checklist = await sender.Send(new GetChecklist.Query(Venue.Type, null), ct);
         Officers = await sender.Send(new ListOfficers.Query(), ct);
+        if (Input.DrawId is { } drawId)
+        {
+            Draw = await sender.Send(new GetDraw.Query(drawId), ct);
+            Assignment = Draw.Assignments.FirstOrDefault(a => a.VenueId == id)
+                ?? throw new NotFoundException("抽取结果中的该场所", "venue in this draw", id);
+        }
+        else
+        {
+            var today = DateOnly.FromDateTime(Show.Beijing(DateTimeOffset.UtcNow).DateTime);
+            Campaigns = (await sender.Send(new ListSpecialCampaigns.Query(), ct))
+                .Where(c => c.Id == Input.CampaignId || (c.StartsOn <= today && today <= c.EndsOn)).ToList();
+        }
     }
 
     /// <summary>The messages of every field whose key starts with <paramref name="prefix"/> (a row of answers, the officers).</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Inspections.Api.Auth;
+using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Features.Cases;
 using Inspections.Core.Features.Documents;
@@ -27,6 +28,28 @@ public sealed class CaseModel(ISender sender) : PageModel
     [BindProperty] public SuspendForm Suspend { get; set; } = new();
     [BindProperty] public ResumeForm Resume { get; set; } = new();
     [BindProperty] public ExtendForm Extend { get; set; } = new();
+    [BindProperty] public LinkForm Link { get; set; } = new();
+
+    /// <summary>Evidence to link, with the same fields as AddCaseEvidence.</summary>
+    public sealed class LinkForm
+    {
+        public long? Version { get; set; }
+        [Display(Name = "证据类型")] public string? Kind { get; set; }
+        [Display(Name = "证据")] public string? Reference { get; set; }
+        [Display(Name = "说明")] public string? Description { get; set; }
+    }
+
+    /// <summary>
+    /// An inspection record 现场检查记录 of the case's venue (or the inspection it came from), or one of its files (photo,
+    /// body-camera video or audio, PDF), that the case does not link yet.
+    /// </summary>
+    public sealed record Linkable(Guid InspectionId, DateTimeOffset InspectedAt, string Kind, Guid Reference, string Label,
+        string? ContentType, string Description);
+
+    public IReadOnlyList<Linkable> Unlinked { get; private set; } = [];
+
+    /// <summary>How many of the venue's latest inspections are offered for linking.</summary>
+    public const int LinkableInspections = 20;
 
     /// <summary>One step's form; property names follow TransitionCase's, so its field errors land beside their fields.</summary>
     public sealed class StepForm
@@ -103,7 +126,57 @@ public sealed class CaseModel(ISender sender) : PageModel
     /// <summary>送达方式 as the field names them.</summary>
     public static readonly string[] ServiceMethods = ["直接送达", "留置送达", "邮寄送达", "委托送达", "电子送达", "公告送达"];
 
-    public async Task OnGetAsync(Guid id) => Case = await LoadAsync(id);
+    public async Task OnGetAsync(Guid id)
+    {
+        Case = await LoadAsync(id);
+        await LoadUnlinkedAsync();
+    }
+
+    /// <summary>Links an inspection or one of its files: the same AddCaseEvidence request as POST /api/cases/{id}/evidence.</summary>
+    public async Task<IActionResult> OnPostLinkEvidenceAsync(Guid id)
+    {
+        var (ok, _) = await this.TrySendAsync(sender, new AddCaseEvidence.Command
+        {
+            Id = id, Version = Link.Version, Kind = Link.Kind, Reference = Clean(Link.Reference), Description = Clean(Link.Description),
+        }, "Link", "案件已被他人更新，请核对后重新关联。");
+        return await Done(id, ok, "已关联证据。");
+    }
+
+    /// <summary>Whether the signed-in user may link evidence to this case now (the request's roles, not a town station, the case still open).</summary>
+    public bool MayLink => AllowedRolesAttribute.Of(typeof(AddCaseEvidence.Command))!.Any(User.IsInRole)
+        && !Jurisdiction.IsTown(User.FindFirst(ClaimNames.Jurisdiction)?.Value)
+        && !CaseStageMachine.IsTerminal(CaseWire.Stage(Case.Stage)) && Case.Stage != "closed";
+
+    /// <summary>
+    /// The inspections of the case's venue (the latest <see cref="LinkableInspections"/>, with the case's own inspection),
+    /// read with the same SearchInspections and GetInspection requests as the API, and those of their records and files
+    /// the case does not link yet.
+    /// </summary>
+    private async Task LoadUnlinkedAsync()
+    {
+        if (!MayLink) return;
+        var ct = HttpContext.RequestAborted;
+        var ids = new List<Guid>();
+        if (Case.InspectionId is { } own) ids.Add(own);
+        if (Case.VenueId is { } venue)
+            ids.AddRange((await sender.Send(new SearchInspections.Query { VenueId = venue, Limit = LinkableInspections }, ct)).Items.Select(i => i.Id));
+        var linked = Case.Evidence.Select(e => Guid.TryParse(e.Reference, out var g) ? g : Guid.Empty).ToHashSet();
+        var list = new List<Linkable>();
+        foreach (var id in ids.Distinct())
+        {
+            var inspection = await sender.Send(new GetInspection.Query(id), ct);
+            var day = Show.Time(inspection.StartedAt);
+            if (!linked.Contains(id))
+                list.Add(new(id, inspection.StartedAt, "inspection", id, $"现场检查记录（{day}）", null, $"{day} 现场检查记录"));
+            foreach (var e in inspection.Evidence.Where(e => !linked.Contains(e.Id)))
+            {
+                var media = e.ContentType.StartsWith("video/", StringComparison.Ordinal) || e.ContentType.StartsWith("audio/", StringComparison.Ordinal);
+                list.Add(new(id, inspection.StartedAt, media ? "recording" : "photo", e.Id, $"{e.FileName}（{day} 检查）", e.ContentType,
+                    e.Caption ?? $"{day} 现场检查{(media ? "执法记录仪音视频" : "照片")}：{e.FileName}"));
+            }
+        }
+        Unlinked = list;
+    }
 
     public async Task<IActionResult> OnPostStepAsync(Guid id)
     {
@@ -169,6 +242,7 @@ public sealed class CaseModel(ISender sender) : PageModel
             return Redirect($"/cases/{id}");
         }
         Case = await LoadAsync(id);
+        await LoadUnlinkedAsync();
         return Page();
     }
 

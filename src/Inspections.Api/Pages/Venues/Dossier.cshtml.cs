@@ -39,6 +39,9 @@ public sealed class DossierModel(ISender sender) : PageModel
 
     public IReadOnlyList<AlertDto> Alerts { get; private set; } = [];
 
+    /// <summary>Special campaigns 专项行动 running today: an inspection of the venue may be recorded as one of them.</summary>
+    public IReadOnlyList<SpecialCampaignDto> Campaigns { get; private set; } = [];
+
     /// <summary>One line of the timeline: when, what, its state, where to read it, and the inspection's evidence files.</summary>
     public sealed record Event(DateTimeOffset At, string Kind, string Title, string State, string? Link, bool Open)
     {
@@ -60,6 +63,9 @@ public sealed class DossierModel(ISender sender) : PageModel
         More = inspections.NextCursor is not null || cases.NextCursor is not null;
         LastInspection = inspections.Items.Count > 0 ? inspections.Items.Max(i => i.StartedAt) : null;
         OpenCases = open.Items.Count;
+
+        var today = DateOnly.FromDateTime(Show.Beijing(DateTimeOffset.UtcNow).DateTime);
+        Campaigns = (await sender.Send(new ListSpecialCampaigns.Query(), ct)).Where(c => c.StartsOn <= today && today <= c.EndsOn).ToList();
 
         var history = await sender.Send(new GetVenueHistory.Query(id), ct);
         More = More || history.More;

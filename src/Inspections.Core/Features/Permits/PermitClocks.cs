@@ -55,6 +55,36 @@ internal static class PermitClocks
                 completedAt: p.CompletedAt)
             : null;
 
+    private static readonly Sql Open = new($"""
+        SELECT {PermitRecord.Columns} FROM permit_applications
+        WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
+          AND stage IN ('received', 'accepted', 'underReview', 'suspended', 'approved', 'refused')
+        """);
+
+    /// <summary>An open application past its promised limit 承诺时限, with its clock and how it stands.</summary>
+    public sealed record OverdueOpen(PermitRecord Application, DeadlineClock Promised, ClockEvaluation Evaluation);
+
+    /// <summary>
+    /// The applications of a jurisdiction range still open at <paramref name="now"/> whose promised limit has run out
+    /// (suspended days not counted; one still at the desk after its correction window counts as accepted on receipt),
+    /// and how many open applications were examined. The accountability sweep and the month figures count the same ones.
+    /// </summary>
+    public static async Task<(int Examined, IReadOnlyList<OverdueOpen> Overdue)> OverdueOpenAsync(DbSession db, ClockEvaluator evaluator,
+        CodeRange range, DateTimeOffset now, int dueSoonDays, CancellationToken ct)
+    {
+        var open = await db.QueryAsync<PermitRecord>(Open, new { JurisdictionFirst = range.First, JurisdictionLast = range.Last }, ct);
+        var overdue = new List<OverdueOpen>();
+        foreach (var stored in open)
+        {
+            var p = Effective(stored, evaluator, now);
+            if (p.AcceptedOn is null) continue;
+            var promised = Promised(p, await db.QueryAsync<SuspensionRow>(PermitView.Suspensions, new { p.Id }, ct))!;
+            var evaluation = evaluator.Evaluate(promised, now, dueSoonDays);
+            if (evaluation.Status == ClockStatus.Overdue) overdue.Add(new(p, promised, evaluation));
+        }
+        return (open.Count, overdue);
+    }
+
     /// <summary>A suspension resumed on the day it began stopped nothing and ends before it starts: leave it out.</summary>
     private static IEnumerable<ClockSuspension> Periods(IEnumerable<SuspensionRow> rows) =>
         rows.Where(s => s.EndOn is not { } end || end >= s.StartOn)

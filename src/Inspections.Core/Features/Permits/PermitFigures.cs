@@ -14,7 +14,8 @@ namespace Inspections.Core.Features.Permits;
 /// The window's figures for a period (local dates, both ends included): intake by kind 受理量, and
 /// the on-time rate 按时办结率 with the average working days used against promised, overall, per item
 /// and per responsible clerk. Intake counts acceptance (deemed acceptance and recorded filings
-/// included) by its date; the on-time figures count applications completed 办结 in the period.
+/// included) by its date; the on-time figures count applications completed 办结 in the period; and
+/// the applications open and overdue now 超期未办结, which no completion count shows.
 /// </summary>
 public static class PermitFigures
 {
@@ -33,6 +34,12 @@ public static class PermitFigures
         public OnTimeRow OnTime { get; init; } = new("all", "", 0, 0, null, null, null);
         public IReadOnlyList<OnTimeRow> ByItem { get; init; } = [];
         public IReadOnlyList<OnTimeRow> ByClerk { get; init; } = [];
+        /// <summary>
+        /// Applications open now and already past their promised limit 超期未办结 (whatever the period: the on-time
+        /// figures count what was completed late, this what is late and not yet done). The same applications the
+        /// accountability sweep holds against their clerks.
+        /// </summary>
+        public int OpenOverdue { get; init; }
     }
 
     [AllowedRoles(Roles.Clerk, Roles.Supervisor, Roles.Admin)]
@@ -126,8 +133,11 @@ public static class PermitFigures
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
             var evaluator = await calendars.EvaluatorAsync(db, ct);
+            var now = clock.GetUtcNow();
             var bucket = FigureBucket.Of(user.Jurisdiction, query.From!.Value, query.To!.Value);
-            return (await ComputeAsync(db, evaluator, [bucket], clock.GetUtcNow(), byItemAndClerk: true, ct))[0];
+            var figures = (await ComputeAsync(db, evaluator, [bucket], now, byItemAndClerk: true, ct))[0];
+            var (_, overdue) = await PermitClocks.OverdueOpenAsync(db, evaluator, Jurisdiction.Range(user.Jurisdiction), now, 0, ct);
+            return figures with { OpenOverdue = overdue.Count };
         }
 
         /// <summary>

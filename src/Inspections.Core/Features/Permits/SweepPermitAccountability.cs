@@ -21,12 +21,6 @@ public static class SweepPermitAccountability
 
     public sealed record Result(int Examined, int Overdue, int Raised);
 
-    private static readonly Sql Open = new($"""
-        SELECT {PermitRecord.Columns} FROM permit_applications
-        WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
-          AND stage IN ('received', 'accepted', 'underReview', 'suspended', 'approved', 'refused')
-        """);
-
     public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock, CalendarStore calendars, ClockOptions clockOptions)
         : ICommandHandler<Command, Result>
     {
@@ -35,22 +29,13 @@ public static class SweepPermitAccountability
             var now = clock.GetUtcNow();
             var evaluator = await calendars.EvaluatorAsync(db, ct);
             var range = user.Role == Roles.System ? Jurisdiction.Everywhere : Jurisdiction.Range(user.Jurisdiction);
-            var open = await db.QueryAsync<PermitRecord>(Open, new { JurisdictionFirst = range.First, JurisdictionLast = range.Last }, ct);
-            int overdue = 0, raised = 0;
-            foreach (var stored in open)
-            {
-                var p = PermitClocks.Effective(stored, evaluator, now);
-                if (p.AcceptedOn is null) continue;
-                var suspensions = await db.QueryAsync<SuspensionRow>(PermitView.Suspensions, new { p.Id }, ct);
-                var promised = PermitClocks.Promised(p, suspensions)!;
-                var evaluation = evaluator.Evaluate(promised, now, clockOptions.DueSoonFor("permit"));
-                if (evaluation.Status != ClockStatus.Overdue) continue;
-                overdue++;
+            var (examined, overdue) = await PermitClocks.OverdueOpenAsync(db, evaluator, range, now, clockOptions.DueSoonFor("permit"), ct);
+            var raised = 0;
+            foreach (var (p, promised, evaluation) in overdue)
                 raised += await PermitAccountabilityRecords.RaiseAsync(db, p, "overdueOpen", evaluation,
                     evaluator.Explain(promised, evaluation, ClockWording.PermitPromised), now, ct);
-            }
             db.AuditAbout("permit-accountability-sweep", Guid.CreateVersion7(now));
-            return new Result(open.Count, overdue, raised);
+            return new Result(examined, overdue.Count, raised);
         }
     }
 }

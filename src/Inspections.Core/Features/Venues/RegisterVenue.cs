@@ -42,15 +42,6 @@ public static class RegisterVenue
         public const string NameAndAddress = "nameAndAddress";
     }
 
-    private sealed record Existing(Guid Id, string Name, string Address, string? UnifiedSocialCreditCode, string? LicenseNumber);
-
-    private static readonly Sql SameVenue = new("""
-        SELECT id, name, address, unified_social_credit_code, license_number FROM venues
-        WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
-          AND (unified_social_credit_code = @Code OR license_number = @License OR (name = @Name AND address = @Address))
-        ORDER BY created_at, id
-        """);
-
     internal static readonly Sql Insert = new("""
         INSERT INTO venues (id, jurisdiction, name, address, venue_type, operator_name, legal_representative,
             unified_social_credit_code, license_number, license_valid_until, license_status, terminals, rooms,
@@ -67,7 +58,8 @@ public static class RegisterVenue
             var jurisdiction = command.Jurisdiction ?? user.Jurisdiction;
             user.EnsureCanChange(jurisdiction);
             if (command.Jurisdiction is not null) await JurisdictionRows.EnsureKnownAsync(db, nameof(Command.Jurisdiction), jurisdiction, ct);
-            await EnsureNotRegisteredAsync(db, command, jurisdiction, ct);
+            await VenueDuplicates.EnsureNoneAsync(db, command, jurisdiction, except: null, checkCode: true, checkLicense: true,
+                checkNameAndAddress: command.ConfirmDuplicate != true, ct);
             var now = clock.GetUtcNow();
             var id = Guid.CreateVersion7(now);
             await db.ExecuteAsync(Insert, VenueRow.Parameters(command, id, jurisdiction, now, version: 1), ct);
@@ -75,48 +67,4 @@ public static class RegisterVenue
             return await VenueRow.LoadAsync(db, id, ct);
         }
     }
-
-    /// <summary>The district the venue's jurisdiction lies in (a town's district), where its identifiers must be new.</summary>
-    private static CodeRange District(string jurisdiction) => Jurisdiction.Level(jurisdiction) switch
-    {
-        JurisdictionLevel.Town => Jurisdiction.Range(jurisdiction[..6]),
-        JurisdictionLevel.District => Jurisdiction.Range(jurisdiction),
-        _ => new CodeRange(jurisdiction, jurisdiction),
-    };
-
-    private static async Task EnsureNotRegisteredAsync(DbSession db, Command command, string jurisdiction, CancellationToken ct)
-    {
-        var district = District(jurisdiction);
-        var code = Input.Clean(command.UnifiedSocialCreditCode);
-        var license = Input.Clean(command.LicenseNumber);
-        var name = command.Name!.Trim();
-        var address = command.Address!.Trim();
-        var found = await db.QueryAsync<Existing>(SameVenue, new
-        {
-            JurisdictionFirst = district.First, JurisdictionLast = district.Last,
-            Code = code, License = license, Name = name, Address = address,
-        }, ct);
-        if (code is not null && found.FirstOrDefault(v => v.UnifiedSocialCreditCode == code) is { } sameCode)
-            throw Refusal(DuplicateVenue.CreditCode, sameCode,
-                $"统一社会信用代码 {code} 已登记为场所“{sameCode.Name}”，同一经营者不能重复登记，请在原档案中修改。",
-                $"The unified social credit code {code} is already registered as the venue \"{sameCode.Name}\"; update that record instead.");
-        if (license is not null && found.FirstOrDefault(v => v.LicenseNumber == license) is { } sameLicense)
-            throw Refusal(DuplicateVenue.LicenseNumber, sameLicense,
-                $"许可证号 {license} 已登记为场所“{sameLicense.Name}”，不能重复登记，请在原档案中修改。",
-                $"The licence number {license} is already registered as the venue \"{sameLicense.Name}\"; update that record instead.");
-        if (command.ConfirmDuplicate != true && found.FirstOrDefault(v => v.Name == name && v.Address == address) is { } sameName)
-            throw Refusal(DuplicateVenue.NameAndAddress, sameName,
-                $"已有同名同址场所“{sameName.Name}”（{sameName.Address}）。确属另一家场所的，请确认后重新提交（confirmDuplicate: true）。",
-                $"A venue of the same name and address is already registered (\"{sameName.Name}\", {sameName.Address}). If this is another venue, send it again with confirmDuplicate: true.");
-    }
-
-    private static ConflictException Refusal(string duplicate, Existing existing, string zh, string en) => new(zh, en,
-        new Dictionary<string, object?>
-        {
-            ["duplicate"] = duplicate,
-            ["existingVenueId"] = existing.Id,
-            ["existingVenue"] = $"/api/venues/{existing.Id}",
-            ["existingVenueName"] = existing.Name,
-            ["canConfirm"] = duplicate == DuplicateVenue.NameAndAddress,
-        });
 }

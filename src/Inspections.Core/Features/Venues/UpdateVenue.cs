@@ -7,7 +7,11 @@ using Mediator;
 
 namespace Inspections.Core.Features.Venues;
 
-/// <summary>Updates a venue's facts; the caller sends the version they read (stale → 409).</summary>
+/// <summary>
+/// Updates a venue's facts; the caller sends the version they read (stale → 409). A unified social credit code or
+/// licence number another venue of the district already holds is refused with a 409 naming that venue, as when
+/// registering (<see cref="RegisterVenue"/>).
+/// </summary>
 public static class UpdateVenue
 {
     [AllowedRoles(Roles.Officer, Roles.Supervisor, Roles.Admin)]
@@ -43,6 +47,12 @@ public static class UpdateVenue
             var jurisdiction = command.Jurisdiction ?? current.Jurisdiction;
             user.EnsureCanChange(jurisdiction);
             if (jurisdiction != current.Jurisdiction) await JurisdictionRows.EnsureKnownAsync(db, nameof(Command.Jurisdiction), jurisdiction, ct);
+            // An identifier the venue keeps in its district is not checked again (a register from before the rule may hold twins).
+            var sameDistrict = VenueDuplicates.District(jurisdiction) == VenueDuplicates.District(current.Jurisdiction);
+            await VenueDuplicates.EnsureNoneAsync(db, command, jurisdiction, except: command.Id,
+                checkCode: !sameDistrict || Input.Clean(command.UnifiedSocialCreditCode) != current.UnifiedSocialCreditCode,
+                checkLicense: !sameDistrict || Input.Clean(command.LicenseNumber) != current.LicenseNumber,
+                checkNameAndAddress: false, ct);
             var changed = await db.ExecuteAsync(Update,
                 VenueRow.Parameters(command, command.Id, jurisdiction, clock.GetUtcNow(), command.Version!.Value), ct);
             // The version read before the write may predate the winner's commit: read it again to report the one that is current.
