@@ -34,6 +34,7 @@ public sealed class ChannelPageTests
         // A robot address that is not one: refused beside the field, in Chinese, what was typed kept.
         browser.Type("#Input_Name", "审批科企业微信群");
         browser.Type("#Input_Target", "qyapi.weixin.qq.com/robot");
+        browser.ExpectStatus(400);
         browser.Click("#save-channel");
         Assert.That(browser.Find("[data-valmsg-for='Input.Target']").Text, Does.Contain("http 或 https"));
         Assert.That(browser.Find("#Input_Name").GetAttribute("value"), Is.EqualTo("审批科企业微信群"));
@@ -50,17 +51,14 @@ public sealed class ChannelPageTests
         Assert.That(browser.FindAll("#channels tbody tr"), Has.Count.EqualTo(2));
 
         // Changed on its own page: the name; then disabled and enabled again from the list.
-        browser.Find("#channels tbody tr:first-child a[href$='/edit']").Click();
-        browser.WaitForLoad();
+        browser.Click("#channels tr[data-kind='wecom'] a[href$='/edit']");
         browser.Type("#Input_Name", "温江大队企业微信群");
         browser.Click("#save-channel");
         Assert.That(browser.Find("#notice").Text, Does.Contain("温江大队企业微信群"));
-        browser.Find("#channels tbody tr:first-child button.secondary").Click();
-        browser.WaitForLoad();
+        browser.Click("#channels tr[data-kind='wecom'] button.secondary");
         Assert.That(browser.Find("#notice").Text, Does.Contain("已停用"));
-        Assert.That(browser.Find("#channels tbody tr:first-child").Text, Does.Contain("停用"));
-        browser.Find("#channels tbody tr:first-child button.secondary").Click();
-        browser.WaitForLoad();
+        Assert.That(browser.Find("#channels tr[data-kind='wecom']").Text, Does.Contain("停用"));
+        browser.Click("#channels tr[data-kind='wecom'] button.secondary");
         Assert.That(browser.Find("#notice").Text, Does.Contain("已启用"));
         browser.Screenshots("channels");
 
@@ -78,8 +76,7 @@ public sealed class ChannelPageTests
         // Deleted: gone from the list, its waiting messages given up.
         browser.Go("/admin/channels");
         browser.Driver.ExecuteScript("window.confirm = () => true;");
-        browser.Find("#channels tbody tr:first-child button.danger").Click();
-        browser.WaitForLoad();
+        browser.Click("#channels tr[data-kind='wecom'] button.danger");
         Assert.That(browser.Find("#notice").Text, Does.Contain("已删除"));
         Assert.That(browser.FindAll("#channels tbody tr"), Has.Count.EqualTo(1));
         browser.AssertNoConsoleErrors();
