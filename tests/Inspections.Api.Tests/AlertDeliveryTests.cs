@@ -39,7 +39,9 @@ internal sealed class OverdueApplicationSource : IDeadlineSource
 
 /// <summary>
 /// A WeCom group robot, a signed webhook receiver and an SMTP server on loopback, real: the robot answers its first
-/// message 500 and the rest 200, and the test counts what each accepted.
+/// message (the first <see cref="RefuseFirst"/> picks) 500 and the rest 200, and the test counts what each accepted.
+/// Requests are answered concurrently; "/slow" answers each message after <see cref="SlowDelay"/> (a receiver slower
+/// than the sender's claim) and counts it as received when it arrives, as a group robot posts it.
 /// </summary>
 internal sealed class Receivers : IDisposable
 {
@@ -48,6 +50,7 @@ internal sealed class Receivers : IDisposable
     private readonly HttpListener _http = new();
     private readonly CancellationTokenSource _stop = new();
     private int _wecomRequests;
+    private int _refused;
 
     public int Port { get; }
     public SimpleSmtpServer Smtp { get; } = SimpleSmtpServer.Start(FreePort());
@@ -56,6 +59,13 @@ internal sealed class Receivers : IDisposable
     public ConcurrentBag<(string Body, string? Signature)> Webhook { get; } = [];
     /// <summary>DingTalk messages, with whether timestamp and sign were DingTalk's HMAC of the secret.</summary>
     public ConcurrentBag<(string Body, bool Signed)> DingTalk { get; } = [];
+    /// <summary>Which WeCom message is answered 500, once: by default the first.</summary>
+    public Func<string, bool> RefuseFirst { get; set; } = _ => true;
+    /// <summary>WeCom messages answered 500, with the accepted ones: every request the robot saw.</summary>
+    public ConcurrentBag<string> WeComRefused { get; } = [];
+    public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(3);
+    /// <summary>What "/slow" received, with the X-Inspections-Delivery header: one entry per request.</summary>
+    public ConcurrentBag<(string Body, string? Delivery)> Slow { get; } = [];
 
     public Receivers()
     {
@@ -79,14 +89,28 @@ internal sealed class Receivers : IDisposable
             HttpListenerContext context;
             try { context = await _http.GetContextAsync(); }
             catch (Exception) { return; }
+            _ = Task.Run(() => AnswerAsync(context));
+        }
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        try
+        {
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
             var status = 200;
             var answer = """{"errcode":0,"errmsg":"ok"}""";
             if (context.Request.Url!.AbsolutePath == "/wecom")
             {
-                if (Interlocked.Increment(ref _wecomRequests) == 1) { status = 500; answer = "busy"; }
+                Interlocked.Increment(ref _wecomRequests);
+                if (RefuseFirst(body) && Interlocked.CompareExchange(ref _refused, 1, 0) == 0) { status = 500; answer = "busy"; WeComRefused.Add(body); }
                 else WeComAccepted.Add(body);
+            }
+            else if (context.Request.Url!.AbsolutePath == "/slow")
+            {
+                Slow.Add((body, context.Request.Headers["X-Inspections-Delivery"]));
+                await Task.Delay(SlowDelay);
             }
             else if (context.Request.Url!.AbsolutePath == "/dingtalk")
             {
@@ -100,6 +124,10 @@ internal sealed class Receivers : IDisposable
             var bytes = Encoding.UTF8.GetBytes(answer);
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
+        }
+        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
+        {
+            // The sender gave up waiting (its send stopped) or the listener closed: nothing to answer.
         }
     }
 

@@ -25,6 +25,16 @@ internal sealed class DemoUser(string id, string name, string role, string juris
     public string Jurisdiction { get; } = jurisdiction;
     public string? CredentialNumber { get; } = credential;
 
+    /// <summary>Where alerts reach them: an address of their office's (made-up) mail domain, and their WeCom 企业微信 account (the login name).</summary>
+    public string Email => $"{Id}@{Jurisdiction switch
+    {
+        DemoDistrict.City => "chengdu",
+        DemoDistrict.Station => "liucheng.wenjiang",
+        _ => "wenjiang",
+    }}.example.cn";
+
+    public string WeComUserId => Id;
+
     public string RoleName => Role switch
     {
         Roles.Officer => "执法人员",

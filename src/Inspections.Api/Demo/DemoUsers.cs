@@ -36,7 +36,7 @@ internal static class DemoUsers
     private static CreateUser.Command Create(DemoUser person) => new()
     {
         Id = person.Id, DisplayName = person.Name, Roles = [person.Role], Jurisdiction = person.Jurisdiction,
-        CredentialNumber = person.CredentialNumber, InitialPassword = Initial(person),
+        CredentialNumber = person.CredentialNumber, Email = person.Email, WeComUserId = person.WeComUserId, InitialPassword = Initial(person),
     };
 
     /// <summary>What the administrator hands out; replaced at the first sign-in.</summary>

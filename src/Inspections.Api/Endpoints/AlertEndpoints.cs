@@ -41,6 +41,12 @@ public sealed class AlertEndpoints : IEndpointModule
         channels.MapCreate<CreateNotificationChannel.Command, NotificationChannelDto>("/", (CreateNotificationChannel.Command command) => command,
                 (_, created) => $"/api/notification-channels/{created.Id}")
             .WithSummary("添加通知渠道：企业微信、钉钉机器人、webhook 或电子邮件（管理员） Add a channel: WeCom, DingTalk, webhook or e-mail (admin)");
+        channels.MapReplace<UpdateNotificationChannel.Command, NotificationChannelDto>("/{id:guid}",
+                (Guid id, UpdateNotificationChannel.Command command) => command with { Id = id })
+            .WithSummary("修改、停用或启用通知渠道；不传密钥则保留原密钥；版本过期为 409（管理员） Change, disable or enable a channel; stale version 409 (admin)");
+        channels.MapRemove<DeleteNotificationChannel.Command, NotificationChannelDto>("/{id:guid}",
+                (Guid id, long? version) => new DeleteNotificationChannel.Command { Id = id, Version = version })
+            .WithSummary("删除通知渠道，待发送的消息不再发送，发送记录保留；version 为读取时的版本（管理员） Delete a channel (admin)");
 
         alerts.MapCommand<SendMorningDigest.Command, SendMorningDigest.Result>("/digest", () => new SendMorningDigest.Command())
             .WithSummary("立即生成今天的每日预警汇总（管理员；平时 8:30 由后台任务执行，节假日不发） Write today's morning digest now (admin)");

@@ -38,6 +38,11 @@ public static class RequestEndpoints
         where TRequest : ICommand<TResponse> =>
         Map<TRequest, TResponse>(app, HttpMethods.Put, pattern, bind, static (m, r, ct) => m.Send(r, ct), Answer<TRequest, TResponse>(null), typeof(TResponse), StatusCodes.Status200OK);
 
+    /// <summary>DELETE: removes a record, answers 200 with it as it was removed.</summary>
+    public static RouteHandlerBuilder MapRemove<TRequest, TResponse>(this IEndpointRouteBuilder app, string pattern, Delegate bind)
+        where TRequest : ICommand<TResponse> =>
+        Map<TRequest, TResponse>(app, HttpMethods.Delete, pattern, bind, static (m, r, ct) => m.Send(r, ct), Answer<TRequest, TResponse>(null), typeof(TResponse), StatusCodes.Status200OK);
+
     /// <summary>POST: creates, answers 201 with the Location <paramref name="location"/> names (none when it returns null).</summary>
     public static RouteHandlerBuilder MapCreate<TRequest, TResponse>(this IEndpointRouteBuilder app, string pattern, Delegate bind,
         Func<TRequest, TResponse, string?> location)

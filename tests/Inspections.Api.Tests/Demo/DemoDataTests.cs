@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Inspections.Api.Tests.Infrastructure;
@@ -41,33 +40,8 @@ public sealed class DemoDataTests(string provider)
     }
 
     /// <summary>Runs `Inspections.Api demo` (the built host beside the tests), by default on this fixture's database and evidence folder.</summary>
-    private async Task<(int Exit, string Output, TimeSpan Took)> RunDemoAsync(Dictionary<string, string>? environment = null, params string[] args)
-    {
-        var folder = AppContext.BaseDirectory;
-        var start = new ProcessStartInfo(DotnetHost(), [Path.Combine(folder, "Inspections.Api.dll"), "demo", .. args])
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Database__Provider"] = _database!.Options.Provider;
-        start.Environment["Database__ConnectionString"] = _database.Options.ConnectionString;
-        start.Environment["Evidence__Root"] = Api.EvidenceRoot;
-        foreach (var (name, value) in environment ?? []) start.Environment[name] = value;
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error, watch.Elapsed);
-    }
-
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
-        : Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path
-        : "dotnet";
+    private Task<(int Exit, string Output, TimeSpan Took)> RunDemoAsync(Dictionary<string, string>? environment = null, params string[] args) =>
+        DemoRun.RunAsync(_database!.Options, Api.EvidenceRoot, environment, args);
 
     private HttpClient Supervisor => Api.Client("supervisor");
 

@@ -137,6 +137,8 @@ public sealed class StationRuleTests
         ["ScanDeadlines.Command"] = StationBar.SystemWide,
         ["CreateNotificationChannel.Command"] = StationBar.SystemWide,
         ["ListNotificationChannels.Query"] = StationBar.SystemWide,
+        ["UpdateNotificationChannel.Command"] = StationBar.SystemWide,
+        ["DeleteNotificationChannel.Command"] = StationBar.SystemWide,
         ["ListDeliveries.Query"] = StationBar.SystemWide,
         ["SendMorningDigest.Command"] = StationBar.SystemWide,
         ["CleanEvidenceUploads.Command"] = StationBar.SystemWide,

@@ -77,3 +77,9 @@
     document.addEventListener("DOMContentLoaded", function () { renderCharts(document); });
     document.addEventListener("htmx:after:swap", function () { renderCharts(document); });
 })();
+
+// A form with data-confirm asks before it is sent (deleting a notification channel).
+document.addEventListener('submit', function (e) {
+    var question = e.target.getAttribute && e.target.getAttribute('data-confirm');
+    if (question && !window.confirm(question)) e.preventDefault();
+});

@@ -38,7 +38,7 @@ public static class AlertDeliveries
         public string Message { get; init; } = "";
     }
 
-    private sealed record ChannelRow
+    internal sealed record ChannelRow
     {
         public Guid Id { get; init; }
         public string Jurisdiction { get; init; } = "";
@@ -56,8 +56,13 @@ public static class AlertDeliveries
         SELECT id, subject_type, subject_id, jurisdiction, kind, due_date, title, message FROM alerts WHERE {d.IdIn("id", "@Ids")}
         """);
 
+    /// <summary>The channels that take new messages: enabled, not deleted, of the jurisdictions <paramref name="codes"/>.</summary>
+    internal static async Task<IReadOnlyList<ChannelRow>> ChannelsOfAsync(DbSession db, IReadOnlyCollection<string> codes, CancellationToken ct) =>
+        codes.Count == 0 ? [] : await db.QueryAsync<ChannelRow>(Channels, new { Yes = true, Codes = JsonSerializer.Serialize(codes) }, ct);
+
     private static readonly Sql Channels = new(d => $"""
-        SELECT id, jurisdiction FROM notification_channels WHERE enabled = @Yes AND {AlertRecipients.TextIn(d, "jurisdiction", "@Codes")}
+        SELECT id, jurisdiction FROM notification_channels
+        WHERE enabled = @Yes AND deleted_at IS NULL AND {AlertRecipients.TextIn(d, "jurisdiction", "@Codes")}
         """);
 
     private static readonly Sql Recipients = new(d => $"""
@@ -68,16 +73,21 @@ public static class AlertDeliveries
         """);
 
     internal const string Columns =
-        "id, dedupe_key, channel_id, alert_id, user_id, digest_on, title, body, status, attempts, next_attempt_at, claimed_until, claim_id, sent_at, last_error, created_at";
+        "id, dedupe_key, channel_id, alert_id, user_id, digest_on, title, body, recipients, status, attempts, next_attempt_at, claimed_until, claim_id, sent_at, last_error, created_at";
 
     internal static readonly Sql Insert = new(d => d.InsertIfAbsent("alert_deliveries", Columns,
-        $"@Id, @DedupeKey, @ChannelId, @AlertId, @UserId, @DigestOn, @Title, @Body, '{Pending}', 0, @Now, NULL, NULL, NULL, NULL, @Now", "dedupe_key"));
+        $"@Id, @DedupeKey, @ChannelId, @AlertId, @UserId, @DigestOn, @Title, @Body, @Recipients, '{Pending}', 0, @Now, NULL, NULL, NULL, NULL, @Now", "dedupe_key"));
 
-    private static string DistrictOf(string code) => Jurisdiction.Level(code) == JurisdictionLevel.Town ? Jurisdiction.Parent(code)! : code;
+    /// <summary>The recipients column: the user ids a message is for, as a JSON array.</summary>
+    internal static string RecipientList(IEnumerable<string> userIds) => JsonSerializer.Serialize(userIds.Distinct().ToArray());
+
+    /// <summary>Who a wave's message is for: the leadership for an escalation, everyone else told for the alert raised.</summary>
+    private static bool IsFor(string wave, string reason) => wave == Escalated ? reason == AlertRecipients.Leadership : reason != AlertRecipients.Leadership;
+
 
     private static string[] ChannelCodes(string jurisdiction, string wave)
     {
-        var district = DistrictOf(jurisdiction);
+        var district = AlertRecipients.DistrictOf(jurisdiction);
         var codes = new List<string> { jurisdiction, district };
         if (wave == Escalated && Jurisdiction.Parent(district) is { } above) codes.Add(above);
         return codes.Distinct().ToArray();
@@ -91,7 +101,7 @@ public static class AlertDeliveries
         var ids = ClockRows.IdList(alertIds);
         var alerts = await db.QueryAsync<AlertRow>(Alerts, new { Ids = ids }, ct);
         var codes = alerts.SelectMany(a => ChannelCodes(a.Jurisdiction, wave)).Distinct().ToArray();
-        var channels = await db.QueryAsync<ChannelRow>(Channels, new { Yes = true, Codes = JsonSerializer.Serialize(codes) }, ct);
+        var channels = await ChannelsOfAsync(db, codes, ct);
         if (channels.Count == 0) return 0;
         var told = (await db.QueryAsync<NamedRecipient>(Recipients, new { Ids = ids }, ct)).ToLookup(r => r.AlertId);
         var written = 0;
@@ -99,11 +109,12 @@ public static class AlertDeliveries
         {
             var mine = ChannelCodes(a.Jurisdiction, wave);
             var (title, body) = Render(a, told[a.Id].ToList(), wave, options);
+            var recipients = RecipientList(told[a.Id].Where(r => IsFor(wave, r.Reason)).Select(r => r.UserId));
             foreach (var c in channels.Where(c => mine.Contains(c.Jurisdiction)))
                 written += await db.ExecuteAsync(Insert, new
                 {
                     Id = Guid.CreateVersion7(now), DedupeKey = $"alert:{a.Id:D}:{wave}:{c.Id:D}", ChannelId = c.Id, AlertId = (Guid?)a.Id,
-                    UserId = (string?)null, DigestOn = (DateOnly?)null, Title = title, Body = body, Now = now,
+                    UserId = (string?)null, DigestOn = (DateOnly?)null, Title = title, Body = body, Recipients = recipients, Now = now,
                 }, ct);
         }
         return written;

@@ -17,10 +17,13 @@ public sealed class AlertOptions
     /// <summary>The wait after the first failed attempt; each further failure doubles it.</summary>
     public int FirstRetrySeconds { get; set; } = 30;
 
-    /// <summary>How long a sender holds the messages it claimed before another server may take them over.</summary>
+    /// <summary>
+    /// How long a sender holds the messages it claimed before another server may take them over. A message in flight
+    /// has its claim renewed every third of this, and its send stops before the claim could run out.
+    /// </summary>
     public int ClaimSeconds { get; set; } = 120;
 
-    /// <summary>Seconds an HTTP channel or the SMTP server may take to answer.</summary>
+    /// <summary>Seconds an HTTP channel or the SMTP server may take to answer (the send is stopped then, and tried again later).</summary>
     public int SendTimeoutSeconds { get; set; } = 15;
 
     /// <summary>E-mail: the SMTP server and the sender address.</summary>
@@ -35,7 +38,7 @@ public sealed class AlertOptions
     {
         if (EscalateAfterWorkingDays < 1) throw new InvalidOperationException("Alerts:EscalateAfterWorkingDays must be at least 1.");
         if (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out _)) throw new InvalidOperationException("Alerts:PublicBaseUrl must be an absolute URL.");
-        if (MaxAttempts < 1 || FirstRetrySeconds < 0 || ClaimSeconds < 1) throw new InvalidOperationException("Alerts: delivery settings out of range.");
+        if (MaxAttempts < 1 || FirstRetrySeconds < 0 || ClaimSeconds < 1 || SendTimeoutSeconds < 1) throw new InvalidOperationException("Alerts: delivery settings out of range.");
         return this;
     }
 

@@ -57,7 +57,7 @@ public static class AlertRecipients
     private static readonly Sql Holders = new(d => $"SELECT id, holder_id FROM permit_applications WHERE {d.IdIn("id", "@Ids")}");
 
     /// <summary>"column is one of the texts in the JSON array parameter", on all three databases.</summary>
-    internal static string TextIn(SqlDialect d, string column, string parameter) => d.Provider switch
+    public static string TextIn(SqlDialect d, string column, string parameter) => d.Provider switch
     {
         DbProvider.Sqlite => $"{column} IN (SELECT value FROM json_each({parameter}))",
         DbProvider.Postgres => $"{column} IN (SELECT jsonb_array_elements_text(CAST({parameter} AS jsonb)))",
@@ -105,7 +105,7 @@ public static class AlertRecipients
     private sealed record Row([property: JsonPropertyName("a")] Guid A, [property: JsonPropertyName("u")] string U, [property: JsonPropertyName("r")] string R);
 
     /// <summary>The district of a code (a town's parent; a district itself).</summary>
-    private static string DistrictOf(string code) => Jurisdiction.Level(code) == JurisdictionLevel.Town ? Jurisdiction.Parent(code)! : code;
+    internal static string DistrictOf(string code) => Jurisdiction.Level(code) == JurisdictionLevel.Town ? Jurisdiction.Parent(code)! : code;
 
     /// <summary>
     /// Tells the people of the alerts <paramref name="ids"/> that exist (those of a batch this scanner inserted;

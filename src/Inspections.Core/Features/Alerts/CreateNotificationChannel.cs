@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using FluentValidation;
 using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
@@ -21,8 +20,10 @@ public sealed record NotificationChannelDto
     public DateTimeOffset CreatedAt { get; init; }
     public long Version { get; init; }
 
+    public DateTimeOffset UpdatedAt { get; init; }
+
     internal const string Columns = """
-        id, jurisdiction, kind, name, target, CASE WHEN secret IS NULL THEN 0 ELSE 1 END AS has_secret, enabled, created_at, version
+        id, jurisdiction, kind, name, target, CASE WHEN secret IS NULL THEN 0 ELSE 1 END AS has_secret, enabled, created_at, updated_at, version
         """;
 }
 
@@ -33,11 +34,9 @@ public sealed record NotificationChannelDto
 /// </summary>
 public static class CreateNotificationChannel
 {
-    public static readonly string[] Kinds = ["wecom", "dingtalk", "webhook", "email"];
-
     [NotForStations(StationBar.SystemWide)]
     [AllowedRoles(Roles.Admin)]
-    public sealed record Command : ICommand<NotificationChannelDto>
+    public sealed record Command : ICommand<NotificationChannelDto>, IChannelFacts
     {
         /// <summary>The jurisdiction whose alerts it carries; left out, the caller's.</summary>
         public string? Jurisdiction { get; init; }
@@ -50,31 +49,9 @@ public static class CreateNotificationChannel
         public bool? Enabled { get; init; }
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : ChannelFactsValidator<Command>
     {
-        public Validator()
-        {
-            RuleFor(x => x.Jurisdiction).IsJurisdictionCode().When(x => x.Jurisdiction is not null);
-            RuleFor(x => x.Kind).NotEmpty().Named("渠道类型", "Kind")
-                .DependentRules(() => RuleFor(x => x.Kind).Must(k => Kinds.Contains(k))
-                    .Says("渠道类型应为 wecom（企业微信）、dingtalk（钉钉）、webhook 或 email", "Kind must be wecom, dingtalk, webhook or email"));
-            RuleFor(x => x.Name).NotEmpty().MaximumLength(100).Named("名称", "Name");
-            RuleFor(x => x.Target).NotEmpty().MaximumLength(1000).Named("地址", "Target")
-                .DependentRules(() =>
-                {
-                    RuleFor(x => x.Target).Must(IsWebAddress).When(x => x.Kind is "wecom" or "dingtalk" or "webhook")
-                        .Says("地址应为 http 或 https 开头的完整网址", "Target must be an absolute http or https address");
-                    RuleFor(x => x.Target).Must(AreMailAddresses).When(x => x.Kind == "email")
-                        .Says("地址应为电子邮箱，多个以逗号分隔", "Target must be e-mail addresses separated by commas");
-                });
-            RuleFor(x => x.Secret).MaximumLength(200).Named("密钥", "Secret");
-        }
-
-        private static bool IsWebAddress(string? target) =>
-            Uri.TryCreate(target, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
-
-        private static bool AreMailAddresses(string? target) =>
-            target is not null && AlertDeliveries.Addresses(target) is { Count: > 0 } list && list.All(a => MailAddress.TryCreate(a, out _));
+        public Validator() => RuleFor(x => x.Jurisdiction).IsJurisdictionCode().When(x => x.Jurisdiction is not null);
     }
 
     private static readonly Sql Insert = new("""
@@ -82,7 +59,7 @@ public static class CreateNotificationChannel
         VALUES (@Id, @Jurisdiction, @Kind, @Name, @Target, @Secret, @Enabled, @Now, @Now, 1)
         """);
 
-    internal static readonly Sql SelectOne = new($"SELECT {NotificationChannelDto.Columns} FROM notification_channels WHERE id = @Id");
+    internal static readonly Sql SelectOne = new($"SELECT {NotificationChannelDto.Columns} FROM notification_channels WHERE id = @Id AND deleted_at IS NULL");
 
     public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, NotificationChannelDto>
     {

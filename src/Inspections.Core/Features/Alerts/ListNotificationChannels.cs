@@ -15,7 +15,7 @@ public static class ListNotificationChannels
 
     private static readonly Sql Select = new($"""
         SELECT {NotificationChannelDto.Columns} FROM notification_channels
-        WHERE jurisdiction BETWEEN @First AND @Last
+        WHERE jurisdiction BETWEEN @First AND @Last AND deleted_at IS NULL
         ORDER BY jurisdiction, id
         """);
 

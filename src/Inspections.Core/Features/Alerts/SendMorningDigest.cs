@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Inspections.Core.Behaviors;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Calendar;
@@ -51,16 +50,6 @@ public static class SendMorningDigest
         ORDER BY r.user_id, a.due_date, a.title
         """);
 
-    private sealed record ChannelRow
-    {
-        public Guid Id { get; init; }
-        public string Jurisdiction { get; init; } = "";
-    }
-
-    private static readonly Sql Channels = new(d => $"""
-        SELECT id, jurisdiction FROM notification_channels WHERE enabled = @Yes AND {AlertRecipients.TextIn(d, "jurisdiction", "@Codes")}
-        """);
-
     public sealed class Handler(DbSession db, CalendarStore calendars, AlertOptions options, TimeProvider clock) : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
@@ -77,26 +66,24 @@ public static class SendMorningDigest
                 .Select(g => g.OrderBy(l => l.Kind == "overdue" ? 0 : 1).First() with { Kind = today > g.Key.DueDate ? "overdue" : "dueSoon" })
                 .ToLookup(l => l.UserId);
             var codes = lines.Select(u => u.First().UserJurisdiction).OfType<string>()
-                .SelectMany(j => new[] { j, DistrictOf(j) }).Distinct().ToArray();
-            var channels = codes.Length == 0 ? [] : await db.QueryAsync<ChannelRow>(Channels, new { Yes = true, Codes = JsonSerializer.Serialize(codes) }, ct);
+                .SelectMany(j => new[] { j, AlertRecipients.DistrictOf(j) }).Distinct().ToArray();
+            var channels = await AlertDeliveries.ChannelsOfAsync(db, codes, ct);
             var messages = 0;
             foreach (var user in lines)
             {
                 var first = user.First();
                 if (first.UserJurisdiction is not { } home) continue; // not a user of the system: no channel of theirs
                 var (title, body) = Render(first.DisplayName ?? user.Key, today, user.ToList(), options);
-                foreach (var c in channels.Where(c => c.Jurisdiction == home || c.Jurisdiction == DistrictOf(home)))
+                foreach (var c in channels.Where(c => c.Jurisdiction == home || c.Jurisdiction == AlertRecipients.DistrictOf(home)))
                     messages += await db.ExecuteAsync(AlertDeliveries.Insert, new
                     {
                         Id = Guid.CreateVersion7(now), DedupeKey = $"digest:{today:yyyy-MM-dd}:{user.Key}:{c.Id:D}", ChannelId = c.Id,
-                        AlertId = (Guid?)null, UserId = user.Key, DigestOn = (DateOnly?)today, Title = title, Body = body, Now = now,
+                        AlertId = (Guid?)null, UserId = user.Key, DigestOn = (DateOnly?)today, Title = title, Body = body, Recipients = AlertDeliveries.RecipientList([user.Key]), Now = now,
                     }, ct);
             }
             return new Result(today, false, lines.Count, messages);
         }
     }
-
-    private static string DistrictOf(string code) => Jurisdiction.Level(code) == JurisdictionLevel.Town ? Jurisdiction.Parent(code)! : code;
 
     private static (string Title, string Body) Render(string name, DateOnly today, List<Line> items, AlertOptions options)
     {

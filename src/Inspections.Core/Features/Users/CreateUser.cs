@@ -22,6 +22,9 @@ public static class CreateUser
         [OneOf(Domain.Access.Roles.Officer, Domain.Access.Roles.Clerk, Domain.Access.Roles.Supervisor, Domain.Access.Roles.Admin)] public IReadOnlyList<string>? Roles { get; init; }
         public string? Jurisdiction { get; init; }
         public string? CredentialNumber { get; init; }
+        public string? Email { get; init; }
+        public string? WeComUserId { get; init; }
+        public string? DingTalkUserId { get; init; }
         [Secret] public string? InitialPassword { get; init; }
     }
 
@@ -37,9 +40,9 @@ public static class CreateUser
     }
 
     private static readonly Sql Insert = new("""
-        INSERT INTO users (id, display_name, jurisdiction, credential_number, active, password_hash, must_change_password,
+        INSERT INTO users (id, display_name, jurisdiction, credential_number, email, wecom_user_id, dingtalk_user_id, active, password_hash, must_change_password,
             failed_attempts, locked_until, last_sign_in_at, password_changed_at, created_at, created_by, updated_at, version)
-        VALUES (@Id, @DisplayName, @Jurisdiction, @CredentialNumber, @True, @PasswordHash, @True,
+        VALUES (@Id, @DisplayName, @Jurisdiction, @CredentialNumber, @Email, @WeComUserId, @DingTalkUserId, @True, @PasswordHash, @True,
             0, NULL, NULL, @Now, @Now, @CreatedBy, @Now, 1)
         """);
 
@@ -62,6 +65,9 @@ public static class CreateUser
                 DisplayName = command.DisplayName!.Trim(),
                 Jurisdiction = jurisdiction,
                 CredentialNumber = credential,
+                Email = Input.Clean(command.Email),
+                WeComUserId = Input.Clean(command.WeComUserId),
+                DingTalkUserId = Input.Clean(command.DingTalkUserId),
                 PasswordHash = Passwords.Hash(command.InitialPassword!),
                 Now = now,
                 CreatedBy = user.UserId,

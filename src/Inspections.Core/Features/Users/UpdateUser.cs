@@ -8,7 +8,8 @@ using Mediator;
 namespace Inspections.Core.Features.Users;
 
 /// <summary>
-/// An administrator changes a user's name, roles, jurisdiction, credential number, or deactivates
+/// An administrator changes a user's name, roles, jurisdiction, credential number, addresses (e-mail, WeCom and
+/// DingTalk ids, where alerts reach them), or deactivates
 /// them 停用 (Active = false; a deactivated user cannot sign in and their sessions end at once).
 /// The caller sends the version they read (stale → 409). The login name never changes.
 /// </summary>
@@ -23,6 +24,9 @@ public static class UpdateUser
         [OneOf(Domain.Access.Roles.Officer, Domain.Access.Roles.Clerk, Domain.Access.Roles.Supervisor, Domain.Access.Roles.Admin)] public IReadOnlyList<string>? Roles { get; init; }
         public string? Jurisdiction { get; init; }
         public string? CredentialNumber { get; init; }
+        public string? Email { get; init; }
+        public string? WeComUserId { get; init; }
+        public string? DingTalkUserId { get; init; }
         public bool? Active { get; init; }
         public long? Version { get; init; }
     }
@@ -38,6 +42,7 @@ public static class UpdateUser
 
     private static readonly Sql Update = new("""
         UPDATE users SET display_name = @DisplayName, jurisdiction = @Jurisdiction, credential_number = @CredentialNumber,
+            email = @Email, wecom_user_id = @WeComUserId, dingtalk_user_id = @DingTalkUserId,
             active = @Active, updated_at = @Now, version = version + 1
         WHERE id = @Id AND version = @Version
         """);
@@ -68,6 +73,9 @@ public static class UpdateUser
                 DisplayName = command.DisplayName!.Trim(),
                 Jurisdiction = jurisdiction,
                 CredentialNumber = credential,
+                Email = Input.Clean(command.Email),
+                WeComUserId = Input.Clean(command.WeComUserId),
+                DingTalkUserId = Input.Clean(command.DingTalkUserId),
                 Active = command.Active!.Value,
                 Now = now,
                 Version = command.Version!.Value,

@@ -13,6 +13,10 @@ public sealed record UserDto
     [OneOf(Domain.Access.Roles.Officer, Domain.Access.Roles.Clerk, Domain.Access.Roles.Supervisor, Domain.Access.Roles.Admin)] public IReadOnlyList<string> Roles { get; init; } = [];
     public string Jurisdiction { get; init; } = "";
     public string? CredentialNumber { get; init; }   // 执法证号
+    /// <summary>Where alerts reach the user: e-mail, and their WeCom 企业微信 and DingTalk 钉钉 user ids (@-mentioned).</summary>
+    public string? Email { get; init; }
+    public string? WeComUserId { get; init; }
+    public string? DingTalkUserId { get; init; }
     public bool Active { get; init; }
     /// <summary>The initial or reset password must be changed before anything else.</summary>
     public bool MustChangePassword { get; init; }

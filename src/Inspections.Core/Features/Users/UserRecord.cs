@@ -11,6 +11,9 @@ internal sealed record UserRecord
     public string DisplayName { get; init; } = "";
     public string Jurisdiction { get; init; } = "";
     public string? CredentialNumber { get; init; }
+    public string? Email { get; init; }
+    public string? WeComUserId { get; init; }
+    public string? DingTalkUserId { get; init; }
     public bool Active { get; init; }
     public string PasswordHash { get; init; } = "";
     public bool MustChangePassword { get; init; }
@@ -32,6 +35,7 @@ internal sealed record UserRecord
     public UserDto ToDto(DateTimeOffset now) => new()
     {
         Id = Id, DisplayName = DisplayName, Roles = RoleNames, Jurisdiction = Jurisdiction, CredentialNumber = CredentialNumber,
+        Email = Email, WeComUserId = WeComUserId, DingTalkUserId = DingTalkUserId,
         Active = Active, MustChangePassword = MustChangePassword, LockedUntil = IsLocked(now) ? LockedUntil : null, Version = Version,
     };
 
@@ -51,7 +55,7 @@ internal sealed record UserRecord
     };
 
     internal static string Columns(SqlDialect d) => $"""
-        u.id, u.display_name, u.jurisdiction, u.credential_number, u.active, u.password_hash, u.must_change_password,
+        u.id, u.display_name, u.jurisdiction, u.credential_number, u.email, u.wecom_user_id, u.dingtalk_user_id, u.active, u.password_hash, u.must_change_password,
         u.failed_attempts, u.locked_until, u.last_sign_in_at, u.password_changed_at, u.created_at, u.created_by,
         u.updated_at, u.version, {RoleListColumn(d)}
         """;

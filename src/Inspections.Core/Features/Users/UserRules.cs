@@ -12,6 +12,12 @@ public interface IUserFacts
     IReadOnlyList<string>? Roles { get; }
     string? Jurisdiction { get; }
     string? CredentialNumber { get; }
+    /// <summary>Where alerts reach the user by e-mail.</summary>
+    string? Email { get; }
+    /// <summary>The user's id in WeCom 企业微信 (@-mentioned in the group robot's messages).</summary>
+    string? WeComUserId { get; }
+    /// <summary>The user's id in DingTalk 钉钉 (@-mentioned in the group robot's messages).</summary>
+    string? DingTalkUserId { get; }
 }
 
 /// <summary>The rules for a user's facts, written once for creating and changing users.</summary>
@@ -31,6 +37,15 @@ public abstract class UserFactsValidator<T> : AbstractValidator<T> where T : IUs
         // 《行政处罚法》第四十二条: officers inspect and handle cases under an enforcement credential.
         RuleFor(x => x.CredentialNumber).NotEmpty().When(x => x.Roles?.Contains(Roles.Officer, StringComparer.Ordinal) == true)
             .Says("执法人员须登记执法证号", "An officer needs an enforcement credential number");
+        RuleFor(x => x.Email).MaximumLength(254).Named("电子邮箱", "E-mail");
+        RuleFor(x => x.Email).Must(UserRules.IsMailAddress).When(x => !string.IsNullOrWhiteSpace(x.Email))
+            .Says("电子邮箱格式不正确（例如 wangfang@example.cn）", "Not an e-mail address (e.g. wangfang@example.cn)");
+        RuleFor(x => x.WeComUserId).MaximumLength(64).Named("企业微信账号", "WeCom user id");
+        RuleFor(x => x.WeComUserId).Must(UserRules.IsMessengerId).When(x => !string.IsNullOrWhiteSpace(x.WeComUserId))
+            .Says("企业微信账号只能包含字母、数字和 . _ - @", "A WeCom user id has letters, digits, '.', '_', '-' or '@'");
+        RuleFor(x => x.DingTalkUserId).MaximumLength(64).Named("钉钉账号", "DingTalk user id");
+        RuleFor(x => x.DingTalkUserId).Must(UserRules.IsMessengerId).When(x => !string.IsNullOrWhiteSpace(x.DingTalkUserId))
+            .Says("钉钉账号只能包含字母、数字和 . _ - @", "A DingTalk user id has letters, digits, '.', '_', '-' or '@'");
     }
 }
 
@@ -45,6 +60,16 @@ public static partial class UserRules
     public static readonly IReadOnlyList<string> Reserved = ["system"];
 
     public static bool IsLoginName(string? id) => id is not null && LoginPattern().IsMatch(id);
+
+    /// <summary>One e-mail address, as a mail server takes it (no display name, no list).</summary>
+    public static bool IsMailAddress(string? text) =>
+        text is not null && System.Net.Mail.MailAddress.TryCreate(text.Trim(), out var address) && address.Address == text.Trim() && !text.Contains(',');
+
+    /// <summary>A WeCom or DingTalk user id: ASCII letters, digits and . _ - @ (what the robots' mention lists take).</summary>
+    [GeneratedRegex("^[A-Za-z0-9._@-]{1,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex MessengerPattern();
+
+    public static bool IsMessengerId(string? id) => id is not null && MessengerPattern().IsMatch(id.Trim());
 
     public static IRuleBuilderOptions<T, string?> IsNewLoginName<T>(this IRuleBuilderInitial<T, string?> rule) =>
         rule.Cascade(CascadeMode.Stop)

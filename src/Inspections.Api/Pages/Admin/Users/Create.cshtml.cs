@@ -28,7 +28,10 @@ public sealed class CreateModel(ISender sender) : PageModel
             DisplayName = (Input.DisplayName ?? "").Trim(),
             Roles = Input.Roles,
             Jurisdiction = (Input.Jurisdiction ?? "").Trim(),
-            CredentialNumber = string.IsNullOrWhiteSpace(Input.CredentialNumber) ? null : Input.CredentialNumber.Trim(),
+            CredentialNumber = UserForm.Optional(Input.CredentialNumber),
+            Email = UserForm.Optional(Input.Email),
+            WeComUserId = UserForm.Optional(Input.WeComUserId),
+            DingTalkUserId = UserForm.Optional(Input.DingTalkUserId),
             InitialPassword = Input.InitialPassword ?? "",
         });
         if (!ok) return Page();

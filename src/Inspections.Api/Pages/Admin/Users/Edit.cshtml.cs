@@ -31,7 +31,8 @@ public sealed class EditModel(ISender sender) : PageModel
         Input = new Form
         {
             DisplayName = user.DisplayName, Roles = [.. user.Roles], Jurisdiction = user.Jurisdiction,
-            CredentialNumber = user.CredentialNumber, Active = user.Active, Version = user.Version,
+            CredentialNumber = user.CredentialNumber, Email = user.Email, WeComUserId = user.WeComUserId, DingTalkUserId = user.DingTalkUserId,
+            Active = user.Active, Version = user.Version,
         };
     }
 
@@ -50,7 +51,10 @@ public sealed class EditModel(ISender sender) : PageModel
             DisplayName = (Input.DisplayName ?? "").Trim(),
             Roles = Input.Roles,
             Jurisdiction = (Input.Jurisdiction ?? "").Trim(),
-            CredentialNumber = string.IsNullOrWhiteSpace(Input.CredentialNumber) ? null : Input.CredentialNumber.Trim(),
+            CredentialNumber = UserForm.Optional(Input.CredentialNumber),
+            Email = UserForm.Optional(Input.Email),
+            WeComUserId = UserForm.Optional(Input.WeComUserId),
+            DingTalkUserId = UserForm.Optional(Input.DingTalkUserId),
             Active = Input.Active,
             Version = Input.Version,
         }, conflict: Stale);

@@ -7,4 +7,10 @@ public class UserForm
     public List<string> Roles { get; set; } = [];
     public string? Jurisdiction { get; set; }
     public string? CredentialNumber { get; set; }
+    public string? Email { get; set; }
+    public string? WeComUserId { get; set; }
+    public string? DingTalkUserId { get; set; }
+
+    /// <summary>An optional text as the request takes it: trimmed, or null when left empty.</summary>
+    public static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
