@@ -15,7 +15,13 @@ using Inspections.Domain.Calendar;
 //   dotnet run -c Release --project tests/Inspections.Benchmarks -- registers [100000] [sqlite|postgres]   the venue register
 //     as XLSX through the host beside a raw Dapper read of the same SQL, alternating: rows/s and peak memory
 //     (PostgreSQL: INSPECTIONS_BENCH_POSTGRES holds a connection string whose user may create databases)
+//   dotnet run -c Release --project tests/Inspections.Benchmarks -- province [N] [sqlite|postgres] [runs]   supervisors' figures and
+//     every list's first page at province scale, each beside a one-statement baseline (PostgreSQL: INSPECTIONS_BENCH_POSTGRES)
 var mode = args.Length > 0 ? args[0] : "clocks";
+if (mode == "province")
+{
+    return await ProvinceLoad.RunAsync(args[1..]);
+}
 if (mode == "registers")
 {
 #if DEBUG
