@@ -76,12 +76,12 @@ internal sealed class ProvinceData(ProvinceSql g, int n)
         await Step("cases", () => Exec(CasesSql()));
         await Step("applications", () => Exec(ApplicationsSql()));
         await Step("draws and office records", async () => await Exec(DrawsSql()) + await Exec(OfficeSql()));
+        await Step("figure facts", () => FactsAsync(connection));
         await Step("indexes again", async () =>
         {
             foreach (var create in indexes) await connection.ExecuteAsync(new CommandDefinition(create, commandTimeout: 3600));
             return indexes.Count;
         });
-        await Step("figure facts", () => FactsAsync(connection));
         await Step("stored clocks", () => ClocksAsync(factory, connection, writeClocks));
         await Step("alerts", () => AlertsAsync(connection));
         await Step("analyze", async () =>
@@ -91,6 +91,15 @@ internal sealed class ProvinceData(ProvinceSql g, int n)
         });
         if (g.Postgres) await connection.ExecuteAsync("SET session_replication_role = origin");
         return steps;
+    }
+
+    /// <summary>After migrating a database this generator loaded earlier: the stored facts of later migrations, and fresh statistics.</summary>
+    public async Task<long> UpgradeAsync(DbConnectionFactory factory)
+    {
+        await using var connection = await factory.OpenAsync();
+        var rows = await FactsAsync(connection);
+        await connection.ExecuteAsync(new CommandDefinition("ANALYZE", commandTimeout: 3600, commandType: System.Data.CommandType.Text));
+        return rows;
     }
 
     // ---------------------------------------------------------------- helper tables
@@ -189,7 +198,7 @@ internal sealed class ProvinceData(ProvinceSql g, int n)
             {g.Series(Venues)}
             INSERT INTO venues (id, jurisdiction, name, address, venue_type, license_number, license_status, created_at, updated_at, version)
             SELECT {g.Id(1, "i")}, bd.code,
-                   substr('星空蓝海金色云端龙腾凤鸣天府锦城蜀风锦绣书香墨韵乐享欢聚极速畅游', 1 + 2 * {ProvinceSql.H("i", 2, 20)}, 2) || bt.word || ' ' || {g.Text("i")},
+                   substr('星空蓝海金色云端龙腾凤鸣天府锦城蜀风锦绣书香墨韵乐享欢聚极速畅游', CAST(1 + 2 * {ProvinceSql.H("i", 2, 20)} AS integer), 2) || bt.word || ' ' || {g.Text("i")},
                    '基准大道 ' || {g.Text("i")} || ' 号', bt.venue_type,
                    CASE WHEN {ProvinceSql.H("i", 3, 100)} < 90 THEN 'L' || bd.code || '-' || {g.Text("i")} END,
                    CASE WHEN {ProvinceSql.H("i", 3, 100)} < 90 THEN 'licensed' WHEN {ProvinceSql.H("i", 3, 100)} < 96 THEN 'unlicensed'
