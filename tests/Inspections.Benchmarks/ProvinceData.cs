@@ -220,7 +220,7 @@ internal sealed class ProvinceData(ProvinceSql g, int n)
     private string InspectionsSql()
     {
         var d = Districts;
-        // a: the venue, its district and type, the day (a working day before today), the kind and outcome.
+        // a: the venue, its district and type, the day (iday: not "day", a column of bench_days) (a working day before today), the kind and outcome.
         return $"""
             {g.Series(Inspections)}
             INSERT INTO inspections (id, jurisdiction, venue_id, template_id, kind, campaign_id, joint_departments, complaint_reference, started_at, ended_at,
@@ -229,17 +229,17 @@ internal sealed class ProvinceData(ProvinceSql g, int n)
                 case_lead, case_lead_description, referral_department, referral_note, venue_closed, recorded_by, recorded_by_name, created_at, version)
             SELECT {g.Id(2, "i")}, bd.code, {g.Id(1, "v")}, bt.template_id,
                    CASE WHEN k < 70 THEN 'routine' WHEN k < 80 THEN 'random' WHEN k < 90 THEN 'complaint' WHEN k < 95 THEN 'joint' ELSE 'campaign' END,
-                   CASE WHEN k >= 95 THEN {g.Id(5, $"(v % {d}) * {CampaignsPerDistrict} + day / 91")} END,
+                   CASE WHEN k >= 95 THEN {g.Id(5, $"(v % {d}) * {CampaignsPerDistrict} + iday / 91")} END,
                    CASE WHEN k >= 90 AND k < 95 THEN '公安、市场监管' END,
                    CASE WHEN k >= 80 AND k < 90 THEN 'TS-' || {g.Text("i")} END,
-                   {g.At("day", "540 + m")}, {g.At("day", "570 + m")},
+                   {g.At("iday", "540 + m")}, {g.At("iday", "570 + m")},
                    CASE WHEN o < 75 THEN 'compliant' WHEN o < 83 THEN 'correctedOnSpot' WHEN o < 93 THEN 'rectificationNotice' WHEN o < 97 THEN 'caseLead' ELSE 'referral' END,
                    CASE WHEN o < 75 THEN 0 ELSE 1 + i % 2 END,
-                   CASE WHEN o >= 83 AND o < 93 THEN {g.Day("day")} END,
+                   CASE WHEN o >= 83 AND o < 93 THEN {g.Day("iday")} END,
                    CASE WHEN o >= 83 AND o < 93 THEN 15 END,
-                   CASE WHEN o >= 83 AND o < 93 THEN {g.Day(ProvinceSql.NextWork("day + 15"))} END,
+                   CASE WHEN o >= 83 AND o < 93 THEN {g.Day(ProvinceSql.NextWork("iday + 15"))} END,
                    CASE WHEN o >= 83 AND o < 93 THEN '限期整改：清退未成年人，规范经营' END,
-                   CASE WHEN checked = 1 THEN {g.Day("day + 12")} END,
+                   CASE WHEN checked = 1 THEN {g.Day("iday + 12")} END,
                    CASE WHEN checked = 1 THEN 'rectified' END,
                    CASE WHEN checked = 1 THEN '执法员' || {g.Text($"{ProvinceSql.H("i", 17, 8)}")} END,
                    NULL,
@@ -248,12 +248,12 @@ internal sealed class ProvinceData(ProvinceSql g, int n)
                    CASE WHEN o >= 97 THEN '市场监管局' END,
                    CASE WHEN o >= 97 THEN '无照经营，移送处理' END,
                    {g.False}, 'officer-' || bd.code || '-' || {g.Text(ProvinceSql.H("i", 17, 8))}, '执法员' || {g.Text(ProvinceSql.H("i", 17, 8))},
-                   {g.At("day", "570 + m")}, 1
+                   {g.At("iday", "570 + m")}, 1
             FROM (
-                SELECT i, v, day, m, k, o,
-                       CASE WHEN o >= 83 AND o < 93 AND day + 20 < {TodayNo} AND {ProvinceSql.H("i", 16, 10)} < 9 THEN 1 ELSE 0 END AS checked
+                SELECT i, v, iday, m, k, o,
+                       CASE WHEN o >= 83 AND o < 93 AND iday + 20 < {TodayNo} AND {ProvinceSql.H("i", 16, 10)} < 9 THEN 1 ELSE 0 END AS checked
                 FROM (
-                    SELECT i, {ProvinceSql.H("i", 11, Venues)} AS v, {ProvinceSql.NextWork(ProvinceSql.H("i", 12, TodayNo - 6))} AS day,
+                    SELECT i, {ProvinceSql.H("i", 11, Venues)} AS v, {ProvinceSql.NextWork(ProvinceSql.H("i", 12, TodayNo - 6))} AS iday,
                            {ProvinceSql.H("i", 13, 420)} AS m, {ProvinceSql.H("i", 14, 100)} AS k, {ProvinceSql.H("i", 15, 100)} AS o
                     FROM s) a) x
             JOIN bench_districts bd ON bd.idx = v % {d} JOIN bench_types bt ON bt.idx = (v / {d}) % {_types}

@@ -236,7 +236,7 @@ internal static class ProvinceLoad
             FROM (SELECT c.*, {g.LocalDate("c.closed_at")} AS cd, {g.LocalDate("c.withdrawn_at")} AS wd,
                          CASE WHEN c.decided_on IS NOT NULL AND {data.DecidedOnTime("c")} THEN 1 ELSE 0 END AS on_time
                   FROM cases c WHERE c.jurisdiction {scope} AND c.filed_on IS NOT NULL AND c.filed_on <= {Date(To)}) c {join}
-            GROUP BY {groupColumn} ORDER BY 1
+            GROUP BY 1 ORDER BY 1
             """;
         static string Figures(JsonElement f) =>
             $"{f.GetProperty("filed")}/{f.GetProperty("withdrawn")}/{f.GetProperty("closed")}/{f.GetProperty("closedOnTime")}/{f.GetProperty("carriedOver")}";
