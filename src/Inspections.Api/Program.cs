@@ -14,6 +14,7 @@ using Inspections.Core.Features.Cases;
 using Inspections.Core.Features.Documents;
 using Inspections.Core.Features.OfficeWork;
 using Inspections.Core.Features.Permits;
+using Inspections.Core.Features.Reports;
 using Inspections.Core.Features.Venues;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -44,6 +45,7 @@ services.AddSingleton(builder.Configuration.GetSection(ClockOptions.Section).Get
 services.AddSingleton<CalendarStore>();
 services.AddSingleton((builder.Configuration.GetSection(AlertOptions.Section).Get<AlertOptions>() ?? new AlertOptions()).Validated());
 services.AddSingleton<ClockRows>();
+services.AddSingleton<FigureFacts>();
 services.AddSingleton(builder.Configuration.GetSection(EvidenceOptions.Section).Get<EvidenceOptions>() ?? new EvidenceOptions());
 services.AddSingleton<IEvidenceStore, FileSystemEvidenceStore>();
 services.AddSingleton<UploadStaging>();
@@ -108,6 +110,8 @@ if (app.Configuration.GetValue("Database:MigrateOnStart", true))
     // Open work from before the clocks were stored (the first start after migration 0013), or clocks stored with a
     // due-soon threshold the configuration has changed since: stored now, before the first request or scan.
     await app.Services.GetRequiredService<ClockRows>().BuildAsync(app.Services.GetRequiredService<DbConnectionFactory>(), CancellationToken.None);
+    // Closed cases, completed applications and replied letters from before migration 0025: their figure facts stored now.
+    await app.Services.GetRequiredService<FigureFacts>().BackfillAsync(app.Services.GetRequiredService<DbConnectionFactory>(), CancellationToken.None);
 }
 
 app.UseRequestLocalization(new RequestLocalizationOptions

@@ -77,6 +77,19 @@ public sealed class SqlDialect
         _ => $"{column} IN (SELECT CAST(value AS uniqueidentifier) FROM OPENJSON({parameter}))",
     };
 
+    /// <summary>
+    /// The figure buckets in <paramref name="parameter"/> (a JSON array written by <see cref="FigureBucket.Json"/>) as a
+    /// derived table of n, jf, jl, f, t — a bucket's number, its jurisdiction range and its period's first and last day — so
+    /// one grouped statement counts any number of them: a period and its months, a city's districts side by side.
+    /// </summary>
+    public string Buckets(string parameter) => Provider switch
+    {
+        DbProvider.Sqlite => $"(SELECT CAST(json_extract(value, '$.n') AS INTEGER) AS n, json_extract(value, '$.jf') AS jf, "
+            + $"json_extract(value, '$.jl') AS jl, json_extract(value, '$.f') AS f, json_extract(value, '$.t') AS t FROM json_each({parameter}))",
+        DbProvider.Postgres => $"(SELECT * FROM jsonb_to_recordset(CAST({parameter} AS jsonb)) AS buckets(n integer, jf text, jl text, f date, t date))",
+        _ => $"(SELECT n, jf, jl, f, t FROM OPENJSON({parameter}) WITH (n int '$.n', jf nvarchar(9) '$.jf', jl nvarchar(9) '$.jl', f date '$.f', t date '$.t'))",
+    };
+
     private static string[] Split(string list) =>
         list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }

@@ -57,10 +57,16 @@ public static class ClosureRateCalculator
             }
         }
 
+        return FromCounts(filed, withdrawn, closed, onTime, carried);
+    }
+
+    /// <summary>The figures of counts already made (by a GROUP BY): still open and the two rates follow from them.</summary>
+    public static ClosureFigures FromCounts(int filed, int withdrawn, int closed, int closedOnTime, int carriedOver)
+    {
         var basis = filed - withdrawn;
         return new ClosureFigures(
-            filed, withdrawn, closed, onTime, basis - closed, carried,
-            Ratio(closed, basis), Ratio(onTime, closed));
+            filed, withdrawn, closed, closedOnTime, basis - closed, carriedOver,
+            Ratio(closed, basis), Ratio(closedOnTime, closed));
     }
 
     /// <summary>Open at the start of <paramref name="day"/>: neither closed nor withdrawn before it.</summary>

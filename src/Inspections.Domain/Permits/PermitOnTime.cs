@@ -32,11 +32,15 @@ public static class PermitOnTime
             promised += c.PromisedDays;
         }
 
-        return count == 0
-            ? new OnTimeFigures(0, 0, null, null, null)
-            : new OnTimeFigures(count, onTime,
-                Math.Round((decimal)onTime / count, 4, MidpointRounding.AwayFromZero),
-                Math.Round((decimal)used / count, 2, MidpointRounding.AwayFromZero),
-                Math.Round((decimal)promised / count, 2, MidpointRounding.AwayFromZero));
+        return FromTotals(count, onTime, used, promised);
     }
+
+    /// <summary>The figures of totals already summed (by a GROUP BY): the count, the on-time count and the days used and promised.</summary>
+    public static OnTimeFigures FromTotals(int completed, int onTime, long usedDays, long promisedDays) =>
+        completed == 0
+            ? new OnTimeFigures(0, 0, null, null, null)
+            : new OnTimeFigures(completed, onTime,
+                Math.Round((decimal)onTime / completed, 4, MidpointRounding.AwayFromZero),
+                Math.Round((decimal)usedDays / completed, 2, MidpointRounding.AwayFromZero),
+                Math.Round((decimal)promisedDays / completed, 2, MidpointRounding.AwayFromZero));
 }

@@ -155,6 +155,18 @@ public sealed class CaseClosureRateTests(string provider) : CaseFixture(provider
     }
 
     [Test]
+    public async Task Cases_closed_or_decided_before_their_facts_were_stored_are_filled_at_start_as_the_commands_write_them()
+    {
+        await BuildAsync();
+        var (written, filled, rows) = await StoredFacts.WipeAndFillAsync(Api, "cases", "closed_on", "withdrawn_on", "decided_on_time");
+        Assert.That(written.Count(w => !w.EndsWith("null, null, null", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(6), "the commands stored facts at all");
+        Assert.That(rows, Is.GreaterThanOrEqualTo(6), "the wiped rows were filled");
+        Assert.That(filled, Is.EqualTo(written));
+        var r = await Report(Period + "&asOf=2026-06-30");
+        AssertFigures(r.GetProperty("totals"), filed: 6, withdrawn: 1, closed: 3, onTime: 2, open: 2, carried: 1, rate: 0.6m, onTimeRate: 0.6667m);
+    }
+
+    [Test]
     public async Task A_backwards_period_is_a_field_error()
     {
         var problem = await (await Supervisor().GetAsync("/api/cases/closure-rate?from=2026-06-30&to=2026-01-01")).Expect(HttpStatusCode.BadRequest);

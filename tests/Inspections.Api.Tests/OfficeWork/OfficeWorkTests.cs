@@ -111,6 +111,28 @@ public sealed class OfficeWorkTests(string provider) : CaseFixture(provider)
             .Expect(HttpStatusCode.Created);
 
     [Test]
+    public async Task A_reply_after_its_due_date_counts_as_late_in_the_half_years_figures_also_when_its_fact_is_filled_at_start()
+    {
+        SetLocal(2025, 3, 3);
+        var letter = await Letter("mailbox", "2025-03-03", "反映某歌舞厅噪声扰民");
+        Assert.That(letter.Str("replyDueOn"), Is.EqualTo("2025-03-24"), "15 working days from Mon 03-03");
+        SetLocal(2025, 4, 30);
+        var replied = await (await Officer().PostJson($"/api/letters/{letter.Str("id")}/reply", new { repliedOn = "2025-04-30", text = "已核查处理", version = 1 }))
+            .Expect(HttpStatusCode.OK);
+        Assert.That(replied.GetProperty("repliedOnTime").GetBoolean(), Is.False);
+
+        async Task<JsonElement> Office() => (await (await Supervisor().GetAsync("/api/reports/half-year?year=2025&half=1")).Expect(HttpStatusCode.OK)).GetProperty("office");
+        var office = await Office();
+        Assert.That((office.GetProperty("mailboxReplied").GetInt32(), office.GetProperty("repliedLate").GetInt32()), Is.EqualTo((1, 1)));
+
+        var (written, filled, rows) = await StoredFacts.WipeAndFillAsync(Api, "office_letters", "replied_on_time");
+        Assert.That(rows, Is.GreaterThanOrEqualTo(1), "the wiped reply was filled");
+        Assert.That(filled, Is.EqualTo(written));
+        office = await Office();
+        Assert.That((office.GetProperty("mailboxReplied").GetInt32(), office.GetProperty("repliedLate").GetInt32()), Is.EqualTo((1, 1)));
+    }
+
+    [Test]
     public async Task A_mailbox_letter_is_due_in_15_working_days_over_National_Day_and_its_clock_stops_with_the_reply()
     {
         SetLocal(2025, 9, 22);

@@ -71,6 +71,17 @@ public sealed class PermitFigureTests(string provider) : PermitFixture(provider)
     }
 
     [Test]
+    public async Task Applications_completed_before_their_facts_were_stored_are_filled_at_start_as_the_completion_writes_them()
+    {
+        var (written, filled, rows) = await StoredFacts.WipeAndFillAsync(Api, "permit_applications", "completed_on_time", "used_days");
+        Assert.That(written.Count(w => !w.EndsWith("null, null", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(4), "the completions stored facts at all");
+        Assert.That(rows, Is.GreaterThanOrEqualTo(4), "the wiped rows were filled");
+        Assert.That(filled, Is.EqualTo(written));
+        var f = await (await Supervisor().GetAsync("/api/permits/figures?from=2026-03-01&to=2026-03-31")).Expect(HttpStatusCode.OK);
+        Assert.That(Figures(f.GetProperty("onTime")), Is.EqualTo((4, 3, 0.75m, 3.00m, 4.00m)));
+    }
+
+    [Test]
     public async Task The_intake_by_kind_matches_the_hand_count_and_reads_like_the_report()
     {
         var f = await (await Jia.GetAsync("/api/permits/figures?from=2026-03-01&to=2026-03-31")).Expect(HttpStatusCode.OK);

@@ -151,7 +151,7 @@ public sealed class CaseDecisionDeadlines : IDeadlineSource
             .ToList();
     }
 
-    private sealed record SuspensionWithCase
+    internal sealed record SuspensionWithCase
     {
         public Guid CaseId { get; init; }
         public Guid Id { get; init; }
@@ -162,7 +162,7 @@ public sealed class CaseDecisionDeadlines : IDeadlineSource
         public SuspensionRow Row => new() { Id = Id, Kind = Kind, StartOn = StartOn, EndOn = EndOn, Reason = Reason };
     }
 
-    private sealed record ExtensionWithCase
+    internal sealed record ExtensionWithCase
     {
         public Guid CaseId { get; init; }
         public Guid Id { get; init; }

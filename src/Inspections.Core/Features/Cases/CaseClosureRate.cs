@@ -80,69 +80,112 @@ public static class CaseClosureRate
         }
     }
 
-    private sealed record Row
+    /// <summary>One bucket's (and group's) cases counted by the database.</summary>
+    private sealed record CaseCounts
     {
-        public Guid Id { get; init; }
-        public DateOnly FiledOn { get; init; }
-        public int DecisionLimitDays { get; init; }
-        public DateTimeOffset? DecidedAt { get; init; }
-        public DateTimeOffset? ClosedAt { get; init; }
-        public DateTimeOffset? WithdrawnAt { get; init; }
-        public string? VenueType { get; init; }
-        public string ViolationCode { get; init; } = "";
-        public string ViolationName { get; init; } = "";
-        public string OfficerId { get; init; } = "";
-        public string OfficerName { get; init; } = "";
+        public long Bucket { get; init; }
+        public string? GroupKey { get; init; }
+        public string? GroupName { get; init; }
+        public long Filed { get; init; }
+        public long Withdrawn { get; init; }
+        public long Closed { get; init; }
+        public long ClosedOnTime { get; init; }
+        public long CarriedOver { get; init; }
     }
 
-    private sealed record ChildRow
+    /// <summary>One bucket's (and group's) challenges of one kind and stored outcome; <c>Decided</c> of them decided by the as-of date.</summary>
+    private sealed record ChallengeCountsRow
     {
-        public Guid CaseId { get; init; }
+        public long Bucket { get; init; }
+        public string? GroupKey { get; init; }
+        public string? GroupName { get; init; }
         public string Kind { get; init; } = "";
-        public DateOnly StartOn { get; init; }
-        public DateOnly? EndOn { get; init; }
-        public int Days { get; init; }
         public string? Outcome { get; init; }
-        public string? VenueType { get; init; }
-        public string ViolationCode { get; init; } = "";
-        public string ViolationName { get; init; } = "";
-        public string OfficerId { get; init; } = "";
-        public string OfficerName { get; init; } = "";
-
-        public Row Case => new() { VenueType = VenueType, ViolationCode = ViolationCode, ViolationName = ViolationName, OfficerId = OfficerId, OfficerName = OfficerName };
+        public long Number { get; init; }
+        public long Decided { get; init; }
     }
 
-    // Cases filed by the end of the period that either were filed in it or were still open when it began.
-    private const string InScope = """
-        c.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND c.filed_on IS NOT NULL AND c.filed_on <= @To
-          AND (c.filed_on >= @From OR ((c.closed_at IS NULL OR c.closed_at >= @FromUtc) AND (c.withdrawn_at IS NULL OR c.withdrawn_at >= @FromUtc)))
+    private sealed record ReferralCounts
+    {
+        public long Bucket { get; init; }
+        public string? GroupKey { get; init; }
+        public string? GroupName { get; init; }
+        public long Number { get; init; }
+    }
+
+    /// <summary>What a grouping adds to the statements: its key and name columns, the joins they need, and the GROUP BY tail.</summary>
+    private sealed record GroupSql(string Select, string Joins, string GroupBy);
+
+    private static readonly GroupSql NoGroup = new("NULL AS group_key, NULL AS group_name", "", "");
+    private static readonly GroupSql ByVenueType = new("v.venue_type AS group_key, NULL AS group_name", "LEFT JOIN venues v ON v.id = c.venue_id", ", v.venue_type");
+    private static readonly GroupSql ByViolation = new("c.violation_code AS group_key, vc.name AS group_name",
+        "JOIN violation_catalog vc ON vc.code = c.violation_code", ", c.violation_code, vc.name");
+    private static readonly GroupSql ByOfficer = new("c.officer_id AS group_key, c.officer_name AS group_name", "", ", c.officer_id, c.officer_name");
+
+    // A bucket's cases: filed by the end of its period and either filed in it or still open when it began (上期结转).
+    // What each counts is ClosureRateCalculator's arithmetic, on the dates and the on-time fact the commands stored.
+    private const string Filed = "c.filed_on >= b.f AND c.filed_on <= @AsOf";
+    private const string Withdrawn = "c.withdrawn_on <= @AsOf";
+    private const string ClosedNotWithdrawn = "(c.withdrawn_on IS NULL OR c.withdrawn_on > @AsOf) AND c.closed_on <= @AsOf";
+
+    private static string CaseStatement(SqlDialect d, GroupSql g) => $"""
+        SELECT b.n AS bucket, {g.Select},
+               SUM(CASE WHEN {Filed} THEN 1 ELSE 0 END) AS filed,
+               SUM(CASE WHEN {Filed} AND {Withdrawn} THEN 1 ELSE 0 END) AS withdrawn,
+               SUM(CASE WHEN {Filed} AND {ClosedNotWithdrawn} THEN 1 ELSE 0 END) AS closed,
+               SUM(CASE WHEN {Filed} AND {ClosedNotWithdrawn} AND c.decided_on_time = @Yes THEN 1 ELSE 0 END) AS closed_on_time,
+               SUM(CASE WHEN c.filed_on < b.f THEN 1 ELSE 0 END) AS carried_over
+        FROM {d.Buckets("@Buckets")} b
+        JOIN cases c ON c.jurisdiction BETWEEN b.jf AND b.jl AND c.filed_on <= b.t
+          AND (c.filed_on >= b.f OR ((c.closed_on IS NULL OR c.closed_on >= b.f) AND (c.withdrawn_on IS NULL OR c.withdrawn_on >= b.f)))
+        {g.Joins}
+        GROUP BY b.n{g.GroupBy}
         """;
 
-    private static readonly Sql Cases = new($"""
-        SELECT c.id, c.filed_on, c.decision_limit_days, c.decided_at, c.closed_at, c.withdrawn_at, {GroupColumns}
-        FROM cases c {GroupJoins}
-        WHERE {InScope}
-        """);
-    private static readonly Sql Suspensions = new($"""
-        SELECT s.case_id, s.kind, s.start_on, s.end_on FROM case_suspensions s JOIN cases c ON c.id = s.case_id WHERE {InScope}
-        """);
-    private static readonly Sql Extensions = new($"""
-        SELECT e.case_id, e.days FROM case_extensions e JOIN cases c ON c.id = e.case_id WHERE {InScope}
-        """);
-    // Challenges and letters count in the period they were lodged or sent, whatever the case's filing date.
-    private const string GroupColumns = "v.venue_type, c.violation_code, vc.name AS violation_name, c.officer_id, c.officer_name";
-    private const string GroupJoins = "LEFT JOIN venues v ON v.id = c.venue_id JOIN violation_catalog vc ON vc.code = c.violation_code";
+    // Challenges and letters count in the period they were lodged or sent, whatever the case's filing date; an outcome
+    // counts once decided by the as-of date, and the challenge is pending until then.
+    private static string ChallengeStatement(SqlDialect d, GroupSql g) => $"""
+        SELECT b.n AS bucket, {g.Select}, h.kind, h.outcome, COUNT(*) AS number,
+               SUM(CASE WHEN h.decided_on <= @AsOf THEN 1 ELSE 0 END) AS decided
+        FROM {d.Buckets("@Buckets")} b
+        JOIN case_challenges h ON h.filed_on >= b.f AND h.filed_on <= b.t AND h.filed_on <= @AsOf
+        JOIN cases c ON c.id = h.case_id AND c.jurisdiction BETWEEN b.jf AND b.jl
+        {g.Joins}
+        GROUP BY b.n{g.GroupBy}, h.kind, h.outcome
+        """;
 
-    private static readonly Sql Challenges = new($"""
-        SELECT h.case_id, h.kind, h.filed_on AS start_on, CASE WHEN h.decided_on <= @AsOf THEN h.outcome END AS outcome, {GroupColumns}
-        FROM case_challenges h JOIN cases c ON c.id = h.case_id {GroupJoins}
-        WHERE c.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND h.filed_on >= @From AND h.filed_on <= @To AND h.filed_on <= @AsOf
-        """);
-    private static readonly Sql Referrals = new($"""
-        SELECT r.case_id, 'referral' AS kind, r.sent_on AS start_on, {GroupColumns}
-        FROM case_referrals r JOIN cases c ON c.id = r.case_id {GroupJoins}
-        WHERE c.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND r.sent_on >= @From AND r.sent_on <= @To AND r.sent_on <= @AsOf
-        """);
+    private static string ReferralStatement(SqlDialect d, GroupSql g) => $"""
+        SELECT b.n AS bucket, {g.Select}, COUNT(*) AS number
+        FROM {d.Buckets("@Buckets")} b
+        JOIN case_referrals r ON r.sent_on >= b.f AND r.sent_on <= b.t AND r.sent_on <= @AsOf
+        JOIN cases c ON c.id = r.case_id AND c.jurisdiction BETWEEN b.jf AND b.jl
+        {g.Joins}
+        GROUP BY b.n{g.GroupBy}
+        """;
+
+    private sealed record Statements(Sql Cases, Sql Challenges, Sql Referrals);
+
+    private static readonly Sql TotalCases = new(d => CaseStatement(d, NoGroup));
+    private static readonly Sql TotalChallenges = new(d => ChallengeStatement(d, NoGroup));
+    private static readonly Sql TotalReferrals = new(d => ReferralStatement(d, NoGroup));
+    private static readonly Sql VenueTypeCases = new(d => CaseStatement(d, ByVenueType));
+    private static readonly Sql VenueTypeChallenges = new(d => ChallengeStatement(d, ByVenueType));
+    private static readonly Sql VenueTypeReferrals = new(d => ReferralStatement(d, ByVenueType));
+    private static readonly Sql ViolationCases = new(d => CaseStatement(d, ByViolation));
+    private static readonly Sql ViolationChallenges = new(d => ChallengeStatement(d, ByViolation));
+    private static readonly Sql ViolationReferrals = new(d => ReferralStatement(d, ByViolation));
+    private static readonly Sql OfficerCases = new(d => CaseStatement(d, ByOfficer));
+    private static readonly Sql OfficerChallenges = new(d => ChallengeStatement(d, ByOfficer));
+    private static readonly Sql OfficerReferrals = new(d => ReferralStatement(d, ByOfficer));
+
+    private static Statements For(Grouping? grouping) => grouping switch
+    {
+        Grouping.VenueType => new(VenueTypeCases, VenueTypeChallenges, VenueTypeReferrals),
+        Grouping.Violation => new(ViolationCases, ViolationChallenges, ViolationReferrals),
+        Grouping.Officer => new(OfficerCases, OfficerChallenges, OfficerReferrals),
+        _ => new(TotalCases, TotalChallenges, TotalReferrals),
+    };
+
     private static readonly Sql NotFiled = new("""
         SELECT COUNT(*) FROM cases c JOIN case_stage_history h ON h.case_id = c.id AND h.to_stage = 'notFiled'
         WHERE c.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND c.created_at >= @FromUtc AND c.created_at < @ToEndUtc AND h.occurred_at < @AsOfEndUtc
@@ -161,78 +204,99 @@ public static class CaseClosureRate
             return await ComputeAsync(db, evaluator, scope, query.From!.Value, query.To!.Value, asOf, grouping, ct);
         }
 
-        /// <summary>The report for a jurisdiction the caller may see, the period and as-of date checked: the work summary counts with it too.</summary>
+        /// <summary>The report for a jurisdiction the caller may see, the period and as-of date checked.</summary>
         internal static async Task<Report> ComputeAsync(DbSession db, ClockEvaluator evaluator, string scope, DateOnly from, DateOnly to, DateOnly asOf,
             Grouping? grouping, CancellationToken ct)
         {
-            var read = await ReadAsync(db, evaluator, scope, from, to, asOf, grouping, ct);
-            var totals = read.Build(from, to, null, _ => true, read.Facts.Select(x => x.Fact));
-            // Cases challenged or referred in the period form groups too, even when filed long before it.
-            var groups = grouping is null ? [] : read.Facts.Select(x => x.Key)
-                .Concat(read.Challenges.Concat(read.Referrals).Select(x => KeyOf(x.Case, grouping)))
-                .Distinct().OrderBy(k => k.Key, StringComparer.Ordinal)
-                .Select(k => read.Build(from, to, k, x => KeyOf(x.Case, grouping) == k, read.Facts.Where(x => x.Key == k).Select(x => x.Fact)))
-                .ToList();
+            var counted = await CountAsync(db, For(grouping), [FigureBucket.Of(scope, from, to)], asOf, grouping, ct);
+            // Every case, challenge and letter falls in exactly one group: the totals are the groups' sums.
+            var totals = Sum(counted.Select(x => x.Counts).ToList(), key: null);
+            var groups = grouping is null ? [] : counted.OrderBy(x => x.Key.Key, StringComparer.Ordinal).ThenBy(x => x.Key.Name, StringComparer.Ordinal)
+                .Select(x => Sum([x.Counts], x.Key)).ToList();
+            var range = Domain.Access.Jurisdiction.Range(scope);
+            var notFiled = await db.ExecuteScalarAsync<long>(NotFiled, new
+            {
+                JurisdictionFirst = range.First, JurisdictionLast = range.Last,
+                FromUtc = StartOf(evaluator, from), ToEndUtc = StartOf(evaluator, to.AddDays(1)), AsOfEndUtc = StartOf(evaluator, asOf.AddDays(1)),
+            }, ct);
             return new Report
             {
                 From = from, To = to, AsOf = asOf, Jurisdiction = scope, Totals = totals,
                 By = grouping is { } by ? Wire.Name(by) : null, Groups = groups,
-                LeadsNotFiled = (int)await db.ExecuteScalarAsync<long>(NotFiled, read.Parameters, ct),
+                LeadsNotFiled = (int)notFiled,
                 Summary = Summarise(totals),
             };
         }
 
         /// <summary>
-        /// The totals of each window (parts of the period, e.g. its months) from one read of the period: each is what
-        /// <see cref="ComputeAsync"/> reports as the totals of that window alone, since the period's rows hold every row
-        /// a window's own query would read (a case open when a window begins was open when the period began, or was filed in it).
+        /// The totals of each bucket — a jurisdiction over a period, e.g. the period, its months, a city's districts — from one
+        /// grouped statement per kind of row: each is what <see cref="ComputeAsync"/> reports as the totals of that bucket alone.
         /// </summary>
-        internal static async Task<IReadOnlyList<Figures>> WindowTotalsAsync(DbSession db, ClockEvaluator evaluator, string scope, DateOnly from, DateOnly to,
-            DateOnly asOf, IReadOnlyList<(DateOnly From, DateOnly To)> windows, CancellationToken ct)
+        internal static async Task<IReadOnlyList<Figures>> TotalsAsync(DbSession db, IReadOnlyList<FigureBucket> buckets, DateOnly asOf, CancellationToken ct)
         {
-            if (windows.Any(w => w.From < from || w.To > to || w.To < w.From))
-                throw new ArgumentException("Every window must lie inside the period.", nameof(windows));
-            var read = await ReadAsync(db, evaluator, scope, from, to, asOf, grouping: null, ct);
-            return windows.Select(w => read.Build(w.From, w.To, null, _ => true, read.Facts.Select(x => x.Fact))).ToList();
+            var counted = (await CountAsync(db, For(null), buckets, asOf, null, ct)).ToDictionary(x => x.Bucket);
+            return buckets.Select((_, n) => Sum(counted.TryGetValue(n, out var c) ? [c.Counts] : [], key: null)).ToList();
         }
 
-        private static async Task<Read> ReadAsync(DbSession db, ClockEvaluator evaluator, string scope, DateOnly from, DateOnly to, DateOnly asOf,
-            Grouping? grouping, CancellationToken ct)
+        /// <summary>Running counters of one bucket and group.</summary>
+        private sealed class Tally
         {
-            var p = new
-            {
-                JurisdictionFirst = Domain.Access.Jurisdiction.Range(scope).First,
-                JurisdictionLast = Domain.Access.Jurisdiction.Range(scope).Last,
-                From = from, To = to, AsOf = asOf,
-                FromUtc = StartOf(evaluator, from), ToEndUtc = StartOf(evaluator, to.AddDays(1)), AsOfEndUtc = StartOf(evaluator, asOf.AddDays(1)),
-            };
-            var cases = await db.QueryAsync<Row>(Cases, p, ct);
-            var suspensions = (await db.QueryAsync<ChildRow>(Suspensions, p, ct)).ToLookup(s => s.CaseId);
-            var extensions = (await db.QueryAsync<ChildRow>(Extensions, p, ct)).ToLookup(e => e.CaseId);
-            var challenges = await db.QueryAsync<ChildRow>(Challenges, p, ct);
-            var referrals = await db.QueryAsync<ChildRow>(Referrals, p, ct);
-            var facts = cases.Select(c => (Key: KeyOf(c, grouping), Fact: Fact(evaluator, c, suspensions[c.Id], extensions[c.Id]))).ToList();
-            return new Read(p, asOf, facts, challenges, referrals);
+            public long Filed, Withdrawn, Closed, ClosedOnTime, CarriedOver, Referrals;
+            public readonly Dictionary<string, long[]> Challenges = new(StringComparer.Ordinal); // kind → total, upheld, changed, revoked, pending
         }
 
-        /// <summary>A period's rows as read, and the figures of any window of it.</summary>
-        private sealed record Read(object Parameters, DateOnly AsOf, List<((string Key, string Name) Key, FiledCase Fact)> Facts,
-            IReadOnlyList<ChildRow> Challenges, IReadOnlyList<ChildRow> Referrals)
+        private static async Task<List<(int Bucket, (string Key, string Name) Key, Tally Counts)>> CountAsync(DbSession db, Statements statements,
+            IReadOnlyList<FigureBucket> buckets, DateOnly asOf, Grouping? grouping, CancellationToken ct)
         {
-            public Figures Build(DateOnly from, DateOnly to, (string Key, string Name)? key, Func<ChildRow, bool> inGroup, IEnumerable<FiledCase> filed)
+            var p = new { Buckets = FigureBucket.Json(buckets), AsOf = asOf, Yes = true };
+            var tallies = new Dictionary<(int, string, string), Tally>();
+            Tally Of(long bucket, string? key, string? name)
             {
-                var f = ClosureRateCalculator.Compute(filed, from, to, AsOf);
-                bool Counts(ChildRow r) => r.StartOn >= from && r.StartOn <= to && inGroup(r);
-                return new Figures
-                {
-                    Key = key?.Key, Name = key?.Name,
-                    Filed = f.Filed, Withdrawn = f.Withdrawn, Closed = f.Closed, ClosedOnTime = f.ClosedOnTime,
-                    StillOpen = f.StillOpen, CarriedOver = f.CarriedOver, ClosureRate = f.ClosureRate, OnTimeRate = f.OnTimeRate,
-                    Reconsiderations = Count(Challenges.Where(h => h.Kind == "reconsideration" && Counts(h))),
-                    Litigations = Count(Challenges.Where(h => h.Kind == "litigation" && Counts(h))),
-                    ReferralLetters = Referrals.Count(Counts),
-                };
+                var k = KeyOf(grouping, key, name);
+                var id = ((int)bucket, k.Key, k.Name);
+                if (!tallies.TryGetValue(id, out var t)) tallies[id] = t = new Tally();
+                return t;
             }
+            foreach (var r in await db.QueryAsync<CaseCounts>(statements.Cases, p, ct))
+            {
+                var t = Of(r.Bucket, r.GroupKey, r.GroupName);
+                t.Filed += r.Filed; t.Withdrawn += r.Withdrawn; t.Closed += r.Closed; t.ClosedOnTime += r.ClosedOnTime; t.CarriedOver += r.CarriedOver;
+            }
+            foreach (var r in await db.QueryAsync<ChallengeCountsRow>(statements.Challenges, p, ct))
+            {
+                var t = Of(r.Bucket, r.GroupKey, r.GroupName);
+                if (!t.Challenges.TryGetValue(r.Kind, out var c)) t.Challenges[r.Kind] = c = new long[5];
+                c[0] += r.Number;
+                var decided = r.Outcome is null ? 0 : r.Decided;
+                c[4] += r.Number - decided;
+                var slot = r.Outcome switch { "upheld" => 1, "changed" => 2, "revoked" => 3, _ => 0 };
+                if (slot > 0) c[slot] += decided;
+            }
+            foreach (var r in await db.QueryAsync<ReferralCounts>(statements.Referrals, p, ct))
+                Of(r.Bucket, r.GroupKey, r.GroupName).Referrals += r.Number;
+            return tallies.Select(x => (x.Key.Item1, (x.Key.Item2, x.Key.Item3), x.Value)).ToList();
+        }
+
+        /// <summary>The figures of one or more tallies together (a group, a bucket's totals), keyed as given.</summary>
+        private static Figures Sum(IReadOnlyCollection<Tally> tallies, (string Key, string Name)? key)
+        {
+            int Total(Func<Tally, long> of) => (int)tallies.Sum(of);
+            ChallengeCounts Challenges(string kind)
+            {
+                long At(int slot) => tallies.Sum(t => t.Challenges.TryGetValue(kind, out var c) ? c[slot] : 0);
+                return new ChallengeCounts((int)At(0), (int)At(1), (int)At(2), (int)At(3), (int)At(4));
+            }
+            var f = ClosureRateCalculator.FromCounts(Total(t => t.Filed), Total(t => t.Withdrawn), Total(t => t.Closed), Total(t => t.ClosedOnTime),
+                Total(t => t.CarriedOver));
+            return new Figures
+            {
+                Key = key?.Key, Name = key?.Name,
+                Filed = f.Filed, Withdrawn = f.Withdrawn, Closed = f.Closed, ClosedOnTime = f.ClosedOnTime,
+                StillOpen = f.StillOpen, CarriedOver = f.CarriedOver, ClosureRate = f.ClosureRate, OnTimeRate = f.OnTimeRate,
+                Reconsiderations = Challenges("reconsideration"),
+                Litigations = Challenges("litigation"),
+                ReferralLetters = Total(t => t.Referrals),
+            };
         }
 
         private static DateTimeOffset StartOf(ClockEvaluator evaluator, DateOnly day)
@@ -241,39 +305,14 @@ public static class CaseClosureRate
             return new DateTimeOffset(local, evaluator.TimeZone.GetUtcOffset(local)).ToUniversalTime();
         }
 
-        private static FiledCase Fact(ClockEvaluator evaluator, Row c, IEnumerable<ChildRow> suspensions, IEnumerable<ChildRow> extensions)
+        private static (string Key, string Name) KeyOf(Grouping? grouping, string? key, string? name) => grouping switch
         {
-            bool? onTime = null;
-            if (c.DecidedAt is { } decidedAt)
-            {
-                var decisionClock = CaseClocks.Decision(c.Id,
-                    c.FiledOn, c.DecisionLimitDays, suspensions.Select(s => new ClockSuspension(s.StartOn, s.EndOn)),
-                    extensions.Select(e => new ClockExtension(e.Days, "-", "-")), decidedAt);
-                onTime = evaluator.Evaluate(decisionClock, decidedAt, 0).Status == ClockStatus.CompletedOnTime;
-            }
-            return new FiledCase(c.FiledOn,
-                c.ClosedAt is { } closed ? evaluator.LocalDate(closed) : null,
-                c.WithdrawnAt is { } withdrawn ? evaluator.LocalDate(withdrawn) : null,
-                onTime);
-        }
-
-        private static (string Key, string Name) KeyOf(Row c, Grouping? grouping) => grouping switch
-        {
-            Grouping.VenueType => c.VenueType is { } t && Wire.TryParse<VenueType>(t, out var vt)
+            Grouping.VenueType => key is { } t && Wire.TryParse<VenueType>(t, out var vt)
                 ? (t, Text.Pick(vt.ChineseName(), t))
                 : ("none", Text.Pick("未关联场所", "no venue")),
-            Grouping.Violation => (c.ViolationCode, c.ViolationName),
-            Grouping.Officer => (c.OfficerId, c.OfficerName),
+            Grouping.Violation or Grouping.Officer => (key ?? "", name ?? ""),
             _ => ("all", ""),
         };
-
-        private static ChallengeCounts Count(IEnumerable<ChildRow> rows)
-        {
-            var list = rows.ToList();
-            return new ChallengeCounts(list.Count,
-                list.Count(r => r.Outcome == "upheld"), list.Count(r => r.Outcome == "changed"),
-                list.Count(r => r.Outcome == "revoked"), list.Count(r => r.Outcome is null));
-        }
 
         /// <summary>The sentence of the half-year summary, e.g. "立案 29 起，办结 29 起，办结率 100%，无一例行政复议。"</summary>
         private static string Summarise(Figures t)

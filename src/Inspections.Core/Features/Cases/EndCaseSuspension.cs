@@ -2,6 +2,7 @@ using FluentValidation;
 using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
+using Inspections.Core.Features.Calendar;
 using Inspections.Domain.Access;
 using Mediator;
 
@@ -32,7 +33,7 @@ public static class EndCaseSuspension
     private static readonly Sql Select = new("SELECT start_on FROM case_suspensions WHERE id = @SuspensionId AND case_id = @Id AND end_on IS NULL");
     private static readonly Sql End = new("UPDATE case_suspensions SET end_on = @EndOn WHERE id = @SuspensionId AND end_on IS NULL");
 
-    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock, CaseView view) : ICommandHandler<Command, CaseDto>
+    public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock, CaseView view, CalendarStore calendars) : ICommandHandler<Command, CaseDto>
     {
         public async ValueTask<CaseDto> Handle(Command command, CancellationToken ct)
         {
@@ -43,6 +44,8 @@ public static class EndCaseSuspension
                 throw Input.Invalid(nameof(Command.EndOn), $"结束日期应在开始日期（{start:yyyy-MM-dd}）与今天之间",
                     $"The end must lie between the start ({start:yyyy-MM-dd}) and today");
             await db.ExecuteAsync(End, new { command.SuspensionId, command.EndOn }, ct);
+            // A suspension still open when the decision was made moves its limit, and with it whether the decision was on time.
+            if (c.DecidedAt is not null) await CaseFacts.WriteAsync(db, await calendars.EvaluatorAsync(db, ct), [c.Id], ct);
             return await CaseRows.RecordedAsync(db, view, c, clock.GetUtcNow(), ct);
         }
     }

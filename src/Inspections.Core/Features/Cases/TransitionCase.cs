@@ -189,6 +189,9 @@ public static class TransitionCase
                 await db.ExecuteAsync(CloseHearingSuspension, new { CaseId = current.Id, EndOn = today.AddDays(-1) }, ct);
 
             await CaseRows.SaveAsync(db, changed, current.Version, ct);
+            // What the closure rate counts is stored with the step that makes it so (the hearing's suspension closed above).
+            if (to is CaseStage.Decided or CaseStage.NoPenalty or CaseStage.Transferred or CaseStage.Closed or CaseStage.Withdrawn)
+                await CaseFacts.WriteAsync(db, evaluator, [current.Id], ct);
             await CaseRows.RecordStepAsync(db, user, current.Id, current.Version + 1, from, to, now, command.Note, ct);
             db.AuditAbout("case", current.Id);
             return await view.BuildAsync(db, await CaseRows.LoadAsync(db, current.Id, ct), ct);

@@ -86,9 +86,15 @@ public static class GetDashboard
                         $"The period ({period.Label}) has not begun; today is {today:yyyy-MM-dd}"))]);
             var (from, to) = (period.From, period.To);
 
-            var summary = await WorkSummary.Handler.ComputeAsync(db, evaluator, scope, from, to, today, now, ct);
+            // The trend's months and the districts side by side are buckets of the summary's own statements: one grouped
+            // statement per figure for all of them.
             var months = ReportPeriod.Months(from, to, today);
-            var trend = await CaseClosureRate.Handler.WindowTotalsAsync(db, evaluator, scope, from, to, today, months, ct);
+            var children = await JurisdictionDirectory.ChildrenAsync(db, scope, ct);
+            var monthBuckets = months.Select(m => FigureBucket.Of(scope, m.From, m.To)).ToList();
+            var childBuckets = children.Select(c => FigureBucket.Of(c.Code, from, to)).ToList();
+            var summary = await WorkSummary.Handler.ComputeAsync(db, evaluator, scope, from, to, today, now, ct,
+                moreCases: [.. monthBuckets, .. childBuckets], morePermits: childBuckets);
+            var trend = summary.MoreCases.Take(months.Count).ToList();
             var open = await OpenWorkAsync(evaluator, scope, now, ct);
 
             return new DashboardDto
@@ -97,7 +103,7 @@ public static class GetDashboard
                 AsOf = today,
                 Jurisdiction = scope,
                 JurisdictionName = await JurisdictionDirectory.NameAsync(db, scope, ct),
-                Cases = summary.Cases.Totals,
+                Cases = summary.Cases,
                 CaseTrend = months.Zip(trend, (m, f) => new DashboardTrendPoint
                 {
                     Month = $"{m.From:yyyy-MM}", From = m.From, To = m.To,
@@ -116,7 +122,7 @@ public static class GetDashboard
                 DueSoon = Lists(evaluator, open, "dueSoon"),
                 Overdue = Lists(evaluator, open, "overdue"),
                 SummaryParagraph = summary.Report.Paragraph,
-                Districts = await DistrictsAsync(evaluator, scope, from, to, today, now, summary.InspectionsByJurisdiction, open, ct),
+                Districts = Districts(scope, children, summary.MoreCases.Skip(months.Count).ToList(), summary.MorePermits, summary.InspectionsByJurisdiction, open),
             };
         }
 
@@ -201,35 +207,28 @@ public static class GetDashboard
             };
         }
 
-        /// <summary>Each child jurisdiction's headline figures, each computed for that child alone by the same code as the whole.</summary>
-        private async Task<IReadOnlyList<DashboardDistrict>> DistrictsAsync(ClockEvaluator evaluator, string scope, DateOnly from, DateOnly to,
-            DateOnly today, DateTimeOffset now, IReadOnlyDictionary<string, int> inspections, List<Due> open, CancellationToken ct)
-        {
-            var children = await JurisdictionDirectory.ChildrenAsync(db, scope, ct);
-            if (children.Count == 0) return [];
-            var districts = new List<DashboardDistrict>();
-            foreach (var child in children)
+        /// <summary>Each child jurisdiction's headline figures, counted for that child alone by the same statements as the whole.</summary>
+        private static IReadOnlyList<DashboardDistrict> Districts(string scope, IReadOnlyList<JurisdictionDirectory.Entry> children,
+            IReadOnlyList<CaseClosureRate.Figures> cases, IReadOnlyList<PermitFigures.Result> permits, IReadOnlyDictionary<string, int> inspections,
+            List<Due> open) =>
+            children.Select((child, n) =>
             {
                 bool Mine(string code) => JurisdictionDirectory.ChildOf(scope, code) == child.Code;
-                var cases = (await CaseClosureRate.Handler.ComputeAsync(db, evaluator, child.Code, from, to, today, grouping: null, ct)).Totals;
-                var permits = await PermitFigures.Handler.ComputeAsync(db, evaluator, child.Code, from, to, now, ct);
-                districts.Add(new DashboardDistrict
+                return new DashboardDistrict
                 {
                     Jurisdiction = child.Code,
                     Name = child.Name,
-                    CasesFiled = cases.Filed,
-                    CasesClosed = cases.Closed,
-                    ClosureRate = cases.ClosureRate,
-                    OnTimeRate = cases.OnTimeRate,
-                    PermitsCompleted = permits.OnTime.Completed,
-                    PermitOnTimeRate = permits.OnTime.OnTimeRate,
-                    Intake = permits.AcceptedTotal,
+                    CasesFiled = cases[n].Filed,
+                    CasesClosed = cases[n].Closed,
+                    ClosureRate = cases[n].ClosureRate,
+                    OnTimeRate = cases[n].OnTimeRate,
+                    PermitsCompleted = permits[n].OnTime.Completed,
+                    PermitOnTimeRate = permits[n].OnTime.OnTimeRate,
+                    Intake = permits[n].AcceptedTotal,
                     Inspections = inspections.Where(i => Mine(i.Key)).Sum(i => i.Value),
                     DueSoon = open.Count(d => d.Evaluation.Status == ClockStatus.DueSoon && Mine(d.Open.Jurisdiction)),
                     Overdue = open.Count(d => d.Evaluation.Status == ClockStatus.Overdue && Mine(d.Open.Jurisdiction)),
-                });
-            }
-            return districts;
-        }
+                };
+            }).ToList();
     }
 }

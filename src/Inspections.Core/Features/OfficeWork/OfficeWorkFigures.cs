@@ -40,21 +40,34 @@ public sealed record OfficeWorkFigures
             (SELECT COUNT(*) FROM office_letters WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND kind = 'petition' AND received_on >= @From AND received_on <= @To) AS petitions_received
         """);
 
-    // The letters replied to in the period, or still open at its end: their clocks decide lateness.
+    /// <summary>The letters replied to in the period, or still open at its end, counted.</summary>
+    private sealed record LetterCounts
+    {
+        public long MailboxReplied { get; init; }
+        public long PetitionsReplied { get; init; }
+        public long RepliedLate { get; init; }
+        public long AwaitingReply { get; init; }
+    }
+
+    // Lateness is the fact ReplyToLetter stored with the reply (replied_on_time), so the letters are counted, not read.
+    private const string RepliedInPeriod = "replied_on >= @From AND replied_on <= @To";
     private static readonly Sql Letters = new($"""
-        SELECT {LetterRows.Columns} FROM office_letters
+        SELECT SUM(CASE WHEN kind = 'mailbox' AND {RepliedInPeriod} THEN 1 ELSE 0 END) AS mailbox_replied,
+               SUM(CASE WHEN kind = 'petition' AND {RepliedInPeriod} THEN 1 ELSE 0 END) AS petitions_replied,
+               SUM(CASE WHEN {RepliedInPeriod} AND replied_on_time = @No THEN 1 ELSE 0 END) AS replied_late,
+               SUM(CASE WHEN replied_on IS NULL OR replied_on > @AsOf THEN 1 ELSE 0 END) AS awaiting_reply
+        FROM office_letters
         WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
-          AND ((replied_on >= @From AND replied_on <= @To) OR (received_on <= @AsOf AND (replied_on IS NULL OR replied_on > @AsOf)))
+          AND (({RepliedInPeriod}) OR (received_on <= @AsOf AND (replied_on IS NULL OR replied_on > @AsOf)))
         """);
 
-    internal static async Task<OfficeWorkFigures> ComputeAsync(DbSession db, Domain.Calendar.ClockEvaluator evaluator, string jurisdiction,
-        DateOnly from, DateOnly to, DateOnly asOf, DateTimeOffset now, CancellationToken ct)
+    internal static async Task<OfficeWorkFigures> ComputeAsync(DbSession db, string jurisdiction, DateOnly from, DateOnly to, DateOnly asOf,
+        CancellationToken ct)
     {
         var range = Jurisdiction.Range(jurisdiction);
-        var p = new { JurisdictionFirst = range.First, JurisdictionLast = range.Last, From = from, To = to, AsOf = asOf < to ? asOf : to };
+        var p = new { JurisdictionFirst = range.First, JurisdictionLast = range.Last, From = from, To = to, AsOf = asOf < to ? asOf : to, No = false };
         var counts = (await db.QuerySingleOrDefaultAsync<Counts>(Count, p, ct))!;
-        var letters = await db.QueryAsync<LetterRows.Row>(Letters, p, ct);
-        var replied = letters.Where(l => l.RepliedOn is { } r && r >= from && r <= to).ToList();
+        var letters = await db.QuerySingleOrDefaultAsync<LetterCounts>(Letters, p, ct) ?? new LetterCounts();
         return new OfficeWorkFigures
         {
             Trainings = (int)counts.Trainings,
@@ -62,10 +75,10 @@ public sealed record OfficeWorkFigures
             Publicity = (int)counts.Publicity,
             MailboxReceived = (int)counts.MailboxReceived,
             PetitionsReceived = (int)counts.PetitionsReceived,
-            MailboxReplied = replied.Count(l => l.KindValue == LetterKind.Mailbox),
-            PetitionsReplied = replied.Count(l => l.KindValue == LetterKind.Petition),
-            RepliedLate = replied.Count(l => LetterRows.Dto(l, evaluator, now, 0).RepliedOnTime == false),
-            AwaitingReply = letters.Count(l => l.RepliedOn is null || l.RepliedOn > p.AsOf),
+            MailboxReplied = (int)letters.MailboxReplied,
+            PetitionsReplied = (int)letters.PetitionsReplied,
+            RepliedLate = (int)letters.RepliedLate,
+            AwaitingReply = (int)letters.AwaitingReply,
         };
     }
 }

@@ -60,6 +60,7 @@ public static class ReplyToLetter
             }, ct);
             if (changed == 0)
                 throw ConflictException.StaleVersion("来信", "letter", command.Version.Value, (await LetterRows.RowAsync(db, command.Id, ct)).Version);
+            await LetterFacts.WriteAsync(db, await calendars.EvaluatorAsync(db, ct), clock.GetUtcNow(), [command.Id], ct);
             db.AuditAbout(LetterRows.EntityType, command.Id);
             return await LetterRows.LoadAsync(db, command.Id, calendars, clocks, clock, ct);
         }

@@ -20,8 +20,14 @@ internal static class PermitClocks
     public static readonly ClockWording CorrectionWording = new("收件", "补正告知期限", "一次性告知补正或受理");
     public static readonly ClockWording CertificateWording = new("准予许可", "发证送达期限", "颁发、送达许可证件");
 
-    public static DeadlineClock CorrectionWindow(PermitRecord p) =>
-        new(new ClockSubject("permit-correction", p.Id.ToString("D")), ClockKind.WorkingDays, p.ReceivedOn, p.CorrectionWindowDays);
+    public static DeadlineClock CorrectionWindow(PermitRecord p) => CorrectionWindow(p.Id, p.ReceivedOn, p.CorrectionWindowDays);
+
+    public static DeadlineClock CorrectionWindow(Guid id, DateOnly receivedOn, int days) =>
+        new(new ClockSubject("permit-correction", id.ToString("D")), ClockKind.WorkingDays, receivedOn, days);
+
+    /// <summary>Whether the correction window of an application received on <paramref name="receivedOn"/> has run out at <paramref name="now"/>.</summary>
+    public static bool CorrectionWindowPassed(ClockEvaluator evaluator, Guid id, DateOnly receivedOn, int days, DateTimeOffset now) =>
+        evaluator.Evaluate(CorrectionWindow(id, receivedOn, days), now, 0).Status == ClockStatus.Overdue;
 
     public static DeadlineClock? Promised(PermitRecord p, IEnumerable<SuspensionRow> suspensions) =>
         p.AcceptedOn is { } on
@@ -61,7 +67,7 @@ internal static class PermitClocks
     /// </summary>
     public static PermitRecord Effective(PermitRecord p, ClockEvaluator evaluator, DateTimeOffset now)
     {
-        var windowPassed = evaluator.Evaluate(CorrectionWindow(p), now, 0).Status == ClockStatus.Overdue;
+        var windowPassed = CorrectionWindowPassed(evaluator, p.Id, p.ReceivedOn, p.CorrectionWindowDays, now);
         return PermitStageMachine.IsDeemedAccepted(p.StageValue, windowPassed)
             ? p with
             {

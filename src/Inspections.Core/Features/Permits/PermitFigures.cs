@@ -50,80 +50,136 @@ public static class PermitFigures
     private static readonly PermitKind[] ReportOrder =
         [PermitKind.AnnualInspection, PermitKind.Filing, PermitKind.Change, PermitKind.Establish, PermitKind.Renewal, PermitKind.Cancellation];
 
-    private static readonly Sql InPeriod = new($"""
-        SELECT {PermitRecord.Columns} FROM permit_applications
-        WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
-          AND ((received_on >= @From AND received_on <= @To)
-            OR (accepted_on >= @From AND accepted_on <= @To)
-            OR (completed_on >= @From AND completed_on <= @To))
-        """);
-    private static readonly Sql Suspensions = new("""
-        SELECT s.application_id, s.id, s.kind, s.start_on, s.end_on, s.reason
-        FROM permit_suspensions s JOIN permit_applications a ON a.id = s.application_id
-        WHERE a.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND a.completed_on >= @From AND a.completed_on <= @To
+    /// <summary>One bucket's applications of one kind received, accepted (on record) and not accepted in its period.</summary>
+    private sealed record IntakeCounts
+    {
+        public long Bucket { get; init; }
+        public string Kind { get; init; } = "";
+        public long Received { get; init; }
+        public long Accepted { get; init; }
+        public long NotAccepted { get; init; }
+    }
+
+    /// <summary>Applications still at the desk, received on one day of a bucket's period under one correction window.</summary>
+    private sealed record DeskCounts
+    {
+        public long Bucket { get; init; }
+        public string Kind { get; init; } = "";
+        public DateOnly ReceivedOn { get; init; }
+        public int CorrectionWindowDays { get; init; }
+        public long Number { get; init; }
+    }
+
+    /// <summary>One bucket's (and group's) completions: how many, on time, and the working days used and promised.</summary>
+    private sealed record OnTimeCounts
+    {
+        public long Bucket { get; init; }
+        public string? GroupKey { get; init; }
+        public string? GroupName { get; init; }
+        public long Completed { get; init; }
+        public long OnTime { get; init; }
+        public long? UsedDays { get; init; }
+        public long? PromisedDays { get; init; }
+    }
+
+    private static string Buckets(SqlDialect d) => d.Buckets("@Buckets");
+
+    private const string InBucket = "a.jurisdiction BETWEEN b.jf AND b.jl";
+
+    // Intake counts receipt and acceptance (recorded filings included) each by its own day, from two index ranges.
+    private static readonly Sql Intake = new(d => $"""
+        SELECT bucket, kind, SUM(received) AS received, SUM(accepted) AS accepted, SUM(not_accepted) AS not_accepted FROM (
+            SELECT b.n AS bucket, a.kind, COUNT(*) AS received, 0 AS accepted,
+                   SUM(CASE WHEN a.stage = '{Wire.Name(PermitStage.NotAccepted)}' THEN 1 ELSE 0 END) AS not_accepted
+            FROM {Buckets(d)} b JOIN permit_applications a ON {InBucket} AND a.received_on >= b.f AND a.received_on <= b.t
+            GROUP BY b.n, a.kind
+            UNION ALL
+            SELECT b.n AS bucket, a.kind, 0 AS received, COUNT(*) AS accepted, 0 AS not_accepted
+            FROM {Buckets(d)} b JOIN permit_applications a ON {InBucket} AND a.accepted_on >= b.f AND a.accepted_on <= b.t
+            GROUP BY b.n, a.kind
+        ) intake
+        GROUP BY bucket, kind
         """);
 
+    // Applications still at the desk (行政许可法 art. 32: accepted on receipt once the correction window has run out), by day
+    // and window: the calendar decides which count as accepted, for a few rows per day rather than one per application.
+    private static readonly Sql AtTheDesk = new(d => $"""
+        SELECT b.n AS bucket, a.kind, a.received_on, a.correction_window_days, COUNT(*) AS number
+        FROM {Buckets(d)} b JOIN permit_applications a ON {InBucket} AND a.received_on >= b.f AND a.received_on <= b.t
+        WHERE {string.Join(" OR ", Enum.GetValues<PermitStage>().Where(s => PermitStageMachine.IsDeemedAccepted(s, correctionWindowPassed: true)).Select(s => $"a.stage = '{Wire.Name(s)}'"))}
+        GROUP BY b.n, a.kind, a.received_on, a.correction_window_days
+        """);
 
-    private sealed record Completion(PermitRecord Application, CompletedPermit Figures);
+    private static string OnTimeStatement(SqlDialect d, string select, string groupBy) => $"""
+        SELECT b.n AS bucket, {select}, COUNT(*) AS completed, SUM(CASE WHEN a.completed_on_time = @Yes THEN 1 ELSE 0 END) AS on_time,
+               SUM(a.used_days) AS used_days, SUM(a.promised_limit_days) AS promised_days
+        FROM {Buckets(d)} b JOIN permit_applications a ON {InBucket} AND a.completed_on >= b.f AND a.completed_on <= b.t
+        GROUP BY b.n{groupBy}
+        """;
+
+    private static readonly Sql OnTimeTotals = new(d => OnTimeStatement(d, "NULL AS group_key, NULL AS group_name", ""));
+    private static readonly Sql OnTimeByItem = new(d => OnTimeStatement(d, "a.item_code AS group_key, MIN(a.item_name) AS group_name", ", a.item_code"));
+    private static readonly Sql OnTimeByClerk = new(d => OnTimeStatement(d, "a.responsible_id AS group_key, MIN(a.responsible_name) AS group_name", ", a.responsible_id"));
 
     public sealed class Handler(DbSession db, ICurrentUser user, CalendarStore calendars, TimeProvider clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
             var evaluator = await calendars.EvaluatorAsync(db, ct);
-            return await ComputeAsync(db, evaluator, user.Jurisdiction, query.From!.Value, query.To!.Value, clock.GetUtcNow(), ct);
+            var bucket = FigureBucket.Of(user.Jurisdiction, query.From!.Value, query.To!.Value);
+            return (await ComputeAsync(db, evaluator, [bucket], clock.GetUtcNow(), byItemAndClerk: true, ct))[0];
         }
 
-        /// <summary>The figures of a jurisdiction for a checked period, at <paramref name="now"/>: the work summary counts with them too.</summary>
-        internal static async Task<Result> ComputeAsync(DbSession db, ClockEvaluator evaluator, string jurisdiction, DateOnly from, DateOnly to,
-            DateTimeOffset now, CancellationToken ct)
+        /// <summary>
+        /// The figures of each bucket (a jurisdiction the caller may see over a checked period) at <paramref name="now"/>, from one
+        /// grouped statement per figure whatever the number of buckets; by item and by clerk only when asked, and then for the
+        /// first bucket. The work summary and the dashboard's districts count with this too.
+        /// </summary>
+        internal static async Task<IReadOnlyList<Result>> ComputeAsync(DbSession db, ClockEvaluator evaluator, IReadOnlyList<FigureBucket> buckets,
+            DateTimeOffset now, bool byItemAndClerk, CancellationToken ct)
         {
-            var parameters = new { JurisdictionFirst = Jurisdiction.Range(jurisdiction).First, JurisdictionLast = Jurisdiction.Range(jurisdiction).Last, From = from, To = to };
-            var rows = (await db.QueryAsync<PermitRecord>(InPeriod, parameters, ct)).Select(p => PermitClocks.Effective(p, evaluator, now)).ToList();
-            var suspensions = (await db.QueryAsync<PermitSuspensionOf>(Suspensions, parameters, ct)).ToLookup(s => s.ApplicationId, s => s.Row);
+            var p = new { Buckets = FigureBucket.Json(buckets), Yes = true };
+            var intake = (await db.QueryAsync<IntakeCounts>(Intake, p, ct)).ToDictionary(r => ((int)r.Bucket, r.Kind));
+            var deemed = (await db.QueryAsync<DeskCounts>(AtTheDesk, p, ct))
+                .Where(r => PermitClocks.CorrectionWindowPassed(evaluator, Guid.Empty, r.ReceivedOn, r.CorrectionWindowDays, now))
+                .GroupBy(r => ((int)r.Bucket, r.Kind)).ToDictionary(g => g.Key, g => g.Sum(r => r.Number));
+            var onTime = (await db.QueryAsync<OnTimeCounts>(OnTimeTotals, p, ct)).ToDictionary(r => (int)r.Bucket);
+            var byItem = byItemAndClerk ? await db.QueryAsync<OnTimeCounts>(OnTimeByItem, p, ct) : [];
+            var byClerk = byItemAndClerk ? await db.QueryAsync<OnTimeCounts>(OnTimeByClerk, p, ct) : [];
 
-            bool Within(DateOnly? d) => d is { } day && day >= from && day <= to;
-            var intake = Enum.GetValues<PermitKind>().Select(kind =>
+            return buckets.Select((bucket, n) =>
             {
-                var ofKind = rows.Where(p => p.KindValue == kind).ToList();
-                return new IntakeRow(Wire.Name(kind), PermitWire.Describe(kind),
-                    ofKind.Count(p => Within(p.ReceivedOn)),
-                    ofKind.Count(p => Within(p.AcceptedOn)),
-                    ofKind.Count(p => Within(p.ReceivedOn) && p.StageValue == PermitStage.NotAccepted));
-            }).ToList();
-            var accepted = ReportOrder.Select(k => (Kind: k, Count: intake.Single(i => i.Kind == Wire.Name(k)).Accepted)).Where(x => x.Count > 0).ToList();
-            var total = accepted.Sum(x => x.Count);
-
-            var completions = rows.Where(p => p.CompletedAt is not null && Within(p.CompletedOn))
-                .Select(p =>
+                var rows = Enum.GetValues<PermitKind>().Select(kind =>
                 {
-                    var promised = PermitClocks.Promised(p, suspensions[p.Id])!;
-                    var e = evaluator.Evaluate(promised, p.CompletedAt!.Value, 0);
-                    // Days used = the limit less the days left at completion (negative when late), suspended days not counted.
-                    return new Completion(p, new CompletedPermit(p.PromisedLimitDays, p.PromisedLimitDays - e.RemainingDays, e.Status == ClockStatus.CompletedOnTime));
-                })
-                .ToList();
-
-            return new Result
-            {
-                From = from,
-                To = to,
-                Intake = intake,
-                AcceptedTotal = total,
-                IntakeSentence = Text.Pick(
-                    $"办证大厅受理{(accepted.Count == 0 ? "" : string.Join("、", accepted.Select(x => x.Kind.Chinese())))}申请{total}件",
-                    $"The service hall accepted {total} applications ({string.Join(", ", accepted.Select(x => $"{Wire.Name(x.Kind)} {x.Count}"))})"),
-                OnTime = Row("all", Text.Pick("全部", "All"), completions),
-                ByItem = completions.GroupBy(c => c.Application.ItemCode, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-                    .Select(g => Row(g.Key, g.First().Application.ItemName, g)).ToList(),
-                ByClerk = completions.GroupBy(c => c.Application.ResponsibleId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-                    .Select(g => Row(g.Key, g.First().Application.ResponsibleName, g)).ToList(),
-            };
+                    var counts = intake.GetValueOrDefault((n, Wire.Name(kind))) ?? new IntakeCounts();
+                    return new IntakeRow(Wire.Name(kind), PermitWire.Describe(kind), (int)counts.Received,
+                        (int)(counts.Accepted + deemed.GetValueOrDefault((n, Wire.Name(kind)))), (int)counts.NotAccepted);
+                }).ToList();
+                var accepted = ReportOrder.Select(k => (Kind: k, Count: rows.Single(i => i.Kind == Wire.Name(k)).Accepted)).Where(x => x.Count > 0).ToList();
+                var total = accepted.Sum(x => x.Count);
+                IReadOnlyList<OnTimeRow> Groups(IEnumerable<OnTimeCounts> groups) => groups.Where(g => g.Bucket == n)
+                    .OrderBy(g => g.GroupKey, StringComparer.Ordinal).Select(g => Row(g.GroupKey ?? "", g.GroupName ?? "", g)).ToList();
+                return new Result
+                {
+                    From = bucket.From,
+                    To = bucket.To,
+                    Intake = rows,
+                    AcceptedTotal = total,
+                    IntakeSentence = Text.Pick(
+                        $"办证大厅受理{(accepted.Count == 0 ? "" : string.Join("、", accepted.Select(x => x.Kind.Chinese())))}申请{total}件",
+                        $"The service hall accepted {total} applications ({string.Join(", ", accepted.Select(x => $"{Wire.Name(x.Kind)} {x.Count}"))})"),
+                    OnTime = Row("all", Text.Pick("全部", "All"), onTime.GetValueOrDefault(n)),
+                    ByItem = Groups(byItem),
+                    ByClerk = Groups(byClerk),
+                };
+            }).ToList();
         }
 
-        private static OnTimeRow Row(string key, string name, IEnumerable<Completion> completions)
+        private static OnTimeRow Row(string key, string name, OnTimeCounts? counts)
         {
-            var f = PermitOnTime.Compute(completions.Select(c => c.Figures));
+            var f = counts is null
+                ? PermitOnTime.FromTotals(0, 0, 0, 0)
+                : PermitOnTime.FromTotals((int)counts.Completed, (int)counts.OnTime, counts.UsedDays ?? 0, counts.PromisedDays ?? 0);
             return new OnTimeRow(key, name, f.Completed, f.OnTime, f.OnTimeRate, f.AverageUsedDays, f.AveragePromisedDays);
         }
     }

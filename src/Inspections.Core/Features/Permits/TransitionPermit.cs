@@ -102,7 +102,11 @@ public static class TransitionPermit
 
             await PermitRows.SaveAsync(db, changed, current.Version, ct);
             await PermitRows.RecordStepAsync(db, current.Id, current.Version + 1, from, to, user.UserId, user.DisplayName, user.Role, now, command.Note, ct);
-            if (to == PermitStage.Completed) await HoldToAccountIfLateAsync(changed, evaluator, now, ct);
+            if (to == PermitStage.Completed)
+            {
+                await HoldToAccountIfLateAsync(changed, evaluator, now, ct);
+                await PermitFacts.WriteAsync(db, evaluator, [current.Id], ct);
+            }
             db.AuditAbout("permit", current.Id);
             return await view.BuildAsync(db, await PermitRows.LoadAsync(db, current.Id, ct), ct);
         }

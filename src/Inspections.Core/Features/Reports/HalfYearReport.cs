@@ -116,7 +116,7 @@ public static class HalfYearReport
             var asOf = today < to ? today : to;
 
             var summary = await WorkSummary.Handler.ComputeAsync(db, evaluator, scope, from, to, asOf, now, ct);
-            var office = await OfficeWorkFigures.ComputeAsync(db, evaluator, scope, from, to, asOf, now, ct);
+            var office = await OfficeWorkFigures.ComputeAsync(db, scope, from, to, asOf, ct);
             var range = Domain.Access.Jurisdiction.Range(scope);
             var campaigns = new List<CampaignLine>();
             foreach (var id in await db.QueryAsync<Guid>(CampaignsInHalf, new { JurisdictionFirst = range.First, JurisdictionLast = range.Last, From = from, To = to }, ct))

@@ -78,11 +78,13 @@ public static class WorkSummary
     }
 
     /// <summary>
-    /// A summary with the case and window figures it was written from, and the inspections it counted by the jurisdiction
-    /// of their rows (for figures side by side).
+    /// A summary with the case and window figures it was written from, the inspections it counted by the jurisdiction of
+    /// their rows (for figures side by side), and the case and window figures of any further buckets asked for (a trend's
+    /// months, a city's districts), counted by the same statements in the same pass.
     /// </summary>
-    internal sealed record Computed(Report Report, CaseClosureRate.Report Cases, PermitFigures.Result Permits,
-        IReadOnlyDictionary<string, int> InspectionsByJurisdiction);
+    internal sealed record Computed(Report Report, CaseClosureRate.Figures Cases, PermitFigures.Result Permits,
+        IReadOnlyDictionary<string, int> InspectionsByJurisdiction, IReadOnlyList<CaseClosureRate.Figures> MoreCases,
+        IReadOnlyList<PermitFigures.Result> MorePermits);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -164,10 +166,18 @@ public static class WorkSummary
         GROUP BY venue_type, license_status
         """);
 
+    /// <summary>Referral letters 函告 of the period to one department.</summary>
+    private sealed record DepartmentCount
+    {
+        public string Department { get; init; } = "";
+        public long Number { get; init; }
+    }
+
     private static readonly Sql Referrals = new("""
-        SELECT r.department
+        SELECT r.department, COUNT(*) AS number
         FROM case_referrals r JOIN cases c ON c.id = r.case_id
         WHERE c.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND r.sent_on >= @From AND r.sent_on <= @To
+        GROUP BY r.department
         """);
 
     public sealed class Handler(DbSession db, ICurrentUser user, CalendarStore calendars, TimeProvider clock)
@@ -192,15 +202,18 @@ public static class WorkSummary
         /// case and window figures it was written from: the dashboard shows the very same numbers beside the paragraph.
         /// </summary>
         internal static async Task<Computed> ComputeAsync(DbSession db, ClockEvaluator evaluator, string jurisdiction, DateOnly from, DateOnly to,
-            DateOnly asOf, DateTimeOffset now, CancellationToken ct)
+            DateOnly asOf, DateTimeOffset now, CancellationToken ct,
+            IReadOnlyList<FigureBucket>? moreCases = null, IReadOnlyList<FigureBucket>? morePermits = null)
         {
             var scope = Scope(evaluator, jurisdiction, from, to);
             var inspections = await db.QueryAsync<InspectionGroup>(Inspections, scope, ct);
             var seized = await db.QueryAsync<SeizedItem>(Seized, scope, ct);
             var venues = await db.QueryAsync<VenueGroup>(Venues, scope, ct);
-            var referrals = await db.QueryAsync<string>(Referrals, scope, ct);
-            var cases = await CaseClosureRate.Handler.ComputeAsync(db, evaluator, jurisdiction, from, to, asOf, grouping: null, ct);
-            var permits = await PermitFigures.Handler.ComputeAsync(db, evaluator, jurisdiction, from, to, now, ct);
+            var referrals = await db.QueryAsync<DepartmentCount>(Referrals, scope, ct);
+            var period = FigureBucket.Of(jurisdiction, from, to);
+            var caseFigures = await CaseClosureRate.Handler.TotalsAsync(db, [period, .. moreCases ?? []], asOf, ct);
+            var permitFigures = await PermitFigures.Handler.ComputeAsync(db, evaluator, [period, .. morePermits ?? []], now, byItemAndClerk: false, ct);
+            var (cases, permits) = (caseFigures[0], permitFigures[0]);
             var campaigns = await UnlicensedCampaignProgress.Handler.RunningInAsync(db, evaluator, now, jurisdiction, from, to, ct);
 
             int Inspected(Func<InspectionGroup, bool> which, Func<InspectionGroup, long> count) => (int)inspections.Where(which).Sum(count);
@@ -231,8 +244,8 @@ public static class WorkSummary
                     .ToList(),
                 UnlicensedFound = (int)venues.Where(v => v.LicenseStatus == Wire(LicenseStatus.Unlicensed)).Sum(v => v.RegisteredInPeriod),
             };
-            var letters = referrals.GroupBy(d => d, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new Count(g.Key, g.Key, g.Count())).ToList();
+            var letters = referrals.OrderByDescending(l => l.Number).ThenBy(l => l.Department, StringComparer.Ordinal)
+                .Select(l => new Count(l.Department, l.Department, (int)l.Number)).ToList();
 
             var report = new Report
             {
@@ -242,7 +255,7 @@ public static class WorkSummary
                 Jurisdiction = jurisdiction,
                 Inspections = figures,
                 Venues = venueFigures,
-                Cases = cases.Totals,
+                Cases = cases,
                 PermitsAccepted = permits.AcceptedTotal,
                 PermitsOnTime = permits.OnTime,
                 ReferralLetters = letters,
@@ -252,7 +265,7 @@ public static class WorkSummary
             };
             var byJurisdiction = inspections.GroupBy(g => g.Jurisdiction, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => (int)g.Sum(x => x.Number), StringComparer.Ordinal);
-            return new Computed(report, cases, permits, byJurisdiction);
+            return new Computed(report, cases, permits, byJurisdiction, caseFigures.Skip(1).ToList(), permitFigures.Skip(1).ToList());
         }
 
         private static PeriodScope Scope(ClockEvaluator evaluator, string jurisdiction, DateOnly from, DateOnly to) => new(
@@ -270,11 +283,10 @@ public static class WorkSummary
         private static string Percent(decimal? rate) =>
             rate is { } r ? (r * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "—";
 
-        private static string Paragraph(DateOnly from, DateOnly to, InspectionFigures i, VenueFigures v, CaseClosureRate.Report cases,
+        private static string Paragraph(DateOnly from, DateOnly to, InspectionFigures i, VenueFigures v, CaseClosureRate.Figures c,
             PermitFigures.Result permits, IReadOnlyList<Count> letters)
         {
             var kinds = string.Join("、", i.ByKind.Where(k => k.Value > 0).Select(k => $"{k.Name}{k.Value}次"));
-            var c = cases.Totals;
             var zh = $"{from:yyyy年M月d日}至{to:yyyy年M月d日}，共开展检查{i.Total}次"
                 + (kinds.Length > 0 ? $"（{kinds}）" : "")
                 + $"，发现违规{i.WithViolations}家次，下达责令整改通知{i.RectificationNotices}份，取缔关停{i.VenuesClosed}家"
