@@ -17,7 +17,13 @@ using Inspections.Domain.Calendar;
 //     (PostgreSQL: INSPECTIONS_BENCH_POSTGRES holds a connection string whose user may create databases)
 //   dotnet run -c Release --project tests/Inspections.Benchmarks -- path [seconds=10] [rounds=3] [sqlite|postgres|both]   our
 //     host beside raw Dapper endpoints running the same SQL, 32 connections, alternating: req/s, p50/p99 and ratio per operation
+//   dotnet run -c Release --project tests/Inspections.Benchmarks -- province [N] [sqlite|postgres] [runs]   supervisors' figures and
+//     every list's first page at province scale, each beside a one-statement baseline (PostgreSQL: INSPECTIONS_BENCH_POSTGRES)
 var mode = args.Length > 0 ? args[0] : "clocks";
+if (mode == "province")
+{
+    return await ProvinceLoad.RunAsync(args[1..]);
+}
 if (mode == "registers")
 {
 #if DEBUG

@@ -237,32 +237,7 @@ internal static class ScanLoad
     private static async Task CopyAsync(NpgsqlConnection connection, IEnumerable<object> rows, int n)
     {
         // Two COPY streams cannot be open on one connection: the clocks first, then the alerts (generated again, same rows).
-        await using (var clocks = await connection.BeginBinaryImportAsync($"COPY deadline_clocks ({ClockColumns}) FROM STDIN (FORMAT BINARY)"))
-        {
-            foreach (var r in rows.OfType<ClockRows.Row>())
-            {
-                await clocks.StartRowAsync();
-                await clocks.WriteAsync(r.Id, NpgsqlDbType.Uuid);
-                await clocks.WriteAsync(r.SubjectType, NpgsqlDbType.Varchar);
-                await clocks.WriteAsync(r.SubjectId, NpgsqlDbType.Uuid);
-                await clocks.WriteAsync(r.Clock, NpgsqlDbType.Varchar);
-                await clocks.WriteAsync(r.Jurisdiction, NpgsqlDbType.Varchar);
-                await clocks.WriteAsync(r.Title, NpgsqlDbType.Varchar);
-                await WriteNullable(clocks, r.ResponsibleUserId, NpgsqlDbType.Varchar);
-                await WriteNullable(clocks, r.ParentId, NpgsqlDbType.Uuid);
-                await clocks.WriteAsync(r.Suspended, NpgsqlDbType.Boolean);
-                await WriteNullable(clocks, r.DueOn, NpgsqlDbType.Date);
-                await WriteNullable(clocks, r.DueSoonOn, NpgsqlDbType.Date);
-                await WriteNullable(clocks, r.OverdueOn, NpgsqlDbType.Date);
-                await WriteNullable(clocks, r.AlertOn, NpgsqlDbType.Date);
-                await WriteNullable(clocks, r.SpanFrom, NpgsqlDbType.Date);
-                await WriteNullable(clocks, r.SpanTo, NpgsqlDbType.Date);
-                await clocks.WriteAsync(r.DueSoonDays, NpgsqlDbType.Integer);
-                await clocks.WriteAsync(r.Facts, NpgsqlDbType.Text);
-                await clocks.WriteAsync(r.ComputedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
-            }
-            await clocks.CompleteAsync();
-        }
+        await ClockRowBulk.CopyAsync(connection, rows.OfType<ClockRows.Row>());
         await using (var alerts = await connection.BeginBinaryImportAsync($"COPY alerts ({AlertColumns}) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var a in rows.OfType<Alert>())
@@ -284,31 +259,13 @@ internal static class ScanLoad
         }
     }
 
-    private static async Task WriteNullable<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type) where T : struct
-    {
-        if (value is { } v) await importer.WriteAsync(v, type);
-        else await importer.WriteNullAsync();
-    }
-
-    private static async Task WriteNullable(NpgsqlBinaryImporter importer, string? value, NpgsqlDbType type)
-    {
-        if (value is not null) await importer.WriteAsync(value, type);
-        else await importer.WriteNullAsync();
-    }
-
-    private const string ClockColumns = "id, subject_type, subject_id, clock, jurisdiction, title, responsible_user_id, parent_id, suspended, " +
-                                        "due_on, due_soon_on, overdue_on, alert_on, span_from, span_to, due_soon_days, facts, computed_at";
     private const string AlertColumns = "id, subject_type, subject_id, jurisdiction, kind, due_date, title, message, responsible_user_id, raised_at, version";
 
     /// <summary>SQLite: prepared inserts in transactions of 50,000 rows.</summary>
     private static async Task InsertAsync(SqliteConnection connection, IEnumerable<object> rows)
     {
-        var clock = connection.CreateCommand();
-        clock.CommandText = $"INSERT INTO deadline_clocks ({ClockColumns}) VALUES ({string.Join(", ", ClockColumns.Split(", ").Select(c => "$" + c))})";
-        foreach (var c in ClockColumns.Split(", ")) clock.Parameters.Add(new SqliteParameter("$" + c, null));
-        var alert = connection.CreateCommand();
-        alert.CommandText = $"INSERT INTO alerts ({AlertColumns}) VALUES ({string.Join(", ", AlertColumns.Split(", ").Select(c => "$" + c))})";
-        foreach (var c in AlertColumns.Split(", ")) alert.Parameters.Add(new SqliteParameter("$" + c, null));
+        var clock = ClockRowBulk.Insert(connection, "deadline_clocks", ClockRowBulk.Columns);
+        var alert = ClockRowBulk.Insert(connection, "alerts", AlertColumns);
         var transaction = connection.BeginTransaction();
         clock.Transaction = alert.Transaction = transaction;
         var count = 0;
@@ -316,20 +273,12 @@ internal static class ScanLoad
         {
             if (row is ClockRows.Row r)
             {
-                object?[] values =
-                [
-                    G(r.Id), r.SubjectType, G(r.SubjectId), r.Clock, r.Jurisdiction, r.Title, r.ResponsibleUserId, r.ParentId is { } p ? G(p) : null,
-                    r.Suspended ? 1 : 0, D(r.DueOn), D(r.DueSoonOn), D(r.OverdueOn), D(r.AlertOn), D(r.SpanFrom), D(r.SpanTo), r.DueSoonDays,
-                    r.Facts, T(r.ComputedAt),
-                ];
-                for (var i = 0; i < values.Length; i++) clock.Parameters[i].Value = values[i] ?? DBNull.Value;
-                await clock.ExecuteNonQueryAsync();
+                await ClockRowBulk.RunAsync(clock, ClockRowBulk.Values(r));
             }
             else if (row is Alert a)
             {
-                object?[] values = [G(a.Id), a.SubjectType, G(a.SubjectId), a.Jurisdiction, a.Kind, D(a.DueDate), a.Title, "（历史）", null, T(Day0.AddDays(-1)), 1];
-                for (var i = 0; i < values.Length; i++) alert.Parameters[i].Value = values[i] ?? DBNull.Value;
-                await alert.ExecuteNonQueryAsync();
+                await ClockRowBulk.RunAsync(alert, [ClockRowBulk.G(a.Id), a.SubjectType, ClockRowBulk.G(a.SubjectId), a.Jurisdiction, a.Kind,
+                    ClockRowBulk.D(a.DueDate), a.Title, "（历史）", null, ClockRowBulk.T(Day0.AddDays(-1)), 1]);
             }
             if (++count % 50_000 == 0)
             {
@@ -339,13 +288,9 @@ internal static class ScanLoad
             }
         }
         transaction.Commit();
-
-        static string G(Guid g) => g.ToString("D");
-        static string? D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        static string T(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
     }
 
-    private static async Task AdminAsync(string connectionString, string sql)
+    internal static async Task AdminAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -353,7 +298,7 @@ internal static class ScanLoad
         await command.ExecuteNonQueryAsync();
     }
 
-    private static string SolutionFolder()
+    internal static string SolutionFolder()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Inspections.sln"))) dir = dir.Parent;

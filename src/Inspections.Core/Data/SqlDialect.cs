@@ -27,6 +27,14 @@ public sealed class SqlDialect
         ? $"OFFSET 0 ROWS FETCH NEXT {parameter} ROWS ONLY"
         : $"LIMIT {parameter}";
 
+    /// <summary>
+    /// A list's scope column written so that SQLite does not seek on it (the unary + keeps a term out of index choice).
+    /// For ORDER BY … LIMIT over a jurisdiction range, SQLite's planner would read the whole range and sort it; this way
+    /// it walks the list's order index (which carries the jurisdiction, so the range is checked in the entry) and stops
+    /// after a page. PostgreSQL and SQL Server weigh the LIMIT themselves.
+    /// </summary>
+    public string Unseeked(string column) => Provider == DbProvider.Sqlite ? "+" + column : column;
+
     /// <summary>Escapes LIKE wildcards in user text; use with <c>ESCAPE '\'</c>.</summary>
     public static string LikeContains(string fragment) =>
         "%" + fragment.Replace(@"\", @"\\", StringComparison.Ordinal)

@@ -63,6 +63,14 @@ public static class Catalogs
         return facts;
     }
 
+    /// <summary>The extensions the PostgreSQL server offers (installed or not).</summary>
+    public static async Task<IReadOnlyList<string>> PostgresExtensionsOfferedAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        return (await RowsAsync(connection, "SELECT name FROM pg_available_extensions ORDER BY name", [])).Select(r => (string)r[0]!).ToList();
+    }
+
     public static async Task<SchemaFacts> ReadPostgresAsync(string connectionString)
     {
         var facts = new SchemaFacts("postgres");
@@ -89,13 +97,16 @@ public static class Catalogs
         }
 
         // pg_index rather than pg_indexes: it has the key columns in order, their operator classes
-        // (varchar_pattern_ops is not the default), DESC, the predicate and whether a constraint owns the index.
+        // (varchar_pattern_ops is not the default), DESC, the predicate, whether a constraint owns the index
+        // and its access method (btree, or gin for a trigram index).
         var indexRows = await RowsAsync(connection, """
             SELECT t.relname, i.relname, x.indisunique, x.indisprimary, pg_get_expr(x.indpred, x.indrelid),
                    k.ord, a.attname, oc.opcname, oc.opcdefault, (x.indoption[k.ord - 1] & 1) = 1,
-                   EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = x.indexrelid AND con.contype = 'u')
+                   EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = x.indexrelid AND con.contype = 'u'),
+                   am.amname
             FROM pg_index x
             JOIN pg_class i ON i.oid = x.indexrelid
+            JOIN pg_am am ON am.oid = i.relam
             JOIN pg_class t ON t.oid = x.indrelid
             JOIN pg_namespace n ON n.oid = t.relnamespace
             CROSS JOIN LATERAL unnest(x.indkey::int2[], x.indclass::oid[]) WITH ORDINALITY AS k(attnum, opclass, ord)
@@ -114,7 +125,7 @@ public static class Catalogs
                                             + (r[8] is false ? " " + (string)r[7]! : "")).ToList();
             if ((bool)first[3]!) facts.PrimaryKey(table, columns);
             else if ((bool)first[10]!) facts.UniqueConstraint(table, columns);
-            else facts.Index(name, table, columns, (bool)first[2]!, first[4] as string);
+            else facts.Index(name, table, columns, (bool)first[2]!, first[4] as string, (string)first[11]!);
         }
         return facts;
     }

@@ -9,7 +9,7 @@ namespace Inspections.Api.Tests.Schema;
 /// <item><c>type T.C</c> → canonical type (see <see cref="CanonicalType"/>); PostgreSQL and SQL Server only, SQLite has no such types</item>
 /// <item><c>null T.C</c> → "null" / "not null"</item>
 /// <item><c>primary key T</c> → "(a, b)"</item>
-/// <item><c>index I</c> → "T (a, b desc) unique where …" for CREATE INDEX, <c>unique T(a, b)</c> for an unnamed UNIQUE constraint</item>
+/// <item><c>index I</c> → "T (a, b desc) unique where …" for CREATE INDEX ("… using gin" for an index that is no B-tree), <c>unique T(a, b)</c> for an unnamed UNIQUE constraint</item>
 /// </list>
 /// </summary>
 public sealed class SchemaFacts(string database)
@@ -32,8 +32,12 @@ public sealed class SchemaFacts(string database)
     public void PrimaryKey(string table, IEnumerable<string> columns) =>
         Add($"primary key {table}", "(" + string.Join(", ", columns) + ")");
 
-    public void Index(string name, string table, IEnumerable<string> columns, bool unique, string? filter) =>
-        Add($"index {name}", $"{table} ({string.Join(", ", columns)})" + (unique ? " unique" : "") + (filter is null ? "" : " where " + NormaliseFilter(filter)));
+    public void Index(string name, string table, IEnumerable<string> columns, bool unique, string? filter, string? method = null) =>
+        Add($"index {name}", $"{table} ({string.Join(", ", columns)})" + (method is null or "btree" ? "" : " using " + method)
+                             + (unique ? " unique" : "") + (filter is null ? "" : " where " + NormaliseFilter(filter)));
+
+    /// <summary>Takes a fact out of the comparison (one a dialect has alone, by design); its value, or null when absent.</summary>
+    public string? Remove(string key) => Facts.Remove(key, out var value) ? value : null;
 
     /// <summary>An unnamed UNIQUE constraint: each database names it its own way, so it is keyed by table and columns.</summary>
     public void UniqueConstraint(string table, IReadOnlyList<string> columns) =>

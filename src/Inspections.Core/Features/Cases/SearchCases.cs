@@ -77,7 +77,7 @@ public static class SearchCases
         SELECT c.id, c.jurisdiction, c.case_number, c.stage, c.source, c.venue_id, c.party_name, c.violation_code,
             v.name AS violation_name, c.officer_id, c.officer_name, c.filed_on, c.created_at, c.version
         FROM cases c JOIN violation_catalog v ON v.code = c.violation_code
-        WHERE c.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
+        WHERE {d.Unseeked("c.jurisdiction")} BETWEEN @JurisdictionFirst AND @JurisdictionLast
           AND (@Stage IS NULL OR c.stage = @Stage)
           AND (@OpenOnly = 0 OR c.stage NOT IN ({Finished}))
           AND (@OfficerId IS NULL OR c.officer_id = @OfficerId)

@@ -78,7 +78,7 @@ public static class SearchInspections
         SELECT {InspectionRows.SummaryColumns}
         FROM inspections i
         JOIN venues v ON v.id = i.venue_id
-        WHERE i.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
+        WHERE {d.Unseeked("i.jurisdiction")} BETWEEN @JurisdictionFirst AND @JurisdictionLast
           AND (@ByVenue = 0 OR i.venue_id = @VenueId)
           AND (@ByCampaign = 0 OR i.campaign_id = @CampaignId)
           AND (@Kind IS NULL OR i.kind = @Kind)
