@@ -66,7 +66,7 @@ if (mode == "bdn")
 
 if (mode != "clocks")
 {
-    Console.Error.WriteLine("usage: -- clocks [count] | -- bdn [args] | -- dashboard [scale] [runs] | -- pages [rounds] | -- scan [N,N,…] [sqlite|postgres] | -- registers [N] [sqlite|postgres] | -- path [seconds] [rounds] [sqlite|postgres|both]");
+    Console.Error.WriteLine("usage: -- clocks [count] | -- bdn [args] | -- dashboard [scale] [runs] | -- pages [rounds] | -- scan [N,N,…] [sqlite|postgres] | -- registers [N] [sqlite|postgres] | -- path [seconds] [rounds] [sqlite|postgres|both] | -- province [N] [sqlite|postgres] [runs]");
     return 2;
 }
 
