@@ -39,7 +39,7 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser user
         }
         if (user.UserVersion is { } version)
         {
-            var standing = await standings.GetAsync(db, user.UserId, cancellationToken);
+            var standing = await standings.GetAsync(db, user.UserId, version, cancellationToken);
             if (standing is null || !standing.Active || standing.Version != version)
                 throw new UnauthorizedException(
                     "账号信息已变更（角色、辖区、密码或在职状态），请重新登录。",

@@ -25,12 +25,18 @@ public sealed class UserStandings(TimeSpan lifetime)
 
     private sealed record Entry(UserRecord.Standing Standing, long ReadAt);
 
-    internal async Task<UserRecord.Standing?> GetAsync(DbSession db, string userId, CancellationToken ct)
+    /// <summary>
+    /// The user's standing: the kept copy while it is fresh and agrees with the version the caller signed in with;
+    /// otherwise the row, read again. A copy that disagrees may be older than the sign-in (another instance changed the
+    /// password and sealed the new session), so it is never the reason to refuse.
+    /// </summary>
+    internal async Task<UserRecord.Standing?> GetAsync(DbSession db, string userId, long signedInVersion, CancellationToken ct)
     {
         // Real elapsed time, whatever the application's clock says (tests move it).
         var now = Environment.TickCount64;
         if (_lifetimeMs <= 0) return await UserRecord.StandingAsync(db, userId, ct);
-        if (_entries.TryGetValue(userId, out var entry) && now - entry.ReadAt < _lifetimeMs) return entry.Standing;
+        if (_entries.TryGetValue(userId, out var entry) && now - entry.ReadAt < _lifetimeMs
+            && entry.Standing.Active && entry.Standing.Version == signedInVersion) return entry.Standing;
         var forgotten = Interlocked.Read(ref _forgotten);
         var standing = await UserRecord.StandingAsync(db, userId, ct);
         if (standing is null) return null;
