@@ -10,7 +10,7 @@ namespace Inspections.Benchmarks;
 internal static class ClockRowBulk
 {
     public const string Columns = "id, subject_type, subject_id, clock, jurisdiction, title, responsible_user_id, parent_id, suspended, " +
-                                  "due_on, due_soon_on, overdue_on, alert_on, span_from, span_to, due_soon_days, facts, computed_at";
+                                  "due_on, due_soon_on, overdue_on, alert_on, span_from, span_to, due_soon_days, facts, computed_at, responsible_name";
 
     public static async Task CopyAsync(NpgsqlConnection connection, IEnumerable<ClockRows.Row> rows)
     {
@@ -40,6 +40,7 @@ internal static class ClockRowBulk
         await clocks.WriteAsync(r.DueSoonDays, NpgsqlDbType.Integer);
         await clocks.WriteAsync(r.Facts, NpgsqlDbType.Text);
         await clocks.WriteAsync(r.ComputedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+        await WriteNullable(clocks, r.ResponsibleName, NpgsqlDbType.Varchar);
     }
 
     public static async Task WriteNullable<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type) where T : struct
@@ -73,7 +74,7 @@ internal static class ClockRowBulk
     [
         G(r.Id), r.SubjectType, G(r.SubjectId), r.Clock, r.Jurisdiction, r.Title, r.ResponsibleUserId, r.ParentId is { } p ? G(p) : null,
         r.Suspended ? 1 : 0, D(r.DueOn), D(r.DueSoonOn), D(r.OverdueOn), D(r.AlertOn), D(r.SpanFrom), D(r.SpanTo), r.DueSoonDays,
-        r.Facts, T(r.ComputedAt),
+        r.Facts, T(r.ComputedAt), r.ResponsibleName,
     ];
 
     /// <summary>SQLite: the rows in one transaction.</summary>

@@ -29,14 +29,14 @@ public sealed class ClockRows(IEnumerable<IDeadlineSource> sources, CalendarStor
 
     internal const string Columns = """
         id, subject_type, subject_id, clock, jurisdiction, title, responsible_user_id, parent_id, suspended,
-        due_on, due_soon_on, overdue_on, alert_on, span_from, span_to, due_soon_days, facts, computed_at
+        due_on, due_soon_on, overdue_on, alert_on, span_from, span_to, due_soon_days, facts, computed_at, responsible_name
         """;
 
     private static readonly Sql Delete = new(d => $"DELETE FROM deadline_clocks WHERE clock = @Clock AND {d.IdIn("subject_id", "@Ids")}");
     private static readonly Sql Insert = new($"""
         INSERT INTO deadline_clocks ({Columns})
         VALUES (@Id, @SubjectType, @SubjectId, @Clock, @Jurisdiction, @Title, @ResponsibleUserId, @ParentId, @Suspended,
-                @DueOn, @DueSoonOn, @OverdueOn, @AlertOn, @SpanFrom, @SpanTo, @DueSoonDays, @Facts, @ComputedAt)
+                @DueOn, @DueSoonOn, @OverdueOn, @AlertOn, @SpanFrom, @SpanTo, @DueSoonDays, @Facts, @ComputedAt, @ResponsibleName)
         """);
     private static readonly Sql CountRows = new("SELECT COUNT(*) FROM deadline_clocks");
     private static readonly Sql ClocksOfYear = new("""
@@ -67,6 +67,8 @@ public sealed class ClockRows(IEnumerable<IDeadlineSource> sources, CalendarStor
         public int DueSoonDays { get; init; }
         public string Facts { get; init; } = "";
         public DateTimeOffset ComputedAt { get; init; }
+        /// <summary>Who answers for it, as the subject's row names them; null where it kept only a login.</summary>
+        public string? ResponsibleName { get; init; }
     }
 
     private sealed record Key
@@ -93,7 +95,7 @@ public sealed class ClockRows(IEnumerable<IDeadlineSource> sources, CalendarStor
         var open = await source.OpenClocksOfAsync(db, ids, ct);
         var subjects = ids.Concat(open.Select(o => o.SubjectId)).Distinct().ToList();
         await db.ExecuteAsync(Delete, new { Clock = source.ClockType, Ids = IdList(subjects) }, ct);
-        return await WriteAsync(db, source, open, ct);
+        return open.Count == 0 ? 0 : await WriteAsync(db, source, open, ct);
     }
 
     private async Task<int> WriteAsync(DbSession db, IDeadlineSource source, IEnumerable<OpenClock> open, CancellationToken ct)
@@ -130,6 +132,7 @@ public sealed class ClockRows(IEnumerable<IDeadlineSource> sources, CalendarStor
             Jurisdiction = open.Jurisdiction,
             Title = open.Title.Length > 200 ? open.Title[..200] : open.Title,
             ResponsibleUserId = open.ResponsibleUserId,
+            ResponsibleName = open.ResponsibleName is { Length: > 100 } name ? name[..100] : open.ResponsibleName,
             ParentId = open.ParentId,
             DueSoonDays = threshold,
             Facts = ClockFacts.Write(open),
@@ -273,7 +276,7 @@ public sealed class ClockRows(IEnumerable<IDeadlineSource> sources, CalendarStor
     }
 
     private static string Line(Row r) => string.Join(" | ", r.SubjectType, r.SubjectId, r.Clock, r.Jurisdiction, r.Title,
-        r.ResponsibleUserId, r.ParentId, r.Suspended, r.DueOn, r.DueSoonOn, r.OverdueOn, r.SpanFrom, r.SpanTo, r.DueSoonDays, r.Facts);
+        r.ResponsibleUserId, r.ResponsibleName, r.ParentId, r.Suspended, r.DueOn, r.DueSoonOn, r.OverdueOn, r.SpanFrom, r.SpanTo, r.DueSoonDays, r.Facts);
 }
 
 /// <summary>

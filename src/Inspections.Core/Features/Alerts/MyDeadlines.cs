@@ -83,6 +83,10 @@ public static class MyDeadlines
         public string Facts { get; init; } = "";
     }
 
+    /// <summary>The stored clocks a person is told about: the four kinds of work with a page, less the desk's correction windows (which raise no alerts).</summary>
+    internal const string Listed =
+        $"subject_type IN ('case', 'permit', 'notice', '{UnlicensedNoticeSource.SubjectType}') AND clock <> '{PermitCorrectionWindows.Type}'";
+
     // A clock is due soon from due_soon_on and overdue from overdue_on (the day after the due date), as the scan reads
     // them; a suspended clock has no dates. The clock types that raise alerts are code constants, written into the text.
     internal static readonly Sql Select = new(d => $"""
@@ -90,8 +94,7 @@ public static class MyDeadlines
         FROM deadline_clocks
         WHERE responsible_user_id = @Me
           AND jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
-          AND subject_type IN ('case', 'permit', 'notice', '{UnlicensedNoticeSource.SubjectType}')
-          AND clock <> '{PermitCorrectionWindows.Type}'
+          AND {Listed}
           AND due_on IS NOT NULL
           AND (due_soon_on <= @Today OR overdue_on <= @Today)
           AND (@Status = 0 OR (@Status = 1 AND overdue_on > @Today) OR (@Status = 2 AND overdue_on <= @Today))
@@ -129,7 +132,7 @@ public static class MyDeadlines
             return new Page<MyDeadline>(items.Select(r =>
             {
                 var (deadline, wording) = ClockFacts.Read(r.Facts, r.SubjectId);
-                var (api, page) = Paths(r);
+                var (api, page) = Paths(r.SubjectType, r.SubjectId, r.ParentId);
                 return new MyDeadline
                 {
                     SubjectType = r.SubjectType,
@@ -147,11 +150,12 @@ public static class MyDeadlines
         }
     }
 
-    private static (string Api, string Page) Paths(Row r) => r.SubjectType switch
+    /// <summary>Where a listed clock's item is read, in the API and on the pages.</summary>
+    internal static (string Api, string Page) Paths(string subjectType, Guid subjectId, Guid? parentId) => subjectType switch
     {
-        "case" => ($"/api/cases/{r.SubjectId}", $"/cases/{r.SubjectId}"),
-        "permit" => ($"/api/permits/{r.SubjectId}", $"/permits/{r.SubjectId}"),
-        "notice" => ($"/api/inspections/{r.SubjectId}", $"/inspections/{r.SubjectId}"),
-        _ => ($"/api/unlicensed-campaigns/{r.ParentId}/venues/{r.SubjectId}", $"/unlicensed-campaigns/{r.ParentId}/venues/{r.SubjectId}"),
+        "case" => ($"/api/cases/{subjectId}", $"/cases/{subjectId}"),
+        "permit" => ($"/api/permits/{subjectId}", $"/permits/{subjectId}"),
+        "notice" => ($"/api/inspections/{subjectId}", $"/inspections/{subjectId}"),
+        _ => ($"/api/unlicensed-campaigns/{parentId}/venues/{subjectId}", $"/unlicensed-campaigns/{parentId}/venues/{subjectId}"),
     };
 }

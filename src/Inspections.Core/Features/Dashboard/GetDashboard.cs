@@ -67,8 +67,43 @@ public static class GetDashboard
         }
     }
 
-    public sealed class Handler(DbSession db, ICurrentUser user, CalendarStore calendars, ClockOptions options, TimeProvider clock,
-        IEnumerable<IDeadlineSource> sources) : IQueryHandler<Query, DashboardDto>
+    /// <summary>The kinds of work the dashboard lists, each from its own stored clocks.</summary>
+    private static readonly (string List, string SubjectType)[] Kinds =
+        [("cases", "case"), ("applications", "permit"), ("notices", "notice"), ("notices", UnlicensedNoticeSource.SubjectType)];
+
+    /// <summary>
+    /// The scope's due-soon and overdue clocks counted by jurisdiction and kind, as MyDeadlines and the scan read the stored
+    /// dates: overdue from the day after the due date, due soon from due_soon_on until then; suspended clocks have no dates.
+    /// </summary>
+    private static readonly Sql Counts = new($"""
+        SELECT jurisdiction AS Jurisdiction, subject_type AS SubjectType,
+               SUM(CASE WHEN due_on < @Today THEN 1 ELSE 0 END) AS Overdue,
+               SUM(CASE WHEN due_on >= @Today THEN 1 ELSE 0 END) AS DueSoon
+        FROM deadline_clocks
+        WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
+          AND {MyDeadlines.Listed}
+          AND due_on IS NOT NULL AND (due_on < @Today OR due_soon_on <= @Today)
+        GROUP BY jurisdiction, subject_type
+        """);
+
+    /// <summary>The first clocks of one kind and status by due date, walking ix_deadline_clocks_due from the earliest.</summary>
+    private static readonly Sql FirstDue = new(d => $"""
+        SELECT subject_type, subject_id, clock, jurisdiction, title, responsible_user_id, responsible_name, parent_id, due_on, due_soon_days, facts
+        FROM deadline_clocks
+        WHERE subject_type = @SubjectType
+          AND jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
+          AND {MyDeadlines.Listed}
+          AND ((@Overdue = 1 AND due_on < @Today) OR (@Overdue = 0 AND due_on >= @Today AND due_soon_on <= @Today))
+        ORDER BY due_on, title, subject_id, clock
+        {d.Limit("@Take")}
+        """);
+
+    private sealed record CountRow(string Jurisdiction, string SubjectType, long Overdue, long DueSoon);
+
+    /// <summary>The open work: every due-soon and overdue clock counted, and the first of each list.</summary>
+    private sealed record OpenWork(IReadOnlyList<CountRow> Counts, IReadOnlyDictionary<(string List, bool Overdue), List<ClockRows.Row>> Lists);
+
+    public sealed class Handler(DbSession db, ICurrentUser user, CalendarStore calendars, TimeProvider clock) : IQueryHandler<Query, DashboardDto>
     {
         public async ValueTask<DashboardDto> Handle(Query query, CancellationToken ct)
         {
@@ -95,7 +130,8 @@ public static class GetDashboard
             var summary = await WorkSummary.Handler.ComputeAsync(db, evaluator, scope, from, to, today, now, ct,
                 moreCases: [.. monthBuckets, .. childBuckets], morePermits: childBuckets);
             var trend = summary.MoreCases.Take(months.Count).ToList();
-            var open = await OpenWorkAsync(evaluator, scope, now, ct);
+            var open = await OpenWorkAsync(scope, evaluator.LocalDate(now), ct);
+            var names = await NamesAsync(open, ct);
 
             return new DashboardDto
             {
@@ -119,98 +155,92 @@ public static class GetDashboard
                 Inspections = summary.Report.Inspections,
                 Venues = summary.Report.Venues,
                 UnlicensedCampaigns = summary.Report.UnlicensedCampaigns,
-                DueSoon = Lists(evaluator, open, "dueSoon"),
-                Overdue = Lists(evaluator, open, "overdue"),
+                DueSoon = Lists(evaluator, now, open, names, overdue: false),
+                Overdue = Lists(evaluator, now, open, names, overdue: true),
                 SummaryParagraph = summary.Report.Paragraph,
-                Districts = Districts(scope, children, summary.MoreCases.Skip(months.Count).ToList(), summary.MorePermits, summary.InspectionsByJurisdiction, open),
+                Districts = Districts(scope, children, summary.MoreCases.Skip(months.Count).ToList(), summary.MorePermits, summary.InspectionsByJurisdiction, open.Counts),
             };
         }
 
-        /// <summary>An open clock due soon or overdue, and where its item is read.</summary>
-        private sealed record Due(OpenClock Open, ClockEvaluation Evaluation, string Status, string ApiPath, string PagePath);
-
-        /// <summary>Every open clock of the jurisdiction that is due soon or overdue now, evaluated as the deadline scan does, by due date.</summary>
-        private async Task<List<Due>> OpenWorkAsync(ClockEvaluator evaluator, string scope, DateTimeOffset now, CancellationToken ct)
+        /// <summary>
+        /// The scope's due-soon and overdue work from the stored clocks (<see cref="ClockRows"/>), which every command keeps
+        /// current: counted by jurisdiction in one grouped statement, and each list's first <see cref="ListLimit"/> by due date
+        /// read from an index range that stops when the list is full.
+        /// </summary>
+        private async Task<OpenWork> OpenWorkAsync(string scope, DateOnly today, CancellationToken ct)
         {
-            var due = new List<Due>();
             var range = Jurisdiction.Range(scope);
-            foreach (var source in sources)
-            {
-                if (!source.RaisesAlerts) continue;
-                var threshold = options.DueSoonFor(source.ClockType);
-                foreach (var open in await source.OpenClocksAsync(db, range, ct))
+            var counts = await db.QueryAsync<CountRow>(Counts, new { JurisdictionFirst = range.First, JurisdictionLast = range.Last, Today = today }, ct);
+            var lists = new Dictionary<(string, bool), List<ClockRows.Row>>();
+            foreach (var overdue in new[] { false, true })
+                foreach (var (list, subjectType) in Kinds)
                 {
-                    if (Paths(open) is not var (api, page)) continue;
-                    var e = evaluator.Evaluate(open.Clock, now, threshold);
-                    if (e.Status is ClockStatus.DueSoon or ClockStatus.Overdue) due.Add(new Due(open, e, Wire.Name(e.Status), api, page));
+                    var rows = await db.QueryAsync<ClockRows.Row>(FirstDue, new
+                    {
+                        SubjectType = subjectType, JurisdictionFirst = range.First, JurisdictionLast = range.Last, Today = today,
+                        Overdue = overdue ? 1 : 0, Take = ListLimit,
+                    }, ct);
+                    var key = (list, overdue);
+                    lists[key] = lists.TryGetValue(key, out var earlier) ? [.. earlier, .. rows] : [.. rows];
                 }
-            }
-            // People are named as the users table names them where the row kept only a login (a campaign's notice).
-            var unnamed = due.Where(d => d.Open.ResponsibleName is null && d.Open.ResponsibleUserId is { Length: > 0 })
-                .Select(d => d.Open.ResponsibleUserId!).Distinct(StringComparer.Ordinal).ToArray();
-            if (unnamed.Length > 0)
-            {
-                var names = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (var id in unnamed)
-                    if (await Users.UserRecord.FindAsync(db, id, ct) is { } person) names[id] = person.DisplayName;
-                due = due.Select(d => d.Open.ResponsibleUserId is { } id && d.Open.ResponsibleName is null && names.TryGetValue(id, out var n)
-                    ? d with { Open = d.Open with { ResponsibleName = n } } : d).ToList();
-            }
-            return due.OrderBy(d => d.Evaluation.DueDate).ThenBy(d => d.Open.Title, StringComparer.Ordinal).ThenBy(d => d.Open.SubjectId).ToList();
+            return new OpenWork(counts, lists.ToDictionary(l => l.Key, l => l.Value.OrderBy(r => r.DueOn).ThenBy(r => r.Title, StringComparer.Ordinal)
+                .ThenBy(r => r.SubjectId).ThenBy(r => r.Clock, StringComparer.Ordinal).Take(ListLimit).ToList()));
         }
 
-        /// <summary>An item as the page lists it; explained only when listed, as the totals need no sentences.</summary>
-        private static DashboardDeadlineItem Item(ClockEvaluator evaluator, Due d)
+        /// <summary>People named as the users table names them where the row kept only a login (a campaign's notice).</summary>
+        private async Task<IReadOnlyDictionary<string, string>> NamesAsync(OpenWork open, CancellationToken ct)
         {
-            var (open, e) = (d.Open, d.Evaluation);
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var id in open.Lists.Values.SelectMany(l => l).Where(r => r.ResponsibleName is null && r.ResponsibleUserId is { Length: > 0 })
+                         .Select(r => r.ResponsibleUserId!).Distinct(StringComparer.Ordinal))
+                if (await Users.UserRecord.FindAsync(db, id, ct) is { } person) names[id] = person.DisplayName;
+            return names;
+        }
+
+        /// <summary>An item as the page lists it, its clock evaluated from the facts its row keeps.</summary>
+        private static DashboardDeadlineItem Item(ClockEvaluator evaluator, DateTimeOffset now, ClockRows.Row r, bool overdue, IReadOnlyDictionary<string, string> names)
+        {
+            var (deadline, wording) = ClockFacts.Read(r.Facts, r.SubjectId);
+            var e = evaluator.Evaluate(deadline, now, r.DueSoonDays);
+            var (api, page) = MyDeadlines.Paths(r.SubjectType, r.SubjectId, r.ParentId);
             return new DashboardDeadlineItem
             {
-                SubjectType = open.SubjectType,
-                Id = open.SubjectId,
-                Title = open.Title,
-                Jurisdiction = open.Jurisdiction,
-                Status = d.Status,
+                SubjectType = r.SubjectType,
+                Id = r.SubjectId,
+                Title = r.Title,
+                Jurisdiction = r.Jurisdiction,
+                Status = overdue ? Wire.Name(ClockStatus.Overdue) : Wire.Name(ClockStatus.DueSoon),
                 DueDate = e.DueDate,
                 RemainingDays = e.RemainingDays,
-                OverdueDays = e.Status == ClockStatus.Overdue ? Math.Max(0, -e.RemainingDays) : 0,
+                OverdueDays = overdue ? Math.Max(0, -e.RemainingDays) : 0,
                 DayKind = Wire.Name(e.Kind),
-                Explanation = evaluator.Explain(open.Clock, e, open.Wording),
-                Responsible = open.ResponsibleUserId is { Length: > 0 } id ? new DashboardPerson(id, open.ResponsibleName ?? id) : null,
-                ApiPath = d.ApiPath,
-                PagePath = d.PagePath,
+                Explanation = evaluator.Explain(deadline, e, wording),
+                Responsible = r.ResponsibleUserId is { Length: > 0 } id
+                    ? new DashboardPerson(id, r.ResponsibleName ?? names.GetValueOrDefault(id, id)) : null,
+                ApiPath = api,
+                PagePath = page,
             };
         }
 
-        /// <summary>Where an item is read in the API and on the pages; null for work the dashboard does not list.</summary>
-        private static (string Api, string Page)? Paths(OpenClock open) => open.SubjectType switch
+        private static DashboardDeadlines Lists(ClockEvaluator evaluator, DateTimeOffset now, OpenWork open, IReadOnlyDictionary<string, string> names, bool overdue)
         {
-            "case" => ($"/api/cases/{open.SubjectId}", $"/cases/{open.SubjectId}"),
-            "permit" => ($"/api/permits/{open.SubjectId}", $"/permits/{open.SubjectId}"),
-            "notice" => ($"/api/inspections/{open.SubjectId}", $"/inspections/{open.SubjectId}"),
-            UnlicensedNoticeSource.SubjectType when open.ParentId is { } campaign =>
-                ($"/api/unlicensed-campaigns/{campaign}/venues/{open.SubjectId}", $"/unlicensed-campaigns/{campaign}/venues/{open.SubjectId}"),
-            _ => null,
-        };
-
-        private static DashboardDeadlines Lists(ClockEvaluator evaluator, List<Due> due, string status)
-        {
-            DashboardDeadlineList Of(params string[] types)
+            DashboardDeadlineList Of(string list)
             {
-                var chosen = due.Where(d => d.Status == status && types.Contains(d.Open.SubjectType)).ToList();
-                return new DashboardDeadlineList { Total = chosen.Count, Items = chosen.Take(ListLimit).Select(d => Item(evaluator, d)).ToList() };
+                var types = Kinds.Where(k => k.List == list).Select(k => k.SubjectType).ToHashSet(StringComparer.Ordinal);
+                var total = open.Counts.Where(c => types.Contains(c.SubjectType)).Sum(c => overdue ? c.Overdue : c.DueSoon);
+                return new DashboardDeadlineList
+                {
+                    Total = (int)total,
+                    Items = open.Lists[(list, overdue)].Select(r => Item(evaluator, now, r, overdue, names)).ToList(),
+                };
             }
-            return new DashboardDeadlines
-            {
-                Cases = Of("case"),
-                Applications = Of("permit"),
-                Notices = Of("notice", UnlicensedNoticeSource.SubjectType),
-            };
+            return new DashboardDeadlines { Cases = Of("cases"), Applications = Of("applications"), Notices = Of("notices") };
         }
 
         /// <summary>Each child jurisdiction's headline figures, counted for that child alone by the same statements as the whole.</summary>
         private static IReadOnlyList<DashboardDistrict> Districts(string scope, IReadOnlyList<JurisdictionDirectory.Entry> children,
             IReadOnlyList<CaseClosureRate.Figures> cases, IReadOnlyList<PermitFigures.Result> permits, IReadOnlyDictionary<string, int> inspections,
-            List<Due> open) =>
+            IReadOnlyList<CountRow> open) =>
             children.Select((child, n) =>
             {
                 bool Mine(string code) => JurisdictionDirectory.ChildOf(scope, code) == child.Code;
@@ -226,8 +256,8 @@ public static class GetDashboard
                     PermitOnTimeRate = permits[n].OnTime.OnTimeRate,
                     Intake = permits[n].AcceptedTotal,
                     Inspections = inspections.Where(i => Mine(i.Key)).Sum(i => i.Value),
-                    DueSoon = open.Count(d => d.Evaluation.Status == ClockStatus.DueSoon && Mine(d.Open.Jurisdiction)),
-                    Overdue = open.Count(d => d.Evaluation.Status == ClockStatus.Overdue && Mine(d.Open.Jurisdiction)),
+                    DueSoon = (int)open.Where(c => Mine(c.Jurisdiction)).Sum(c => c.DueSoon),
+                    Overdue = (int)open.Where(c => Mine(c.Jurisdiction)).Sum(c => c.Overdue),
                 };
             }).ToList();
     }

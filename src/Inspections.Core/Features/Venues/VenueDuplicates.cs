@@ -7,8 +7,9 @@ namespace Inspections.Core.Features.Venues;
 /// <summary>
 /// The register's one-business-once rule, shared by registering and updating a venue: within a district (its towns
 /// included) no two venues share a unified social credit code 统一社会信用代码 or a licence number 许可证号, and a
-/// second venue of the same name and address is registered only when confirmed. The check runs under the district's
-/// lock (<see cref="DbLocks"/>), so two requests at the same instant cannot both pass it.
+/// second venue of the same name and address is registered only when confirmed. The check runs under a lock per
+/// identifier it checks (<see cref="DbLocks"/>), so two requests at the same instant cannot both pass it; an update
+/// that keeps its identifiers checks and locks nothing.
 /// </summary>
 internal static class VenueDuplicates
 {
@@ -33,12 +34,17 @@ internal static class VenueDuplicates
         bool checkCode, bool checkLicense, bool checkNameAndAddress, CancellationToken ct)
     {
         var district = District(jurisdiction);
-        await DbLocks.HoldAsync(db, "venue-register:" + district, ct);
         var range = Jurisdiction.Level(district) == JurisdictionLevel.District ? Jurisdiction.Range(district) : new CodeRange(district, district);
         var code = checkCode ? Input.Clean(facts.UnifiedSocialCreditCode) : null;
         var license = checkLicense ? Input.Clean(facts.LicenseNumber) : null;
         var name = facts.Name!.Trim();
         var address = facts.Address!.Trim();
+        if (code is null && license is null && !checkNameAndAddress) return;
+        // One lock per identifier checked, always in this order (so two requests never wait on each other in a circle):
+        // requests with nothing in common run side by side.
+        if (code is not null) await DbLocks.HoldAsync(db, $"venue-code:{district}:{code}", ct);
+        if (license is not null) await DbLocks.HoldAsync(db, $"venue-licence:{district}:{license}", ct);
+        if (checkNameAndAddress) await DbLocks.HoldAsync(db, $"venue-name:{district}:{name}\n{address}", ct);
         var found = await db.QueryAsync<Existing>(SameVenue, new
         {
             JurisdictionFirst = range.First, JurisdictionLast = range.Last, Except = except ?? Guid.Empty,

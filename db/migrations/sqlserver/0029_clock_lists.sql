@@ -1,0 +1,28 @@
+-- The open work read from the stored clocks at province scale (issue 16): the dashboard's due-soon and overdue lists
+-- and counts, and my deadlines, read index ranges of deadline_clocks instead of evaluating every open clock.
+--
+-- responsible_name: the name of who answers for the clock as its row recorded it (a case's officer, an application's
+-- first-inquiry clerk, the inspector who issued a notice); null where the row kept only a login (a campaign's notice),
+-- which the reader names from users. Rows stored before this migration are named here from their subjects.
+ALTER TABLE deadline_clocks ADD responsible_name nvarchar(100) NULL;
+GO
+
+UPDATE deadline_clocks SET responsible_name = (SELECT c.officer_name FROM cases c WHERE c.id = deadline_clocks.subject_id)
+WHERE subject_type = 'case';
+UPDATE deadline_clocks SET responsible_name = (SELECT p.responsible_name FROM permit_applications p WHERE p.id = deadline_clocks.subject_id)
+WHERE subject_type = 'permit';
+UPDATE deadline_clocks SET responsible_name = (SELECT i.recorded_by_name FROM inspections i WHERE i.id = deadline_clocks.subject_id)
+WHERE subject_type = 'notice';
+
+-- A command stores its subject's clocks again by (clock, subject ids) without knowing the subject type: the unique key
+-- leads with the subject, so that delete seeks instead of reading the whole table.
+DROP INDEX ux_deadline_clocks_subject ON deadline_clocks;
+CREATE UNIQUE INDEX ux_deadline_clocks_subject ON deadline_clocks (subject_id, clock, subject_type);
+
+-- The dashboard's lists, by due date: walked in due order per kind, the jurisdiction range checked in the entry, so a
+-- first page stops after it is full (overdue: due_on before today; due soon: due_on from today, due_soon_on reached).
+CREATE INDEX ix_deadline_clocks_due ON deadline_clocks (subject_type, due_on, jurisdiction, due_soon_on, clock);
+-- The dashboard's counts per district: the scope's clocks from one range, grouped by jurisdiction.
+CREATE INDEX ix_deadline_clocks_jurisdiction ON deadline_clocks (jurisdiction, due_on, due_soon_on, subject_type, clock);
+-- My deadlines 我的到期事项: a person's clocks in due order.
+CREATE INDEX ix_deadline_clocks_responsible ON deadline_clocks (responsible_user_id, due_on, id);
