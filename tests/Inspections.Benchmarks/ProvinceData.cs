@@ -515,6 +515,7 @@ internal sealed class ProvinceData(ProvinceSql g, int n)
         var id = g.Postgres ? "gen_random_uuid()" : "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-7' || substr(hex(randomblob(2)), 2) || '-8' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))";
         var rows = 0L;
         foreach (var (kind, condition) in new[] { ("dueSoon", $"c.due_soon_on <= {today}"), ("overdue", $"c.due_on < {today}") })
+        {
             rows += await c.ExecuteAsync(new CommandDefinition($"""
                 INSERT INTO alerts (id, subject_type, subject_id, jurisdiction, kind, due_date, title, message, responsible_user_id, raised_at, version)
                 SELECT {id}, c.subject_type, c.subject_id, c.jurisdiction, '{kind}', c.due_on, c.title,
@@ -523,6 +524,9 @@ internal sealed class ProvinceData(ProvinceSql g, int n)
                 WHERE c.alert_on IS NOT NULL AND c.due_on IS NOT NULL AND {condition}
                   AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.subject_type = c.subject_type AND a.subject_id = c.subject_id AND a.kind = '{kind}' AND a.due_date = c.due_on)
                 """, commandTimeout: 3600));
+            // The second statement is planned on the alerts the first one wrote.
+            await c.ExecuteAsync(new CommandDefinition("ANALYZE alerts", commandTimeout: 3600));
+        }
         await c.ExecuteAsync(new CommandDefinition($"""
             UPDATE deadline_clocks SET alert_on = CASE WHEN due_on < {today} THEN NULL ELSE overdue_on END
             WHERE alert_on IS NOT NULL AND alert_on <= {today}

@@ -316,14 +316,20 @@ internal static class ProvinceLoad
                 j => InspectionFigures(j.GetProperty("inspections")), rows => InspectionRow(rows.Single()), 100),
             new("GET /api/dashboard, district (cases shown)", "/api/dashboard?period=firstHalf&year=2026", supervisor, closureTotals,
                 j => Figures(j.GetProperty("cases")), rows => Row(rows.Single()), 100),
-            new("GET /api/dashboard, city: 10 districts side by side (filed per district)", "/api/dashboard?period=firstHalf&year=2026", citySupervisor,
+            new("GET /api/dashboard, city: 10 districts side by side (filed, overdue and due soon per district)", "/api/dashboard?period=firstHalf&year=2026", citySupervisor,
                 $"""
-                SELECT jurisdiction AS k, SUM(CASE WHEN filed_on >= {Date(From)} THEN 1 ELSE 0 END) AS filed FROM cases
-                WHERE jurisdiction {Range(city)} AND filed_on IS NOT NULL AND filed_on <= {Date(To)} GROUP BY jurisdiction ORDER BY 1
+                SELECT k, SUM(filed) AS filed, SUM(overdue) AS overdue, SUM(due_soon) AS due_soon FROM (
+                    SELECT jurisdiction AS k, CASE WHEN filed_on >= {Date(From)} THEN 1 ELSE 0 END AS filed, 0 AS overdue, 0 AS due_soon FROM cases
+                    WHERE jurisdiction {Range(city)} AND filed_on IS NOT NULL AND filed_on <= {Date(To)}
+                    UNION ALL
+                    SELECT jurisdiction, 0, CASE WHEN due_on < {Date(AsOf)} THEN 1 ELSE 0 END, CASE WHEN due_on >= {Date(AsOf)} THEN 1 ELSE 0 END FROM deadline_clocks
+                    WHERE jurisdiction {Range(city)} AND due_on IS NOT NULL AND (due_on < {Date(AsOf)} OR due_soon_on <= {Date(AsOf)})
+                      AND subject_type IN ('case', 'permit', 'notice', 'unlicensedNotice') AND clock <> '{Inspections.Core.Features.Permits.PermitCorrectionWindows.Type}'
+                ) x GROUP BY k ORDER BY 1
                 """,
                 j => string.Join(" ", j.GetProperty("districts").EnumerateArray().OrderBy(x => x.GetProperty("jurisdiction").GetString(), StringComparer.Ordinal)
-                    .Select(x => $"{x.GetProperty("jurisdiction").GetString()}:{x.GetProperty("casesFiled")}")),
-                rows => string.Join(" ", rows.Select(r => $"{r.k}:{L(r.filed)}")), 300),
+                    .Select(x => $"{x.GetProperty("jurisdiction").GetString()}:{x.GetProperty("casesFiled")}/{x.GetProperty("overdue")}/{x.GetProperty("dueSoon")}")),
+                rows => string.Join(" ", rows.Select(r => $"{r.k}:{L(r.filed)}/{L(r.overdue)}/{L(r.due_soon)}")), 300),
         ];
     }
 }

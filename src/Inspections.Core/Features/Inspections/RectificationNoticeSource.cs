@@ -18,5 +18,7 @@ public sealed class RectificationNoticeSource() : NoticeDeadlineSource("notice",
         """;
 
     private static readonly Sql OpenNotices = new(Query("i.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast"));
-    private static readonly Sql NoticesOf = new(d => Query($"({d.IdIn("i.id", "@Ids")} OR {d.IdIn("i.venue_id", "@Ids")})"));
+    // The notices themselves and the venues' notices as two seeks (by key, by ix_inspections_venue_started): an OR of the
+    // two reads every open notice of the province, on every command about an inspection or a venue.
+    private static readonly Sql NoticesOf = new(d => Query(d.IdIn("i.id", "@Ids")) + "\nUNION\n" + Query(d.IdIn("i.venue_id", "@Ids")));
 }
