@@ -169,7 +169,9 @@ internal static class PathLoad
             Console.WriteLine($"{label}: our host {ourUrl}, raw endpoints {raw.Url}; signed in as {Login}");
 
             var results = new List<(string, Op, List<Sample>, List<Sample>)>();
-            foreach (var op in new[] { Op.ById, Op.Search, Op.Update })
+            // INSPECTIONS_BENCH_OPS (e.g. "ById" or "ById,Update") runs some operations only, e.g. to profile one.
+            var only = Environment.GetEnvironmentVariable("INSPECTIONS_BENCH_OPS")?.Split(',').Select(Enum.Parse<Op>).ToArray();
+            foreach (var op in only ?? [Op.ById, Op.Search, Op.Update])
             {
                 // Warm-up of both sides (JIT and its tiers, pools, statements), unrecorded: our pipeline has far more code to
                 // reach its optimised tier, and a busy machine takes seconds to compile it.

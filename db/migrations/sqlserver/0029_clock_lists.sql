@@ -26,3 +26,8 @@ CREATE INDEX ix_deadline_clocks_due ON deadline_clocks (subject_type, due_on, ju
 CREATE INDEX ix_deadline_clocks_jurisdiction ON deadline_clocks (jurisdiction, due_on, due_soon_on, subject_type, clock);
 -- My deadlines 我的到期事项: a person's clocks in due order.
 CREATE INDEX ix_deadline_clocks_responsible ON deadline_clocks (responsible_user_id, due_on, id);
+
+-- An inspection's case (the inspection page, a lead taken up, the leads still waiting for a case): by the inspection.
+CREATE INDEX ix_cases_inspection ON cases (inspection_id);
+-- The case leads 案件线索 list, newest first: only the inspections that found a lead, walked in date order.
+CREATE INDEX ix_inspections_case_leads ON inspections (started_at, id, jurisdiction) WHERE case_lead = 1;
