@@ -98,7 +98,14 @@ public static class GetDashboard
         {d.Limit("@Take")}
         """);
 
-    private sealed record CountRow(string Jurisdiction, string SubjectType, long Overdue, long DueSoon);
+    // Properties, not a positional record: with no rows SQLite reports an expression column as a blob, which no constructor matches.
+    private sealed record CountRow
+    {
+        public string Jurisdiction { get; init; } = "";
+        public string SubjectType { get; init; } = "";
+        public long Overdue { get; init; }
+        public long DueSoon { get; init; }
+    }
 
     /// <summary>The open work: every due-soon and overdue clock counted, and the first of each list.</summary>
     private sealed record OpenWork(IReadOnlyList<CountRow> Counts, IReadOnlyDictionary<(string List, bool Overdue), List<ClockRows.Row>> Lists);
