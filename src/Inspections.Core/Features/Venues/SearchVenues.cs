@@ -50,10 +50,13 @@ public static class SearchVenues
         }
     }
 
+    // A first page walks ix_venues_name (name, id, jurisdiction) in order, the jurisdiction range and a name fragment checked
+    // in the entry, and stops when the page is full; a range led by jurisdiction spans a district's towns, so its rows would
+    // have to be read and sorted by name (SqlDialect.Unseeked). A fragment no venue of the range has reads the whole index.
     internal static readonly Sql Select = new(d => $"""
         SELECT {VenueDto.Columns}
         FROM venues
-        WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
+        WHERE {d.Unseeked("jurisdiction")} BETWEEN @JurisdictionFirst AND @JurisdictionLast
           AND (@Type IS NULL OR venue_type = @Type)
           AND (@LicenseStatus IS NULL OR license_status = @LicenseStatus)
           AND (@NameLike IS NULL OR name LIKE @NameLike ESCAPE '\')
