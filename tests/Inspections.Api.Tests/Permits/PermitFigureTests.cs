@@ -264,3 +264,58 @@ public sealed class PermitCatalogTests(string provider) : PermitFixture(provider
         Assert.That(dropped.FieldErrors("kind"), Is.Not.Empty);
     }
 }
+
+/// <summary>
+/// An application at the desk whose promised limit is shorter than its correction window: its stored promised clock runs
+/// from receipt, but it counts as accepted, and so as overdue, only once the window has run out (行政许可法 art. 32).
+/// Counted by hand, at the window of 510115 (promised limit edited to 3 working days, correction window 5, no holiday
+/// in March 2026):
+/// <code>
+/// app  item                 received  promised due (from receipt)  window runs out  open and overdue on 3-06 / 3-09 / 3-10
+/// F    audio-video-retail   3-02      3-05                         3-09             no / no / yes
+/// </code>
+/// </summary>
+[TestFixtureSource(typeof(Providers), nameof(Providers.All))]
+public sealed class PermitDeskOverdueTests(string provider) : PermitFixture(provider)
+{
+    private HttpClient Clerk => As("clerk", "丁窗口");
+
+    [OneTimeSetUp]
+    public async Task AShortPromiseAtTheDesk()
+    {
+        SetLocal(2026, 3, 2);
+        var admin = As("admin", "管理员");
+        var item = (await (await admin.GetAsync("/api/permit-items")).Expect(HttpStatusCode.OK)).EnumerateArray().Single(i => i.Str("code") == "audio-video-retail");
+        await (await admin.PutJson("/api/permit-items/audio-video-retail", new
+        {
+            version = item.GetProperty("version").GetInt64(), name = item.Str("name"), statutoryLimitDays = 30, promisedLimitDays = 3,
+            kinds = new[] { "establish" },
+            materials = item.GetProperty("materials").EnumerateArray().Select(m => new { code = m.Str("code"), name = m.Str("name") }).ToArray(),
+        })).Expect(HttpStatusCode.OK);
+        await ReceiveAsync(Clerk, Application("audio-video-retail", "establish", AudioVideoMaterials));
+    }
+
+    [TestCase(6, 0)]
+    [TestCase(9, 0)]
+    [TestCase(10, 1)]
+    public async Task It_is_overdue_only_once_its_correction_window_has_run_out(int day, int overdue)
+    {
+        SetLocal(2026, 3, day);
+        var figures = await (await Supervisor().GetAsync("/api/permits/figures?from=2026-03-01&to=2026-03-31")).Expect(HttpStatusCode.OK);
+        Assert.That(figures.GetProperty("openOverdue").GetInt32(), Is.EqualTo(overdue), $"open and overdue on 3-{day}");
+    }
+
+    [Test]
+    public async Task The_sweep_raises_it_once_the_window_has_run_out()
+    {
+        SetLocal(2026, 3, 9);
+        var early = await (await Supervisor().PostAsync("/api/permits/accountability/sweep", null)).Expect(HttpStatusCode.OK);
+        Assert.That((early.GetProperty("examined").GetInt32(), early.GetProperty("overdue").GetInt32()), Is.EqualTo((1, 0)), "still within the window");
+        SetLocal(2026, 3, 10);
+        var sweep = await (await Supervisor().PostAsync("/api/permits/accountability/sweep", null)).Expect(HttpStatusCode.OK);
+        Assert.That((sweep.GetProperty("examined").GetInt32(), sweep.GetProperty("overdue").GetInt32()), Is.EqualTo((1, 1)));
+        var records = (await (await Supervisor().GetAsync("/api/permits/accountability?status=open")).Expect(HttpStatusCode.OK)).EnumerateArray().ToArray();
+        Assert.That(records.Select(r => (r.Str("clerkId"), r.Str("reason"), r.Str("dueDate"), r.GetProperty("overdueDays").GetInt32())),
+            Is.EquivalentTo(new[] { ("丁窗口", "overdueOpen", "2026-03-05", 3) }), "deemed accepted on receipt 3-02: due 3-05, late 3-06, 3-09, 3-10");
+    }
+}

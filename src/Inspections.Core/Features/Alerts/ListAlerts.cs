@@ -68,10 +68,12 @@ public static class ListAlerts
         }
     }
 
+    // A first page walks the primary key in id order and stops when the page is full, instead of reading the jurisdiction
+    // range's alerts (open and acknowledged) and sorting them (SqlDialect.Unseeked).
     internal static readonly Sql Select = new(d => $"""
         SELECT {AlertDto.Columns}
         FROM alerts
-        WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
+        WHERE {d.Unseeked("jurisdiction")} BETWEEN @JurisdictionFirst AND @JurisdictionLast
           AND (@Kind IS NULL OR kind = @Kind)
           AND (@SubjectType IS NULL OR subject_type = @SubjectType)
           AND (@IncludeAcknowledged = 1 OR acknowledged_at IS NULL)

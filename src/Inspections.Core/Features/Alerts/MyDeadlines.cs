@@ -89,11 +89,13 @@ public static class MyDeadlines
 
     // A clock is due soon from due_soon_on and overdue from overdue_on (the day after the due date), as the scan reads
     // them; a suspended clock has no dates. The clock types that raise alerts are code constants, written into the text.
+    // A page walks my clocks in due order (ix_deadline_clocks_responsible), the jurisdiction range checked on each, and
+    // stops when it is full (SqlDialect.Unseeked: not a jurisdiction range of everyone's clocks, sorted).
     internal static readonly Sql Select = new(d => $"""
         SELECT id, subject_type, subject_id, clock, jurisdiction, title, parent_id, due_on, overdue_on, due_soon_days, facts
         FROM deadline_clocks
         WHERE responsible_user_id = @Me
-          AND jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
+          AND {d.Unseeked("jurisdiction")} BETWEEN @JurisdictionFirst AND @JurisdictionLast
           AND {Listed}
           AND due_on IS NOT NULL
           AND (due_soon_on <= @Today OR overdue_on <= @Today)

@@ -55,34 +55,82 @@ internal static class PermitClocks
                 completedAt: p.CompletedAt)
             : null;
 
-    private static readonly Sql Open = new($"""
-        SELECT {PermitRecord.Columns} FROM permit_applications
-        WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
-          AND stage IN ('received', 'accepted', 'underReview', 'suspended', 'approved', 'refused')
+    // The open stages, as the promised-limit source times them (PermitDeadlines): at the desk, and every stage its clocks run in.
+    private static readonly string OpenStages = string.Join(", ", Enum.GetValues<PermitStage>()
+        .Where(s => PermitStageMachine.ClocksRun(s) || PermitStageMachine.IsDeemedAccepted(s, correctionWindowPassed: true))
+        .Select(s => $"'{Wire.Name(s)}'"));
+
+    private static readonly Sql CountOpen = new($"""
+        SELECT COUNT(*) FROM permit_applications
+        WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND stage IN ({OpenStages})
+        """);
+
+    // The stored promised limits 承诺时限 past their due date today. A suspended clock has no dates (ClockRows), so it is
+    // not among them. An application still at the desk has its promised clock stored from receipt (PermitDeadlines), but
+    // counts as accepted only once its correction window has run out (art. 32): while its stored window still has today
+    // or a later day to run, it is left out, as Effective leaves it unaccepted.
+    private static string Overdue(string select) => $"""
+        SELECT {select} FROM deadline_clocks c
+        WHERE c.subject_type = 'permit' AND c.clock = 'permit'
+          AND c.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
+          AND c.due_on < @Today
+          AND NOT EXISTS (SELECT 1 FROM deadline_clocks w
+                          WHERE w.subject_id = c.subject_id AND w.clock = '{PermitCorrectionWindows.Type}' AND w.subject_type = 'permit'
+                            AND w.due_on >= @Today)
+        """;
+
+    private static readonly Sql CountOverdue = new(Overdue("COUNT(*)"));
+    private static readonly Sql OverdueIds = new(Overdue("c.subject_id") + "\nORDER BY c.subject_id");
+    private static readonly Sql ApplicationsOf = new(d => $"SELECT {PermitRecord.Columns} FROM permit_applications WHERE {d.IdIn("id", "@Ids")}");
+    private static readonly Sql SuspensionsOf = new(d => $"""
+        SELECT application_id, id, kind, start_on, end_on, reason FROM permit_suspensions
+        WHERE {d.IdIn("application_id", "@Ids")}
+        ORDER BY application_id, start_on, id
         """);
 
     /// <summary>An open application past its promised limit 承诺时限, with its clock and how it stands.</summary>
     public sealed record OverdueOpen(PermitRecord Application, DeadlineClock Promised, ClockEvaluation Evaluation);
 
+    private static object Parameters(ClockEvaluator evaluator, CodeRange range, DateTimeOffset now) =>
+        new { JurisdictionFirst = range.First, JurisdictionLast = range.Last, Today = evaluator.LocalDate(now) };
+
     /// <summary>
-    /// The applications of a jurisdiction range still open at <paramref name="now"/> whose promised limit has run out
-    /// (suspended days not counted; one still at the desk after its correction window counts as accepted on receipt),
-    /// and how many open applications were examined. The accountability sweep and the month figures count the same ones.
+    /// How many applications of a jurisdiction range are still open at <paramref name="now"/> with their promised limit run
+    /// out (suspended days not counted; one still at the desk after its correction window counts as accepted on receipt),
+    /// counted from the stored clocks (deadline_clocks, rewritten by every command): an index range, not the open applications.
+    /// </summary>
+    public static async Task<int> CountOverdueOpenAsync(DbSession db, ClockEvaluator evaluator, CodeRange range, DateTimeOffset now,
+        CancellationToken ct) =>
+        (int)await db.ExecuteScalarAsync<long>(CountOverdue, Parameters(evaluator, range, now), ct);
+
+    /// <summary>
+    /// The applications of a jurisdiction range still open at <paramref name="now"/> whose promised limit has run out, the
+    /// ones <see cref="CountOverdueOpenAsync"/> counts, and how many open applications were examined. Only those applications
+    /// are read, <see cref="ClockRows.Batch"/> at a time with their suspensions, and their clocks evaluated again for the
+    /// explanation. The accountability sweep and the month figures count the same ones.
     /// </summary>
     public static async Task<(int Examined, IReadOnlyList<OverdueOpen> Overdue)> OverdueOpenAsync(DbSession db, ClockEvaluator evaluator,
         CodeRange range, DateTimeOffset now, int dueSoonDays, CancellationToken ct)
     {
-        var open = await db.QueryAsync<PermitRecord>(Open, new { JurisdictionFirst = range.First, JurisdictionLast = range.Last }, ct);
+        var parameters = Parameters(evaluator, range, now);
+        var examined = (int)await db.ExecuteScalarAsync<long>(CountOpen, parameters, ct);
+        var ids = await db.QueryAsync<Guid>(OverdueIds, parameters, ct);
         var overdue = new List<OverdueOpen>();
-        foreach (var stored in open)
+        foreach (var chunk in ids.Chunk(ClockRows.Batch))
         {
-            var p = Effective(stored, evaluator, now);
-            if (p.AcceptedOn is null) continue;
-            var promised = Promised(p, await db.QueryAsync<SuspensionRow>(PermitView.Suspensions, new { p.Id }, ct))!;
-            var evaluation = evaluator.Evaluate(promised, now, dueSoonDays);
-            if (evaluation.Status == ClockStatus.Overdue) overdue.Add(new(p, promised, evaluation));
+            var batch = new { Ids = ClockRows.IdList(chunk) };
+            var applications = await db.QueryAsync<PermitRecord>(ApplicationsOf, batch, ct);
+            var suspensions = (await db.QueryAsync<PermitSuspensionOf>(SuspensionsOf, batch, ct)).ToLookup(s => s.ApplicationId, s => s.Row);
+            foreach (var stored in applications.OrderBy(a => a.Id))
+            {
+                var p = Effective(stored, evaluator, now);
+                if (p.AcceptedOn is null) continue;
+                var promised = Promised(p, suspensions[p.Id])!;
+                var evaluation = evaluator.Evaluate(promised, now, dueSoonDays);
+                if (evaluation.Status == ClockStatus.Overdue) overdue.Add(new(p, promised, evaluation));
+            }
         }
-        return (open.Count, overdue);
+        return (examined, overdue);
     }
 
     /// <summary>A suspension resumed on the day it began stopped nothing and ends before it starts: leave it out.</summary>

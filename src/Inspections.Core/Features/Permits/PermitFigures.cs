@@ -136,8 +136,8 @@ public static class PermitFigures
             var now = clock.GetUtcNow();
             var bucket = FigureBucket.Of(user.Jurisdiction, query.From!.Value, query.To!.Value);
             var figures = (await ComputeAsync(db, evaluator, [bucket], now, byItemAndClerk: true, ct))[0];
-            var (_, overdue) = await PermitClocks.OverdueOpenAsync(db, evaluator, Jurisdiction.Range(user.Jurisdiction), now, 0, ct);
-            return figures with { OpenOverdue = overdue.Count };
+            var overdue = await PermitClocks.CountOverdueOpenAsync(db, evaluator, Jurisdiction.Range(user.Jurisdiction), now, ct);
+            return figures with { OpenOverdue = overdue };
         }
 
         /// <summary>

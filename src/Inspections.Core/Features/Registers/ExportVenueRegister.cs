@@ -76,7 +76,7 @@ public static class ExportVenueRegister
             user.EnsureCanSee(scope);
             if (query.Jurisdiction is not null) await JurisdictionRows.EnsureKnownAsync(db, nameof(Query.Jurisdiction), query.Jurisdiction, ct);
             var names = await RegisterWords.JurisdictionNamesAsync(db, ct);
-            var rows = db.StreamAsync<VenueDto>(SearchVenues.Select, SearchVenues.Parameters(query.Search, scope, null, int.MaxValue), ct);
+            var rows = db.StreamAsync<VenueDto>(SearchVenues.SelectRange, SearchVenues.Parameters(query.Search, scope, null, int.MaxValue), ct);
             return RegisterFile.Of(Title, RegisterWords.LocalDate(clock.GetUtcNow()),
                 RegisterFile.Numbered(rows, (n, v) => Row.Of(n, v, names), ct));
         }

@@ -50,10 +50,10 @@ public static class SearchVenues
         }
     }
 
-    internal static readonly Sql Select = new(d => $"""
+    private static string Statement(string from, string jurisdiction) => $"""
         SELECT {VenueDto.Columns}
-        FROM venues
-        WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
+        FROM {from}
+        WHERE {jurisdiction} BETWEEN @JurisdictionFirst AND @JurisdictionLast
           AND (@Type IS NULL OR venue_type = @Type)
           AND (@LicenseStatus IS NULL OR license_status = @LicenseStatus)
           AND (@NameLike IS NULL OR name LIKE @NameLike ESCAPE '\')
@@ -61,8 +61,31 @@ public static class SearchVenues
                OR unified_social_credit_code LIKE @CodeLike ESCAPE '\')
           AND (@AfterName IS NULL OR name > @AfterName OR (name = @AfterName AND id > @AfterId))
         ORDER BY name, id
+        """;
+
+    /// <summary>
+    /// A page of the list: walks ix_venues_name (name, id, jurisdiction) in order, the jurisdiction range checked in the entry,
+    /// and stops when the page is full; an index led by jurisdiction spans a district's towns, so its rows would have to be
+    /// read whole and sorted by name (<see cref="SqlDialect.Unseeked"/>).
+    /// </summary>
+    internal static readonly Sql Select = new(d => $"""
+        {Statement("venues", d.Unseeked("jurisdiction"))}
         {d.Limit("@Take")}
         """);
+
+    /// <summary>
+    /// The jurisdiction range's venues read whole from ix_venues_jurisdiction_name and sorted: for a name-contains search,
+    /// which may match few of the range's venues (walking the names would then read every venue of the province), the
+    /// fragment is tested in the index entry; and for the register 场所台账, which reads every row anyway.
+    /// </summary>
+    internal static readonly Sql SelectRange = new(d => $"""
+        {Statement($"venues {d.IndexedBy("ix_venues_jurisdiction_name")}", "jurisdiction")}
+        {d.Limit("@Take")}
+        """);
+
+    /// <summary>The statement a page of <paramref name="query"/> reads: the range for a fragment, else the walk.</summary>
+    internal static Sql For(Query query) =>
+        string.IsNullOrWhiteSpace(query.Name) && string.IsNullOrWhiteSpace(query.Search) ? Select : SelectRange;
 
     /// <summary>The filters as the statement's parameters: the register 场所台账 reads the same rows with no page limit.</summary>
     internal static object Parameters(Query query, string scope, Key? after, int take) => new
@@ -89,7 +112,7 @@ public static class SearchVenues
             if (query.Jurisdiction is not null) await JurisdictionRows.EnsureKnownAsync(db, nameof(Query.Jurisdiction), query.Jurisdiction, ct);
             Common.Cursor.TryDecode<Key>(query.Cursor, out var after);
             var limit = query.Limit ?? 20;
-            var rows = await db.QueryAsync<VenueDto>(Select, Parameters(query, scope, after, limit + 1), ct);
+            var rows = await db.QueryAsync<VenueDto>(For(query), Parameters(query, scope, after, limit + 1), ct);
             var items = rows.Take(limit).ToList();
             var next = rows.Count > limit ? Common.Cursor.Encode(new Key(items[^1].Name, items[^1].Id)) : null;
             return new Page<VenueDto>(items, next);
