@@ -456,6 +456,14 @@ internal sealed class ProvinceData(ProvinceSql g, int n)
                   {(missingOnly ? "AND closed_on IS NULL AND withdrawn_on IS NULL AND decided_on_time IS NULL" : "")}
                 """, commandTimeout: 3600));
         }
+        if (await HasColumnAsync(c, "cases", "venue_type"))
+        {
+            // The venue's type kept with the case (migration 0032), as OpenLead writes it.
+            rows += await c.ExecuteAsync(new CommandDefinition("""
+                UPDATE cases SET venue_type = (SELECT v.venue_type FROM venues v WHERE v.id = cases.venue_id)
+                WHERE venue_id IS NOT NULL AND venue_type IS NULL
+                """, commandTimeout: 3600));
+        }
         if (await HasColumnAsync(c, "permit_applications", "completed_on_time"))
         {
             rows += await c.ExecuteAsync(new CommandDefinition($"""

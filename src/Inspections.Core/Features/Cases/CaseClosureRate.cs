@@ -117,7 +117,8 @@ public static class CaseClosureRate
     private sealed record GroupSql(string Select, string Joins, string GroupBy);
 
     private static readonly GroupSql NoGroup = new("NULL AS group_key, NULL AS group_name", "", "");
-    private static readonly GroupSql ByVenueType = new("v.venue_type AS group_key, NULL AS group_name", "LEFT JOIN venues v ON v.id = c.venue_id", ", v.venue_type");
+    // The venue's type as the case keeps it (cases.venue_type, current with the venue's), read from ix_cases_figures with the rest.
+    private static readonly GroupSql ByVenueType = new("c.venue_type AS group_key, NULL AS group_name", "", ", c.venue_type");
     private static readonly GroupSql ByViolation = new("c.violation_code AS group_key, vc.name AS group_name",
         "JOIN violation_catalog vc ON vc.code = c.violation_code", ", c.violation_code, vc.name");
     private static readonly GroupSql ByOfficer = new("c.officer_id AS group_key, c.officer_name AS group_name", "", ", c.officer_id, c.officer_name");

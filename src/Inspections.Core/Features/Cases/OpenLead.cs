@@ -91,14 +91,14 @@ public static class OpenLead
     private static readonly Sql Insert = new("""
         INSERT INTO cases (id, jurisdiction, stage, source, source_reference, inspection_id, venue_id, party_kind, party_name,
             party_credit_code, party_id_number, party_address, violation_code, facts, occurred_on, ended_on, serious_harm, officer_id, officer_name,
-            created_at, rights_waived, warning, license_revoked, updated_at, version)
+            venue_type, created_at, rights_waived, warning, license_revoked, updated_at, version)
         VALUES (@Id, @Jurisdiction, 'lead', @Source, @SourceReference, @InspectionId, @VenueId, @PartyKind, @PartyName,
             @PartyCreditCode, @PartyIdNumber, @PartyAddress, @ViolationCode, @Facts, @OccurredOn, @EndedOn, @SeriousHarm, @OfficerId, @OfficerName,
-            @Now, @False, @False, @False, @Now, 1)
+            @VenueType, @Now, @False, @False, @False, @Now, 1)
         """);
 
     private static readonly Sql Venue = new("""
-        SELECT jurisdiction, name, operator_name, unified_social_credit_code, address FROM venues WHERE id = @Id
+        SELECT jurisdiction, name, operator_name, unified_social_credit_code, address, venue_type FROM venues WHERE id = @Id
         """);
 
     private sealed record VenueFacts
@@ -108,6 +108,8 @@ public static class OpenLead
         public string? OperatorName { get; init; }
         public string? UnifiedSocialCreditCode { get; init; }
         public string Address { get; init; } = "";
+        /// <summary>Kept with the case (cases.venue_type) for the closure rate by venue type; <see cref="Venues.UpdateVenue"/> keeps it current.</summary>
+        public string? VenueType { get; init; }
     }
 
     public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock, CaseView view) : ICommandHandler<Command, CaseDto>
@@ -158,6 +160,7 @@ public static class OpenLead
                 SeriousHarm = command.SeriousHarm ?? false,
                 OfficerId = officer.Id,
                 OfficerName = officer.DisplayName,
+                venue?.VenueType,
                 Now = now,
                 False = false,
             }, ct);

@@ -38,6 +38,9 @@ public static class UpdateVenue
         WHERE id = @Id AND version = @Version
         """);
 
+    /// <summary>The venue's cases keep its type for the closure rate by venue type, which counts each case under the venue's current type.</summary>
+    private static readonly Sql CasesType = new("UPDATE cases SET venue_type = @Type WHERE venue_id = @Id AND (venue_type IS NULL OR venue_type <> @Type)");
+
     public sealed class Handler(DbSession db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, VenueDto>
     {
         public async ValueTask<VenueDto> Handle(Command command, CancellationToken ct)
@@ -58,6 +61,7 @@ public static class UpdateVenue
             // The version read before the write may predate the winner's commit: read it again to report the one that is current.
             if (changed == 0)
                 throw ConflictException.StaleVersion("场所", "venue", command.Version.Value, (await VenueRow.LoadAsync(db, command.Id, ct)).Version);
+            if (command.Type != current.Type) await db.ExecuteAsync(CasesType, new { command.Type, command.Id }, ct);
             db.AuditAbout("venue", command.Id);
             return await VenueRow.LoadAsync(db, command.Id, ct);
         }
