@@ -42,6 +42,9 @@ public sealed class SqlDialect
     /// </summary>
     public string IndexedBy(string index) => Provider == DbProvider.Sqlite ? "INDEXED BY " + index : "";
 
+    /// <summary>A boolean column as a condition of its own, written as each database's partial index writes it (SQL Server's bit is compared).</summary>
+    public string IsTrue(string column) => Provider == DbProvider.SqlServer ? column + " = 1" : column;
+
     /// <summary>Escapes LIKE wildcards in user text; use with <c>ESCAPE '\'</c>.</summary>
     public static string LikeContains(string fragment) =>
         "%" + fragment.Replace(@"\", @"\\", StringComparison.Ordinal)

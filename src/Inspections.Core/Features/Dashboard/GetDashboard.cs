@@ -118,7 +118,7 @@ public static class GetDashboard
             user.EnsureCanSee(scope);
             var evaluator = await calendars.EvaluatorAsync(db, ct);
             var now = clock.GetUtcNow();
-            var today = ReportPeriod.Today(clock, evaluator.TimeZone);
+            var today = evaluator.LocalDate(now); // one today for the figures and the open work
             var name = Wire.Parse<PeriodName>(query.Period!);
             var period = ReportPeriod.Resolve(name, today, query.Year, query.From, query.To);
             // Figures count up to today, so a period that has not begun has none yet: say so rather than show zeros.
@@ -137,7 +137,7 @@ public static class GetDashboard
             var summary = await WorkSummary.Handler.ComputeAsync(db, evaluator, scope, from, to, today, now, ct,
                 moreCases: [.. monthBuckets, .. childBuckets], morePermits: childBuckets);
             var trend = summary.MoreCases.Take(months.Count).ToList();
-            var open = await OpenWorkAsync(scope, evaluator.LocalDate(now), ct);
+            var open = await OpenWorkAsync(scope, today, ct);
             var names = await NamesAsync(open, ct);
 
             return new DashboardDto

@@ -74,7 +74,7 @@ public static class SearchInspections
 
     // PostgreSQL cannot type a parameter that first appears as "@p IS NULL" unless it is text, so
     // optional uuid and instant filters are switched on by integer flags instead.
-    internal static readonly Sql Select = new(d => $"""
+    private static string Statement(SqlDialect d, bool leadsPending) => $"""
         SELECT {InspectionRows.SummaryColumns}
         FROM inspections i
         JOIN venues v ON v.id = i.venue_id
@@ -85,12 +85,20 @@ public static class SearchInspections
           AND (@Outcome IS NULL OR i.outcome = @Outcome)
           AND (@ByFrom = 0 OR i.started_at >= @FromInstant)
           AND (@ByTo = 0 OR i.started_at < @ToInstant)
-          AND (@LeadsPending = 0 OR (i.case_lead = @Yes AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.inspection_id = i.id)))
+          {(leadsPending ? $"AND {d.IsTrue("i.case_lead")} AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.inspection_id = i.id)" : "")}
           AND (@Officer IS NULL OR EXISTS (SELECT 1 FROM inspection_officers o WHERE o.inspection_id = i.id AND o.user_id = @Officer))
           AND (@Paged = 0 OR i.started_at < @AfterStarted OR (i.started_at = @AfterStarted AND i.id < @AfterId))
         ORDER BY i.started_at DESC, i.id DESC
         {d.Limit("@Take")}
-        """);
+        """;
+
+    private static readonly Sql All = new(d => Statement(d, leadsPending: false));
+    // Leads still waiting for a case: the condition stands on its own (not behind a parameter), so every database's planner
+    // can see that the partial index ix_inspections_case_leads holds the rows, and walks it newest first.
+    private static readonly Sql LeadsPending = new(d => Statement(d, leadsPending: true));
+
+    /// <summary>The statement for the filters: the ledger 检查台账 reads the same rows with no page limit.</summary>
+    internal static Sql Select(Query query) => query.LeadsPending == true ? LeadsPending : All;
 
     /// <summary>The filters as the statement's parameters: the ledger 检查台账 reads the same rows with no page limit.</summary>
     internal static object Parameters(Query query, string scope, Key? after, int take) => new
@@ -104,8 +112,6 @@ public static class SearchInspections
         FromInstant = query.From is { } from ? Handler.StartOfLocalDay(from) : (DateTimeOffset?)null,
         ToInstant = query.To is { } to ? Handler.StartOfLocalDay(to.AddDays(1)) : (DateTimeOffset?)null,
         Officer = Input.Clean(query.Officer),
-        LeadsPending = query.LeadsPending == true ? 1 : 0,
-        Yes = true, // a bool parameter matches boolean, bit and SQLite's 0/1 alike; a literal 1 is no boolean on PostgreSQL
         AfterStarted = after?.S,
         Paged = after is null ? 0 : 1,
         ByVenue = query.VenueId is null ? 0 : 1,
@@ -126,7 +132,7 @@ public static class SearchInspections
             if (query.VenueId is { } venueId) user.EnsureCanSee((await VenueRow.LoadAsync(db, venueId, ct)).Jurisdiction);
             Common.Cursor.TryDecode<Key>(query.Cursor, out var after);
             var limit = query.Limit ?? 20;
-            var rows = await db.QueryAsync<InspectionSummaryDto>(Select, Parameters(query, scope, after, limit + 1), ct);
+            var rows = await db.QueryAsync<InspectionSummaryDto>(Select(query), Parameters(query, scope, after, limit + 1), ct);
             var items = rows.Take(limit).ToList();
             var next = rows.Count > limit ? Common.Cursor.Encode(new Key(items[^1].StartedAt, items[^1].Id)) : null;
             return new Page<InspectionSummaryDto>(items, next);

@@ -86,7 +86,7 @@ public static class ExportInspectionLedger
             if (query.Jurisdiction is not null) await JurisdictionRows.EnsureKnownAsync(db, nameof(Query.Jurisdiction), query.Jurisdiction, ct);
             if (query.VenueId is { } venueId) user.EnsureCanSee((await VenueRow.LoadAsync(db, venueId, ct)).Jurisdiction);
             var names = await RegisterWords.JurisdictionNamesAsync(db, ct);
-            var rows = db.StreamAsync<SearchInspections.InspectionSummaryDto>(SearchInspections.Select,
+            var rows = db.StreamAsync<SearchInspections.InspectionSummaryDto>(SearchInspections.Select(query.Search),
                 SearchInspections.Parameters(query.Search, scope, null, int.MaxValue), ct);
             return RegisterFile.Of(Title, RegisterWords.LocalDate(clock.GetUtcNow()),
                 RegisterFile.Numbered(rows, (n, i) => Row.Of(n, i, names), ct));
