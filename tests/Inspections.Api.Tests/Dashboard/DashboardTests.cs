@@ -300,6 +300,26 @@ public sealed class DashboardTests(string provider) : CaseFixture(provider)
         }
     }
 
+    [Test]
+    public async Task A_three_year_trend_counted_in_more_than_one_statement_still_gives_each_month_its_own_closure_rate()
+    {
+        // Thirty-six months and the period make 38 boundary dates: more than one statement holds, so the buckets are split.
+        const string from = "2023-07-01", to = "2026-06-30";
+        var d = await GetAsync(Supervisor(), $"/api/dashboard?period=custom&from={from}&to={to}");
+        var trend = d.GetProperty("caseTrend").EnumerateArray().ToList();
+        Assert.That(trend, Has.Count.EqualTo(36));
+        var whole = (await GetAsync(Supervisor(), $"/api/cases/closure-rate?from={from}&to={to}")).GetProperty("totals");
+        foreach (var figure in new[] { "filed", "withdrawn", "closed", "closedOnTime", "stillOpen", "carriedOver", "closureRate", "onTimeRate" })
+            Assert.That(d.GetProperty("cases").GetProperty(figure).GetRawText(), Is.EqualTo(whole.GetProperty(figure).GetRawText()), figure);
+        Assert.That(trend.Sum(t => t.GetProperty("filed").GetInt32()), Is.EqualTo(whole.GetProperty("filed").GetInt32()));
+        foreach (var t in trend.Where(t => string.CompareOrdinal(t.Str("month"), "2025-12") >= 0))
+        {
+            var month = (await GetAsync(Supervisor(), $"/api/cases/closure-rate?from={t.Str("from")}&to={t.Str("to")}")).GetProperty("totals");
+            foreach (var figure in new[] { "filed", "closed", "closedOnTime", "closureRate", "onTimeRate" })
+                Assert.That(t.GetProperty(figure).GetRawText(), Is.EqualTo(month.GetProperty(figure).GetRawText()), $"{t.Str("month")} {figure}");
+        }
+    }
+
     private static JsonElement Only(JsonElement list)
     {
         Assert.That(list.GetProperty("total").GetInt32(), Is.EqualTo(1), list.GetRawText());

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dapper;
 using FluentValidation;
 using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
@@ -80,17 +81,21 @@ public static class CaseClosureRate
         }
     }
 
-    /// <summary>One bucket's (and group's) cases counted by the database.</summary>
+    /// <summary>
+    /// Cases of one jurisdiction and group counted by where their filing, closing and withdrawal dates fall among the
+    /// statement's boundary dates (the number of boundaries on or before the date; <see cref="Never"/> when there is none),
+    /// and whether the decision came on time: enough to tell, for every bucket, which of its figures each case counts in.
+    /// </summary>
     private sealed record CaseCounts
     {
-        public long Bucket { get; init; }
+        public string Jurisdiction { get; init; } = "";
         public string? GroupKey { get; init; }
         public string? GroupName { get; init; }
-        public long Filed { get; init; }
-        public long Withdrawn { get; init; }
-        public long Closed { get; init; }
-        public long ClosedOnTime { get; init; }
-        public long CarriedOver { get; init; }
+        public long Fi { get; init; }
+        public long Ci { get; init; }
+        public long Wi { get; init; }
+        public long OnTime { get; init; }
+        public long Number { get; init; }
     }
 
     /// <summary>One bucket's (and group's) challenges of one kind and stored outcome; <c>Decided</c> of them decided by the as-of date.</summary>
@@ -124,23 +129,30 @@ public static class CaseClosureRate
     private static readonly GroupSql ByOfficer = new("c.officer_id AS group_key, c.officer_name AS group_name", "", ", c.officer_id, c.officer_name");
 
     // A bucket's cases: filed by the end of its period and either filed in it or still open when it began (上期结转).
-    // What each counts is ClosureRateCalculator's arithmetic, on the dates and the on-time fact the commands stored.
-    private const string Filed = "c.filed_on >= b.f AND c.filed_on <= @AsOf";
-    private const string Withdrawn = "c.withdrawn_on <= @AsOf";
-    private const string ClosedNotWithdrawn = "(c.withdrawn_on IS NULL OR c.withdrawn_on > @AsOf) AND c.closed_on <= @AsOf";
+    // What each counts is ClosureRateCalculator's arithmetic, on the dates and the on-time fact the commands stored. The
+    // buckets of one statement (a period, its months, a city's districts) are counted from one read of their jurisdictions'
+    // cases in ix_cases_figures: each case's dates are placed among the buckets' boundary dates (@B0 … in order, unused
+    // ones past every date), and the few resulting combinations are counted into each bucket by CountAsync.
+    private const int Never = 1000;
 
-    private static string CaseStatement(SqlDialect d, GroupSql g) => $"""
-        SELECT b.n AS bucket, {g.Select},
-               SUM(CASE WHEN {Filed} THEN 1 ELSE 0 END) AS filed,
-               SUM(CASE WHEN {Filed} AND {Withdrawn} THEN 1 ELSE 0 END) AS withdrawn,
-               SUM(CASE WHEN {Filed} AND {ClosedNotWithdrawn} THEN 1 ELSE 0 END) AS closed,
-               SUM(CASE WHEN {Filed} AND {ClosedNotWithdrawn} AND c.decided_on_time = @Yes THEN 1 ELSE 0 END) AS closed_on_time,
-               SUM(CASE WHEN c.filed_on < b.f THEN 1 ELSE 0 END) AS carried_over
-        FROM {d.Buckets("@Buckets")} b
-        JOIN cases c ON c.jurisdiction BETWEEN b.jf AND b.jl AND c.filed_on <= b.t
-          AND (c.filed_on >= b.f OR ((c.closed_on IS NULL OR c.closed_on >= b.f) AND (c.withdrawn_on IS NULL OR c.withdrawn_on >= b.f)))
-        {g.Joins}
-        GROUP BY b.n{g.GroupBy}
+    /// <summary>How many boundary dates the statements compare with: a dashboard's half-year and its months take eight.</summary>
+    private static readonly int[] Widths = [4, 8, 16, 32];
+
+    private static string Position(string column, int width) =>
+        $"CASE WHEN {column} IS NULL THEN {Never} ELSE "
+        + string.Join(" + ", Enumerable.Range(0, width).Select(i => $"CASE WHEN {column} >= @B{i} THEN 1 ELSE 0 END")) + " END";
+
+    private static string CaseStatement(GroupSql g, int width) => $"""
+        SELECT jurisdiction, group_key, group_name, fi, ci, wi, on_time, COUNT(*) AS number
+        FROM (
+            SELECT c.jurisdiction, {g.Select}, {Position("c.filed_on", width)} AS fi, {Position("c.closed_on", width)} AS ci,
+                   {Position("c.withdrawn_on", width)} AS wi, CASE WHEN c.decided_on_time = @Yes THEN 1 ELSE 0 END AS on_time
+            FROM cases c
+            {g.Joins}
+            WHERE c.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND c.filed_on <= @Last
+              AND (c.filed_on >= @First OR ((c.closed_on IS NULL OR c.closed_on >= @First) AND (c.withdrawn_on IS NULL OR c.withdrawn_on >= @First)))
+        ) placed
+        GROUP BY jurisdiction, group_key, group_name, fi, ci, wi, on_time
         """;
 
     // Challenges and letters count in the period they were lodged or sent, whatever the case's filing date; an outcome
@@ -164,27 +176,32 @@ public static class CaseClosureRate
         GROUP BY b.n{g.GroupBy}
         """;
 
-    private sealed record Statements(Sql Cases, Sql Challenges, Sql Referrals);
+    /// <summary>A grouping's statements: its case statements by the number of boundary dates they take, its challenges and letters.</summary>
+    private sealed record Statements(IReadOnlyList<(int Width, Sql Sql)> Cases, Sql Challenges, Sql Referrals);
 
-    private static readonly Sql TotalCases = new(d => CaseStatement(d, NoGroup));
+    private static readonly Sql TotalCases4 = new(CaseStatement(NoGroup, 4));
+    private static readonly Sql TotalCases8 = new(CaseStatement(NoGroup, 8));
+    private static readonly Sql TotalCases16 = new(CaseStatement(NoGroup, 16));
+    private static readonly Sql TotalCases32 = new(CaseStatement(NoGroup, 32));
     private static readonly Sql TotalChallenges = new(d => ChallengeStatement(d, NoGroup));
     private static readonly Sql TotalReferrals = new(d => ReferralStatement(d, NoGroup));
-    private static readonly Sql VenueTypeCases = new(d => CaseStatement(d, ByVenueType));
+    // A grouped report is of one bucket (three boundaries): four suffice.
+    private static readonly Sql VenueTypeCases = new(CaseStatement(ByVenueType, 4));
     private static readonly Sql VenueTypeChallenges = new(d => ChallengeStatement(d, ByVenueType));
     private static readonly Sql VenueTypeReferrals = new(d => ReferralStatement(d, ByVenueType));
-    private static readonly Sql ViolationCases = new(d => CaseStatement(d, ByViolation));
+    private static readonly Sql ViolationCases = new(CaseStatement(ByViolation, 4));
     private static readonly Sql ViolationChallenges = new(d => ChallengeStatement(d, ByViolation));
     private static readonly Sql ViolationReferrals = new(d => ReferralStatement(d, ByViolation));
-    private static readonly Sql OfficerCases = new(d => CaseStatement(d, ByOfficer));
+    private static readonly Sql OfficerCases = new(CaseStatement(ByOfficer, 4));
     private static readonly Sql OfficerChallenges = new(d => ChallengeStatement(d, ByOfficer));
     private static readonly Sql OfficerReferrals = new(d => ReferralStatement(d, ByOfficer));
 
     private static Statements For(Grouping? grouping) => grouping switch
     {
-        Grouping.VenueType => new(VenueTypeCases, VenueTypeChallenges, VenueTypeReferrals),
-        Grouping.Violation => new(ViolationCases, ViolationChallenges, ViolationReferrals),
-        Grouping.Officer => new(OfficerCases, OfficerChallenges, OfficerReferrals),
-        _ => new(TotalCases, TotalChallenges, TotalReferrals),
+        Grouping.VenueType => new([(4, VenueTypeCases)], VenueTypeChallenges, VenueTypeReferrals),
+        Grouping.Violation => new([(4, ViolationCases)], ViolationChallenges, ViolationReferrals),
+        Grouping.Officer => new([(4, OfficerCases)], OfficerChallenges, OfficerReferrals),
+        _ => new([(4, TotalCases4), (8, TotalCases8), (16, TotalCases16), (32, TotalCases32)], TotalChallenges, TotalReferrals),
     };
 
     private static readonly Sql NotFiled = new("""
@@ -258,11 +275,7 @@ public static class CaseClosureRate
                 if (!tallies.TryGetValue(id, out var t)) tallies[id] = t = new Tally();
                 return t;
             }
-            foreach (var r in await db.QueryAsync<CaseCounts>(statements.Cases, p, ct))
-            {
-                var t = Of(r.Bucket, r.GroupKey, r.GroupName);
-                t.Filed += r.Filed; t.Withdrawn += r.Withdrawn; t.Closed += r.Closed; t.ClosedOnTime += r.ClosedOnTime; t.CarriedOver += r.CarriedOver;
-            }
+            await CountCasesAsync(db, statements.Cases, buckets, asOf, (n, key, name) => Of(n, key, name), ct);
             foreach (var r in await db.QueryAsync<ChallengeCountsRow>(statements.Challenges, p, ct))
             {
                 var t = Of(r.Bucket, r.GroupKey, r.GroupName);
@@ -276,6 +289,64 @@ public static class CaseClosureRate
             foreach (var r in await db.QueryAsync<ReferralCounts>(statements.Referrals, p, ct))
                 Of(r.Bucket, r.GroupKey, r.GroupName).Referrals += r.Number;
             return tallies.Select(x => (x.Key.Item1, (x.Key.Item2, x.Key.Item3), x.Value)).ToList();
+        }
+
+        /// <summary>
+        /// The buckets' case counts: as many buckets to a statement as its boundary dates allow, each statement one read of the
+        /// cases of its buckets' jurisdictions; each counted combination of dates is added to every bucket whose jurisdictions
+        /// hold it, as ClosureRateCalculator counts a case.
+        /// </summary>
+        private static async Task CountCasesAsync(DbSession db, IReadOnlyList<(int Width, Sql Sql)> statements, IReadOnlyList<FigureBucket> buckets,
+            DateOnly asOf, Func<long, string?, string?, Tally> of, CancellationToken ct)
+        {
+            var widest = statements[^1].Width;
+            var afterAsOf = asOf.AddDays(1);
+            // A bucket's boundaries: its first day, the day after its last counted day, and the day after the as-of date.
+            DateOnly[] Bounds(FigureBucket b) => [b.From, (b.To < asOf ? b.To : asOf).AddDays(1), afterAsOf];
+            var start = 0;
+            while (start < buckets.Count)
+            {
+                var dates = new SortedSet<DateOnly>(Bounds(buckets[start]));
+                var end = start + 1;
+                while (end < buckets.Count && new SortedSet<DateOnly>(dates.Concat(Bounds(buckets[end]))).Count <= widest)
+                    dates.UnionWith(Bounds(buckets[end++]));
+                var boundaries = dates.ToList();
+                var (width, sql) = statements.First(s => s.Width >= boundaries.Count);
+                var chunk = Enumerable.Range(start, end - start).ToList();
+                var p = new DynamicParameters(new
+                {
+                    JurisdictionFirst = chunk.Select(n => buckets[n].Range.First).Min(StringComparer.Ordinal),
+                    JurisdictionLast = chunk.Select(n => buckets[n].Range.Last).Max(StringComparer.Ordinal),
+                    First = chunk.Min(n => buckets[n].From),
+                    Last = chunk.Max(n => buckets[n].To),
+                    Yes = true,
+                });
+                for (var i = 0; i < width; i++) p.Add("B" + i, i < boundaries.Count ? boundaries[i] : InputLimits.MaxDate.AddDays(1));
+                var rows = await db.QueryAsync<CaseCounts>(sql, p, ct);
+                foreach (var n in chunk)
+                {
+                    var b = buckets[n];
+                    var bounds = Bounds(b);
+                    long from = boundaries.IndexOf(bounds[0]), counted = boundaries.IndexOf(bounds[1]), asOfEnd = boundaries.IndexOf(bounds[2]);
+                    foreach (var r in rows)
+                    {
+                        if (string.CompareOrdinal(r.Jurisdiction, b.Range.First) < 0 || string.CompareOrdinal(r.Jurisdiction, b.Range.Last) > 0) continue;
+                        // Fi ≥ k + 1 says the filing date is on or after boundary k; Fi ≤ k that it is before it.
+                        var filed = r.Fi >= from + 1 && r.Fi <= counted;
+                        var withdrawn = filed && r.Wi <= asOfEnd;
+                        var closed = filed && !withdrawn && r.Ci <= asOfEnd;
+                        var carried = r.Fi <= from && r.Ci >= from + 1 && r.Wi >= from + 1;
+                        if (!filed && !carried) continue;
+                        var t = of(n, r.GroupKey, r.GroupName);
+                        if (filed) t.Filed += r.Number;
+                        if (withdrawn) t.Withdrawn += r.Number;
+                        if (closed) t.Closed += r.Number;
+                        if (closed && r.OnTime == 1) t.ClosedOnTime += r.Number;
+                        if (carried) t.CarriedOver += r.Number;
+                    }
+                }
+                start = end;
+            }
         }
 
         /// <summary>The figures of one or more tallies together (a group, a bucket's totals), keyed as given.</summary>
