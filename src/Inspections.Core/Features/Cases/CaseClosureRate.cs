@@ -138,9 +138,18 @@ public static class CaseClosureRate
     /// <summary>How many boundary dates the statements compare with: a dashboard's half-year and its months take eight.</summary>
     private static readonly int[] Widths = [4, 8, 16, 32];
 
-    private static string Position(string column, int width) =>
-        $"CASE WHEN {column} IS NULL THEN {Never} ELSE "
-        + string.Join(" + ", Enumerable.Range(0, width).Select(i => $"CASE WHEN {column} >= @B{i} THEN 1 ELSE 0 END")) + " END";
+    /// <summary>
+    /// How many of the boundaries @B0 … @B(width − 1), in ascending order, fall on or before the date in <paramref name="column"/>
+    /// (<see cref="Never"/> for no date): a binary search written out as nested CASEs, a few comparisons a row.
+    /// </summary>
+    private static string Position(string column, int width) => $"CASE WHEN {column} IS NULL THEN {Never} ELSE {Search(column, 0, width)} END";
+
+    private static string Search(string column, int low, int high)
+    {
+        if (low == high) return low.ToString(CultureInfo.InvariantCulture);
+        var mid = (low + high + 1) / 2; // at least mid boundaries are on or before the date exactly when boundary mid − 1 is
+        return $"CASE WHEN {column} >= @B{mid - 1} THEN {Search(column, mid, high)} ELSE {Search(column, low, mid - 1)} END";
+    }
 
     private static string CaseStatement(GroupSql g, int width) => $"""
         SELECT jurisdiction, group_key, group_name, fi, ci, wi, on_time, COUNT(*) AS number
