@@ -129,8 +129,37 @@ public static class PermitFigures
         """;
 
     private static readonly Sql OnTimeTotals = new(d => OnTimeStatement(d, "NULL AS group_key, NULL AS group_name", ""));
-    private static readonly Sql OnTimeByItem = new(d => OnTimeStatement(d, "a.item_code AS group_key, MIN(a.item_name) AS group_name", ", a.item_code"));
-    private static readonly Sql OnTimeByClerk = new(d => OnTimeStatement(d, "a.responsible_id AS group_key, MIN(a.responsible_name) AS group_name", ", a.responsible_id"));
+    // By item and by clerk from one read: the completions counted per item and clerk (and the names they were recorded
+    // under), summed each way in CountCells. An item's name, like a clerk's, is the least it was recorded under.
+    private static readonly Sql OnTimeCells = new(d => OnTimeStatement(d,
+        "a.item_code, a.item_name, a.responsible_id, a.responsible_name", ", a.item_code, a.item_name, a.responsible_id, a.responsible_name"));
+
+    /// <summary>One bucket's completions of one item by one clerk, under the names the applications recorded.</summary>
+    private sealed record OnTimeCell
+    {
+        public long Bucket { get; init; }
+        public string ItemCode { get; init; } = "";
+        public string ItemName { get; init; } = "";
+        public string ResponsibleId { get; init; } = "";
+        public string ResponsibleName { get; init; } = "";
+        public long Completed { get; init; }
+        public long OnTime { get; init; }
+        public long? UsedDays { get; init; }
+        public long? PromisedDays { get; init; }
+    }
+
+    /// <summary>The cells summed by one key (item or clerk) within each bucket, named by the least name recorded under the key.</summary>
+    private static List<OnTimeCounts> Sum(IEnumerable<OnTimeCell> cells, Func<OnTimeCell, string> key, Func<OnTimeCell, string> name) =>
+        cells.GroupBy(c => (c.Bucket, Key: key(c))).Select(g => new OnTimeCounts
+        {
+            Bucket = g.Key.Bucket,
+            GroupKey = g.Key.Key,
+            GroupName = g.Select(name).Min(StringComparer.Ordinal),
+            Completed = g.Sum(c => c.Completed),
+            OnTime = g.Sum(c => c.OnTime),
+            UsedDays = g.Sum(c => c.UsedDays),
+            PromisedDays = g.Sum(c => c.PromisedDays),
+        }).ToList();
 
     public sealed class Handler(DbSession db, ICurrentUser user, CalendarStore calendars, TimeProvider clock) : IQueryHandler<Query, Result>
     {
@@ -157,9 +186,11 @@ public static class PermitFigures
             var deemed = (await db.QueryAsync<DeskCounts>(AtTheDesk, p, ct))
                 .Where(r => PermitClocks.CorrectionWindowPassed(evaluator, Guid.Empty, r.ReceivedOn, r.CorrectionWindowDays, now))
                 .GroupBy(r => ((int)r.Bucket, r.Kind)).ToDictionary(g => g.Key, g => g.Sum(r => r.Number));
-            var onTime = (await db.QueryAsync<OnTimeCounts>(OnTimeTotals, p, ct)).ToDictionary(r => (int)r.Bucket);
-            var byItem = byItemAndClerk ? await db.QueryAsync<OnTimeCounts>(OnTimeByItem, p, ct) : [];
-            var byClerk = byItemAndClerk ? await db.QueryAsync<OnTimeCounts>(OnTimeByClerk, p, ct) : [];
+            var cells = byItemAndClerk ? await db.QueryAsync<OnTimeCell>(OnTimeCells, p, ct) : [];
+            var onTime = (byItemAndClerk ? Sum(cells, _ => "", _ => "") : await db.QueryAsync<OnTimeCounts>(OnTimeTotals, p, ct))
+                .ToDictionary(r => (int)r.Bucket);
+            var byItem = Sum(cells, c => c.ItemCode, c => c.ItemName);
+            var byClerk = Sum(cells, c => c.ResponsibleId, c => c.ResponsibleName);
 
             return buckets.Select((bucket, n) =>
             {
