@@ -83,7 +83,7 @@ public static class CaseClosureRate
 
     /// <summary>
     /// Cases of one jurisdiction and group counted by where their filing, closing and withdrawal dates fall among the
-    /// statement's boundary dates (the number of boundaries on or before the date; <see cref="Never"/> when there is none),
+    /// statement's boundary dates (<see cref="FigurePlacement.Position"/>),
     /// and whether the decision came on time: enough to tell, for every bucket, which of its figures each case counts in.
     /// </summary>
     private sealed record CaseCounts
@@ -133,29 +133,14 @@ public static class CaseClosureRate
     // buckets of one statement (a period, its months, a city's districts) are counted from one read of their jurisdictions'
     // cases in ix_cases_figures: each case's dates are placed among the buckets' boundary dates (@B0 … in order, unused
     // ones past every date), and the few resulting combinations are counted into each bucket by CountAsync.
-    private const int Never = 1000;
-
     /// <summary>How many boundary dates the statements compare with: a dashboard's half-year and its months take eight.</summary>
     private static readonly int[] Widths = [4, 8, 16, 32];
-
-    /// <summary>
-    /// How many of the boundaries @B0 … @B(width − 1), in ascending order, fall on or before the date in <paramref name="column"/>
-    /// (<see cref="Never"/> for no date): a binary search written out as nested CASEs, a few comparisons a row.
-    /// </summary>
-    private static string Position(string column, int width) => $"CASE WHEN {column} IS NULL THEN {Never} ELSE {Search(column, 0, width)} END";
-
-    private static string Search(string column, int low, int high)
-    {
-        if (low == high) return low.ToString(CultureInfo.InvariantCulture);
-        var mid = (low + high + 1) / 2; // at least mid boundaries are on or before the date exactly when boundary mid − 1 is
-        return $"CASE WHEN {column} >= @B{mid - 1} THEN {Search(column, mid, high)} ELSE {Search(column, low, mid - 1)} END";
-    }
 
     private static string CaseStatement(GroupSql g, int width) => $"""
         SELECT jurisdiction, group_key, group_name, fi, ci, wi, on_time, COUNT(*) AS number
         FROM (
-            SELECT c.jurisdiction, {g.Select}, {Position("c.filed_on", width)} AS fi, {Position("c.closed_on", width)} AS ci,
-                   {Position("c.withdrawn_on", width)} AS wi, CASE WHEN c.decided_on_time = @Yes THEN 1 ELSE 0 END AS on_time
+            SELECT c.jurisdiction, {g.Select}, {FigurePlacement.Position("c.filed_on", width)} AS fi, {FigurePlacement.Position("c.closed_on", width)} AS ci,
+                   {FigurePlacement.Position("c.withdrawn_on", width)} AS wi, CASE WHEN c.decided_on_time = @Yes THEN 1 ELSE 0 END AS on_time
             FROM cases c
             {g.Joins}
             WHERE c.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND c.filed_on <= @Last
@@ -308,38 +293,20 @@ public static class CaseClosureRate
         private static async Task CountCasesAsync(DbSession db, IReadOnlyList<(int Width, Sql Sql)> statements, IReadOnlyList<FigureBucket> buckets,
             DateOnly asOf, Func<long, string?, string?, Tally> of, CancellationToken ct)
         {
-            var widest = statements[^1].Width;
             var afterAsOf = asOf.AddDays(1);
             // A bucket's boundaries: its first day, the day after its last counted day, and the day after the as-of date.
             DateOnly[] Bounds(FigureBucket b) => [b.From, (b.To < asOf ? b.To : asOf).AddDays(1), afterAsOf];
-            var start = 0;
-            while (start < buckets.Count)
+            foreach (var chunk in FigurePlacement.Chunks(buckets, Bounds, statements.Select(s => s.Width).ToList()))
             {
-                var dates = new SortedSet<DateOnly>(Bounds(buckets[start]));
-                var end = start + 1;
-                while (end < buckets.Count && new SortedSet<DateOnly>(dates.Concat(Bounds(buckets[end]))).Count <= widest)
-                    dates.UnionWith(Bounds(buckets[end++]));
-                var boundaries = dates.ToList();
-                var (width, sql) = statements.First(s => s.Width >= boundaries.Count);
-                var chunk = Enumerable.Range(start, end - start).ToList();
-                var p = new DynamicParameters(new
-                {
-                    JurisdictionFirst = chunk.Select(n => buckets[n].Range.First).Min(StringComparer.Ordinal),
-                    JurisdictionLast = chunk.Select(n => buckets[n].Range.Last).Max(StringComparer.Ordinal),
-                    First = chunk.Min(n => buckets[n].From),
-                    Last = chunk.Max(n => buckets[n].To),
-                    Yes = true,
-                });
-                for (var i = 0; i < width; i++) p.Add("B" + i, i < boundaries.Count ? boundaries[i] : InputLimits.MaxDate.AddDays(1));
-                var rows = await db.QueryAsync<CaseCounts>(sql, p, ct);
-                foreach (var n in chunk)
+                chunk.Parameters.Add("Yes", true);
+                var rows = await db.QueryAsync<CaseCounts>(statements.First(s => s.Width == chunk.Width).Sql, chunk.Parameters, ct);
+                foreach (var n in chunk.Buckets)
                 {
                     var b = buckets[n];
                     var bounds = Bounds(b);
-                    long from = boundaries.IndexOf(bounds[0]), counted = boundaries.IndexOf(bounds[1]), asOfEnd = boundaries.IndexOf(bounds[2]);
-                    foreach (var r in rows)
+                    long from = chunk.Of(bounds[0]), counted = chunk.Of(bounds[1]), asOfEnd = chunk.Of(bounds[2]);
+                    foreach (var r in rows.Where(r => b.Holds(r.Jurisdiction)))
                     {
-                        if (string.CompareOrdinal(r.Jurisdiction, b.Range.First) < 0 || string.CompareOrdinal(r.Jurisdiction, b.Range.Last) > 0) continue;
                         // Fi ≥ k + 1 says the filing date is on or after boundary k; Fi ≤ k that it is before it.
                         var filed = r.Fi >= from + 1 && r.Fi <= counted;
                         var withdrawn = filed && r.Wi <= asOfEnd;
@@ -354,7 +321,6 @@ public static class CaseClosureRate
                         if (carried) t.CarriedOver += r.Number;
                     }
                 }
-                start = end;
             }
         }
 
