@@ -93,20 +93,74 @@ public static class PermitFigures
 
     private const string InBucket = "a.jurisdiction BETWEEN b.jf AND b.jl";
 
+    /// <summary>Applications of one jurisdiction and kind received (or accepted) on days of one place among the boundaries.</summary>
+    private sealed record PlacedIntake
+    {
+        public string Jurisdiction { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public long Placed { get; init; }
+        public long Received { get; init; }
+        public long Accepted { get; init; }
+        public long NotAccepted { get; init; }
+    }
+
+    /// <summary>Completions of one jurisdiction on days of one place among the boundaries.</summary>
+    private sealed record PlacedCompletions
+    {
+        public string Jurisdiction { get; init; } = "";
+        public long Placed { get; init; }
+        public long Completed { get; init; }
+        public long OnTime { get; init; }
+        public long? UsedDays { get; init; }
+        public long? PromisedDays { get; init; }
+    }
+
+    // The buckets of a figure (a period, a city's districts) from one read of their jurisdictions' rows, each row's day placed
+    // among the buckets' first days and the days after their last (FigurePlacement); buckets over other dates take more statements.
+    private static readonly int[] Widths = [4];
+
+    private const string InScope = "a.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast";
+
     // Intake counts receipt and acceptance (recorded filings included) each by its own day, from two index ranges.
-    private static readonly Sql Intake = new(d => $"""
-        SELECT bucket, kind, SUM(received) AS received, SUM(accepted) AS accepted, SUM(not_accepted) AS not_accepted FROM (
-            SELECT b.n AS bucket, a.kind, COUNT(*) AS received, 0 AS accepted,
-                   SUM(CASE WHEN a.stage = '{Wire.Name(PermitStage.NotAccepted)}' THEN 1 ELSE 0 END) AS not_accepted
-            FROM {Buckets(d)} b JOIN permit_applications a ON {InBucket} AND a.received_on >= b.f AND a.received_on <= b.t
-            GROUP BY b.n, a.kind
+    private static readonly Sql Intake = new($"""
+        SELECT jurisdiction, kind, placed, SUM(received) AS received, SUM(accepted) AS accepted, SUM(not_accepted) AS not_accepted FROM (
+            SELECT a.jurisdiction, a.kind, {FigurePlacement.Position("a.received_on", 4)} AS placed, 1 AS received, 0 AS accepted,
+                   CASE WHEN a.stage = '{Wire.Name(PermitStage.NotAccepted)}' THEN 1 ELSE 0 END AS not_accepted
+            FROM permit_applications a WHERE {InScope} AND a.received_on >= @First AND a.received_on <= @Last
             UNION ALL
-            SELECT b.n AS bucket, a.kind, 0 AS received, COUNT(*) AS accepted, 0 AS not_accepted
-            FROM {Buckets(d)} b JOIN permit_applications a ON {InBucket} AND a.accepted_on >= b.f AND a.accepted_on <= b.t
-            GROUP BY b.n, a.kind
+            SELECT a.jurisdiction, a.kind, {FigurePlacement.Position("a.accepted_on", 4)} AS placed, 0 AS received, 1 AS accepted, 0 AS not_accepted
+            FROM permit_applications a WHERE {InScope} AND a.accepted_on >= @First AND a.accepted_on <= @Last
         ) intake
-        GROUP BY bucket, kind
+        GROUP BY jurisdiction, kind, placed
         """);
+
+    private static readonly Sql Completions = new($"""
+        SELECT jurisdiction, placed, COUNT(*) AS completed, SUM(CASE WHEN completed_on_time = @Yes THEN 1 ELSE 0 END) AS on_time,
+               SUM(used_days) AS used_days, SUM(promised_limit_days) AS promised_days FROM (
+            SELECT a.jurisdiction, {FigurePlacement.Position("a.completed_on", 4)} AS placed, a.completed_on_time, a.used_days, a.promised_limit_days
+            FROM permit_applications a WHERE {InScope} AND a.completed_on >= @First AND a.completed_on <= @Last
+        ) done
+        GROUP BY jurisdiction, placed
+        """);
+
+    /// <summary>The rows of each bucket: those of its jurisdictions placed between its first day and the day after its last.</summary>
+    private static async Task<Dictionary<int, List<T>>> PlaceAsync<T>(DbSession db, Sql sql, IReadOnlyList<FigureBucket> buckets,
+        Func<T, string> jurisdiction, Func<T, long> placed, CancellationToken ct)
+    {
+        static DateOnly[] Bounds(FigureBucket b) => [b.From, b.To.AddDays(1)];
+        var byBucket = new Dictionary<int, List<T>>();
+        foreach (var chunk in FigurePlacement.Chunks(buckets, Bounds, Widths))
+        {
+            chunk.Parameters.Add("Yes", true);
+            var rows = await db.QueryAsync<T>(sql, chunk.Parameters, ct);
+            foreach (var n in chunk.Buckets)
+            {
+                var (first, after) = (chunk.Of(buckets[n].From), chunk.Of(buckets[n].To.AddDays(1)));
+                byBucket[n] = rows.Where(r => buckets[n].Holds(jurisdiction(r)) && placed(r) > first && placed(r) <= after).ToList();
+            }
+        }
+        return byBucket;
+    }
 
     /// <summary>The stage of an application still at the desk, as ix_permit_applications_desk (migration 0033) names it in its filter.</summary>
     public static readonly string DeskStage = Wire.Name(Enum.GetValues<PermitStage>()
@@ -128,7 +182,6 @@ public static class PermitFigures
         GROUP BY b.n{groupBy}
         """;
 
-    private static readonly Sql OnTimeTotals = new(d => OnTimeStatement(d, "NULL AS group_key, NULL AS group_name", ""));
     // By item and by clerk from one read: the completions counted per item and clerk (and the names they were recorded
     // under), summed each way in CountCells. An item's name, like a clerk's, is the least it was recorded under.
     private static readonly Sql OnTimeCells = new(d => OnTimeStatement(d,
@@ -182,13 +235,23 @@ public static class PermitFigures
             DateTimeOffset now, bool byItemAndClerk, CancellationToken ct)
         {
             var p = new { Buckets = FigureBucket.Json(buckets), Yes = true };
-            var intake = (await db.QueryAsync<IntakeCounts>(Intake, p, ct)).ToDictionary(r => ((int)r.Bucket, r.Kind));
+            var intake = (await PlaceAsync<PlacedIntake>(db, Intake, buckets, r => r.Jurisdiction, r => r.Placed, ct))
+                .SelectMany(b => b.Value.GroupBy(r => r.Kind).Select(g => new IntakeCounts
+                {
+                    Bucket = b.Key, Kind = g.Key, Received = g.Sum(r => r.Received), Accepted = g.Sum(r => r.Accepted), NotAccepted = g.Sum(r => r.NotAccepted),
+                }))
+                .ToDictionary(r => ((int)r.Bucket, r.Kind));
             var deemed = (await db.QueryAsync<DeskCounts>(AtTheDesk, p, ct))
                 .Where(r => PermitClocks.CorrectionWindowPassed(evaluator, Guid.Empty, r.ReceivedOn, r.CorrectionWindowDays, now))
                 .GroupBy(r => ((int)r.Bucket, r.Kind)).ToDictionary(g => g.Key, g => g.Sum(r => r.Number));
             var cells = byItemAndClerk ? await db.QueryAsync<OnTimeCell>(OnTimeCells, p, ct) : [];
-            var onTime = (byItemAndClerk ? Sum(cells, _ => "", _ => "") : await db.QueryAsync<OnTimeCounts>(OnTimeTotals, p, ct))
-                .ToDictionary(r => (int)r.Bucket);
+            var onTime = byItemAndClerk
+                ? Sum(cells, _ => "", _ => "").ToDictionary(r => (int)r.Bucket)
+                : (await PlaceAsync<PlacedCompletions>(db, Completions, buckets, r => r.Jurisdiction, r => r.Placed, ct)).ToDictionary(b => b.Key, b => new OnTimeCounts
+                {
+                    Bucket = b.Key, Completed = b.Value.Sum(r => r.Completed), OnTime = b.Value.Sum(r => r.OnTime),
+                    UsedDays = b.Value.Sum(r => r.UsedDays), PromisedDays = b.Value.Sum(r => r.PromisedDays),
+                });
             var byItem = Sum(cells, c => c.ItemCode, c => c.ItemName);
             var byClerk = Sum(cells, c => c.ResponsibleId, c => c.ResponsibleName);
 
