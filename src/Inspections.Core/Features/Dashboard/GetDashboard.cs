@@ -86,17 +86,24 @@ public static class GetDashboard
         GROUP BY jurisdiction, subject_type
         """);
 
-    /// <summary>The first clocks of one kind and status by due date, walking ix_deadline_clocks_due from the earliest.</summary>
-    private static readonly Sql FirstDue = new(d => $"""
+    /// <summary>
+    /// The first clocks of one kind and status by due date, walking ix_deadline_clocks_due from the earliest: overdue from
+    /// the day after the due date, due soon from due_soon_on until then. One statement per status, the kind and the dates
+    /// stated outright: behind a catch-all (or beside the kinds' IN list) SQLite read every overdue clock of a city and
+    /// sorted them. The kind is one of <see cref="Kinds"/>, all of them listed (<see cref="MyDeadlines.Listed"/>).
+    /// </summary>
+    private static string FirstDue(SqlDialect d, string status) => $"""
         SELECT subject_type, subject_id, clock, jurisdiction, title, responsible_user_id, responsible_name, parent_id, due_on, due_soon_days, facts
         FROM deadline_clocks
-        WHERE subject_type = @SubjectType
-          AND jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
-          AND {MyDeadlines.Listed}
-          AND ((@Overdue = 1 AND due_on < @Today) OR (@Overdue = 0 AND due_on >= @Today AND due_soon_on <= @Today))
+        WHERE subject_type = @SubjectType AND {status}
+          AND {d.Unseeked("jurisdiction")} BETWEEN @JurisdictionFirst AND @JurisdictionLast
+          AND clock <> '{PermitCorrectionWindows.Type}'
         ORDER BY due_on, title, subject_id, clock
         {d.Limit("@Take")}
-        """);
+        """;
+
+    private static readonly Sql FirstOverdue = new(d => FirstDue(d, "due_on < @Today"));
+    private static readonly Sql FirstDueSoon = new(d => FirstDue(d, "due_on >= @Today AND due_soon_on <= @Today"));
 
     // Properties, not a positional record: with no rows SQLite reports an expression column as a blob, which no constructor matches.
     private sealed record CountRow
@@ -182,10 +189,9 @@ public static class GetDashboard
             foreach (var overdue in new[] { false, true })
                 foreach (var (list, subjectType) in Kinds)
                 {
-                    var rows = await db.QueryAsync<ClockRows.Row>(FirstDue, new
+                    var rows = await db.QueryAsync<ClockRows.Row>(overdue ? FirstOverdue : FirstDueSoon, new
                     {
-                        SubjectType = subjectType, JurisdictionFirst = range.First, JurisdictionLast = range.Last, Today = today,
-                        Overdue = overdue ? 1 : 0, Take = ListLimit,
+                        SubjectType = subjectType, JurisdictionFirst = range.First, JurisdictionLast = range.Last, Today = today, Take = ListLimit,
                     }, ct);
                     var key = (list, overdue);
                     lists[key] = lists.TryGetValue(key, out var earlier) ? [.. earlier, .. rows] : [.. rows];

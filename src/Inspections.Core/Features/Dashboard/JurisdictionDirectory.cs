@@ -14,18 +14,23 @@ internal static class JurisdictionDirectory
     public sealed record Entry(string Code, string Name);
 
     /// <summary>
-    /// The lowest code after @After in the range that any table holds: five index seeks, one per table. Called once per
-    /// child, each time after the last child's codes, so a city's districts cost ten calls, not a read of its rows.
+    /// The lowest code meeting <paramref name="condition"/> that any table holds: five index seeks, one per table. Called once
+    /// per child, each time after the last child's codes, so a city's districts cost ten calls, not a read of its rows.
     /// </summary>
-    private static readonly Sql NextCodeInUse = new("""
+    private static string CodeInUse(string condition) => $"""
         SELECT MIN(j) FROM (
-            SELECT MIN(jurisdiction) AS j FROM venues WHERE jurisdiction > @After AND jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
-            UNION ALL SELECT MIN(jurisdiction) FROM inspections WHERE jurisdiction > @After AND jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
-            UNION ALL SELECT MIN(jurisdiction) FROM cases WHERE jurisdiction > @After AND jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
-            UNION ALL SELECT MIN(jurisdiction) FROM permit_applications WHERE jurisdiction > @After AND jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
-            UNION ALL SELECT MIN(jurisdiction) FROM unlicensed_campaigns WHERE jurisdiction > @After AND jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
+            SELECT MIN(jurisdiction) AS j FROM venues WHERE {condition}
+            UNION ALL SELECT MIN(jurisdiction) FROM inspections WHERE {condition}
+            UNION ALL SELECT MIN(jurisdiction) FROM cases WHERE {condition}
+            UNION ALL SELECT MIN(jurisdiction) FROM permit_applications WHERE {condition}
+            UNION ALL SELECT MIN(jurisdiction) FROM unlicensed_campaigns WHERE {condition}
         ) codes
-        """);
+        """;
+
+    // One lower bound each: given two (after the last child, and the range's first code), SQLite seeks from the range's
+    // first code and walks every row up to the last child's, so each call read more than the one before.
+    private static readonly Sql FirstCodeInUse = new(CodeInUse("jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast"));
+    private static readonly Sql NextCodeInUse = new(CodeInUse("jurisdiction > @After AND jurisdiction <= @JurisdictionLast"));
 
     /// <summary>
     /// The jurisdictions one level below <paramref name="code"/> that hold rows, by code; none below a district yet.
@@ -36,8 +41,8 @@ internal static class JurisdictionDirectory
         if (!HasChildren(code)) return [];
         var range = Jurisdiction.Range(code);
         var children = new List<string>();
-        var after = "";
-        while (await db.ExecuteScalarAsync<string?>(NextCodeInUse,
+        string? after = null; // every code after the first is past the range's first code
+        while (await db.ExecuteScalarAsync<string?>(after is null ? FirstCodeInUse : NextCodeInUse,
                    new { After = after, JurisdictionFirst = range.First, JurisdictionLast = range.Last }, ct) is { } next)
         {
             var child = ChildOf(code, next)!;
