@@ -38,7 +38,8 @@ public sealed class ClockRows(IEnumerable<IDeadlineSource> sources, CalendarStor
         VALUES (@Id, @SubjectType, @SubjectId, @Clock, @Jurisdiction, @Title, @ResponsibleUserId, @ParentId, @Suspended,
                 @DueOn, @DueSoonOn, @OverdueOn, @AlertOn, @SpanFrom, @SpanTo, @DueSoonDays, @Facts, @ComputedAt, @ResponsibleName)
         """);
-    private static readonly Sql CountRows = new("SELECT COUNT(*) FROM deadline_clocks");
+    // Whether any clock is stored at all: one row's read, not a count of millions.
+    private static readonly Sql AnyRows = new("SELECT CASE WHEN EXISTS (SELECT 1 FROM deadline_clocks) THEN 1 ELSE 0 END");
     private static readonly Sql ClocksOfYear = new("""
         SELECT DISTINCT clock, subject_id FROM deadline_clocks WHERE span_to >= @First AND span_from <= @Last
         """);
@@ -184,7 +185,7 @@ public sealed class ClockRows(IEnumerable<IDeadlineSource> sources, CalendarStor
         var written = 0;
         await using (var probe = new DbSession(factory))
         {
-            if (await probe.ExecuteScalarAsync<long>(CountRows, null, ct) == 0)
+            if (await probe.ExecuteScalarAsync<long>(AnyRows, null, ct) == 0)
             {
                 foreach (var source in _sources)
                 {
