@@ -84,8 +84,10 @@ public static class MyDeadlines
     }
 
     /// <summary>The stored clocks a person is told about: the four kinds of work with a page, less the desk's correction windows (which raise no alerts).</summary>
-    internal const string Listed =
-        $"subject_type IN ('case', 'permit', 'notice', '{UnlicensedNoticeSource.SubjectType}') AND clock <> '{PermitCorrectionWindows.Type}'";
+    internal const string Listed = $"subject_type IN ('case', 'permit', 'notice', '{UnlicensedNoticeSource.SubjectType}') AND {ListedClock}";
+
+    /// <summary>The clock half of <see cref="Listed"/>, for a statement that names its one kind of work outright.</summary>
+    internal const string ListedClock = $"clock <> '{PermitCorrectionWindows.Type}'";
 
     // A clock is due soon from due_soon_on and overdue from overdue_on (the day after the due date), as the scan reads
     // them; a suspended clock has no dates. The clock types that raise alerts are code constants, written into the text.

@@ -128,13 +128,14 @@ public static class CaseClosureRate
         "JOIN violation_catalog vc ON vc.code = c.violation_code", ", c.violation_code, vc.name");
     private static readonly GroupSql ByOfficer = new("c.officer_id AS group_key, c.officer_name AS group_name", "", ", c.officer_id, c.officer_name");
 
+    /// <summary>How many boundary dates the statements compare with: a dashboard's half-year and its months take eight.</summary>
+    private static readonly int[] Widths = [4, 8, 16, 32];
+
     // A bucket's cases: filed by the end of its period and either filed in it or still open when it began (上期结转).
     // What each counts is ClosureRateCalculator's arithmetic, on the dates and the on-time fact the commands stored. The
     // buckets of one statement (a period, its months, a city's districts) are counted from one read of their jurisdictions'
     // cases in ix_cases_figures: each case's dates are placed among the buckets' boundary dates (@B0 … in order, unused
-    // ones past every date), and the few resulting combinations are counted into each bucket by CountAsync.
-    /// <summary>How many boundary dates the statements compare with: a dashboard's half-year and its months take eight.</summary>
-    private static readonly int[] Widths = [4, 8, 16, 32];
+    // ones past every date), and the few resulting combinations are counted into each bucket by CountCasesAsync.
 
     private static string CaseStatement(GroupSql g, int width) => $"""
         SELECT jurisdiction, group_key, group_name, fi, ci, wi, on_time, COUNT(*) AS number

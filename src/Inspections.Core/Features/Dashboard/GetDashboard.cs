@@ -97,7 +97,7 @@ public static class GetDashboard
         FROM deadline_clocks
         WHERE subject_type = @SubjectType AND {status}
           AND {d.Unseeked("jurisdiction")} BETWEEN @JurisdictionFirst AND @JurisdictionLast
-          AND clock <> '{PermitCorrectionWindows.Type}'
+          AND {MyDeadlines.ListedClock}
         ORDER BY due_on, title, subject_id, clock
         {d.Limit("@Take")}
         """;
