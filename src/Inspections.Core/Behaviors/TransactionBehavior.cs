@@ -13,7 +13,8 @@ namespace Inspections.Core.Behaviors;
 /// <summary>
 /// A command runs in one transaction on one connection, and its audit row 执法全过程记录 is
 /// written in that same transaction: either both land or neither does. So are the stored deadline clocks of
-/// the entity the command names (<see cref="ClockRows"/>): no feature has to remember to store them. A command about
+/// the entity the command names (<see cref="ClockRows"/>): no feature has to remember to store them (a handler that
+/// changed nothing a clock reads may say so, <see cref="DbSession.LeaveClocks"/>). A command about
 /// a user makes <see cref="UserStandings"/> read that user's row afresh once it has committed.
 /// </summary>
 public sealed class TransactionBehavior<TMessage, TResponse>(DbSession db, ICurrentUser user, TimeProvider clock, ClockRows clocks, UserStandings standings)
@@ -43,7 +44,7 @@ public sealed class TransactionBehavior<TMessage, TResponse>(DbSession db, ICurr
             var response = await next(message, cancellationToken);
             var subject = db.AuditSubject
                 ?? throw new InvalidOperationException($"{typeof(TMessage).Name} did not name the entity it changed.");
-            await clocks.RefreshAsync(db, subject.Type, subject.Id, cancellationToken);
+            if (!db.LeavesClocks) await clocks.RefreshAsync(db, subject.Type, subject.Id, cancellationToken);
             await db.ExecuteAsync(AuditSql.Insert, new
             {
                 Id = Guid.CreateVersion7(),

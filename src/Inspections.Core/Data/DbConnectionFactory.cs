@@ -22,6 +22,10 @@ public sealed class DbConnectionFactory
     }
 
     private static readonly string[] TimeoutKeywords = ["timeout", "connect timeout", "connection timeout"];
+    private static readonly string[] AutoPrepareKeywords = ["max auto prepare", "maxautoprepare"];
+
+    /// <summary>How many statements each PostgreSQL connection keeps prepared (the most used, when the host runs more).</summary>
+    public const int AutoPrepared = 256;
 
     private static string Normalise(DbProvider provider, string connectionString, int connectTimeoutSeconds)
     {
@@ -38,6 +42,11 @@ public sealed class DbConnectionFactory
                 // index reads) spent 300 ms compiling. Our statements are short: JIT off, unless Options says otherwise
                 // (behind PgBouncer, list "options" in its ignore_startup_parameters, or set jit = off for the role).
                 if (!given.ContainsKey("options")) pg.Options = "-c jit=off";
+                // Each statement is planned afresh unless prepared: a venue update's clock lookups spent 1–1.4 ms planning a
+                // UNION of joins that runs in 0.03 ms. Npgsql prepares a statement on the physical connection once it has run
+                // five times and keeps the prepared ones across pooled opens. "Max Auto Prepare=0" turns this off (behind
+                // PgBouncer in transaction mode older than 1.21, which cannot keep prepared statements).
+                if (!AutoPrepareKeywords.Any(given.ContainsKey)) pg.MaxAutoPrepare = AutoPrepared;
                 return pg.ToString();
             }
             return setTimeout ? new SqlConnectionStringBuilder(connectionString) { ConnectTimeout = connectTimeoutSeconds }.ToString() : connectionString;

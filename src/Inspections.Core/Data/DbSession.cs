@@ -30,6 +30,7 @@ public sealed partial class DbSession(DbConnectionFactory factory, ILogger<DbSes
         Transaction = await connection.BeginTransactionAsync(ct);
         // A command names its own subject: one left by an earlier command of this session must not be audited again.
         AuditSubject = null;
+        LeavesClocks = false;
     }
 
     /// <summary>
@@ -46,6 +47,7 @@ public sealed partial class DbSession(DbConnectionFactory factory, ILogger<DbSes
         await Transaction.DisposeAsync();
         Transaction = null;
         AuditSubject = null;
+        LeavesClocks = false;
     }
 
     /// <summary>
@@ -58,6 +60,7 @@ public sealed partial class DbSession(DbConnectionFactory factory, ILogger<DbSes
         if (Transaction is not { } transaction) return;
         Transaction = null;
         AuditSubject = null;
+        LeavesClocks = false;
         try { await transaction.RollbackAsync(CancellationToken.None); }
         catch (Exception e) when (e is DbException or ObjectDisposedException or InvalidOperationException or IOException or TimeoutException)
         {
@@ -105,6 +108,14 @@ public sealed partial class DbSession(DbConnectionFactory factory, ILogger<DbSes
     public void AuditAbout(string entityType, Guid id) => AuditSubject = (entityType, id.ToString("D"));
 
     public void AuditAbout(string entityType, string id) => AuditSubject = (entityType, id);
+
+    /// <summary>
+    /// Set by a command handler that changed nothing a stored deadline clock reads (e.g. a venue's facts other than its
+    /// name): the transaction does not compute its subject's clocks again. Cleared when a transaction begins and when it ends.
+    /// </summary>
+    public bool LeavesClocks { get; private set; }
+
+    public void LeaveClocks() => LeavesClocks = true;
 
     /// <summary>For containers that dispose synchronously (Hangfire's job scopes).</summary>
     public void Dispose()

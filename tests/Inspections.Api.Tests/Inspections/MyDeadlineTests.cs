@@ -116,6 +116,39 @@ public sealed class MyDeadlineTests(string provider) : ApiFixture(provider)
         Assert.That(problem.FieldErrors(field), Is.Not.Empty, problem.ToString());
     }
 
+    /// <summary>
+    /// A notice's deadline is titled with its venue's name: renaming the venue renames it, and an update that leaves the
+    /// name alone (here the operator) leaves the stored clock alone (the fixture's teardown compares every stored clock
+    /// with one computed afresh, so a rename the clocks missed fails there too).
+    /// </summary>
+    [Test]
+    public async Task Renaming_the_venue_renames_its_notice_deadline_and_other_updates_leave_it()
+    {
+        SetLocal(3, 2, 12);
+        var (id, _) = await NoticeAsync("旧名网吧", "2026-03-02", 15);
+        var me = Api.ZhangSanClient();
+        var venueId = (await (await me.GetAsync($"/api/inspections/{id}")).Expect(HttpStatusCode.OK)).Str("venueId");
+        async Task<JsonElement> UpdateAsync(string name, string operatorName)
+        {
+            var venue = await (await me.GetAsync($"/api/venues/{venueId}")).Expect(HttpStatusCode.OK);
+            return await (await me.PutJson($"/api/venues/{venueId}", new Dictionary<string, object?>
+            {
+                ["name"] = name, ["address"] = venue.Str("address"), ["type"] = venue.Str("type"), ["operatorName"] = operatorName,
+                ["licenseStatus"] = venue.Str("licenseStatus"), ["licenseNumber"] = venue.Str("licenseNumber"),
+                ["version"] = venue.GetProperty("version").GetInt64(),
+            })).Expect(HttpStatusCode.OK);
+        }
+        async Task<string> TitleAsync() => (await MineAsync(me, "?status=dueSoon")).Single(d => d.Str("subjectId") == id).Str("title");
+
+        SetLocal(3, 15);
+        Assert.That(await TitleAsync(), Does.Contain("旧名网吧"));
+        var kept = await UpdateAsync("旧名网吧", "新经营者");
+        Assert.That(kept.Str("operatorName"), Is.EqualTo("新经营者"));
+        Assert.That(await TitleAsync(), Does.Contain("旧名网吧"));
+        await UpdateAsync(" 新名网吧 ", "新经营者");
+        Assert.That(await TitleAsync(), Does.Contain("新名网吧").And.Not.Contain("旧名"));
+    }
+
     [Test]
     public async Task An_admin_has_no_deadlines_of_their_own_to_list() =>
         await (await Api.Client("admin").GetAsync("/api/alerts/my-deadlines")).Expect(HttpStatusCode.Forbidden);

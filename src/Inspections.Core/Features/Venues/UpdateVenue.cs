@@ -63,6 +63,9 @@ public static class UpdateVenue
                 throw ConflictException.StaleVersion("场所", "venue", command.Version.Value, (await VenueRow.LoadAsync(db, command.Id, ct)).Version);
             if (command.Type != current.Type) await db.ExecuteAsync(CasesType, new { command.Type, command.Id }, ct);
             db.AuditAbout("venue", command.Id);
+            // The notices' clocks read the venue's name alone (their titles, NoticeDeadlineSource): the usual update of
+            // an operator, a licence or a terminal count leaves them as they are, and is not worth two lookups and two deletes.
+            if (command.Name!.Trim() == current.Name) db.LeaveClocks();
             return await VenueRow.LoadAsync(db, command.Id, ct);
         }
     }
