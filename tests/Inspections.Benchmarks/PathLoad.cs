@@ -303,7 +303,7 @@ internal static class PathLoad
     };
 
     /// <summary>
-    /// The raw endpoints: the statements our venue slices run (<see cref="VenueRow.SelectById"/>, <see cref="SearchVenues.Select"/>
+    /// The raw endpoints: the statements our venue slices run (<see cref="VenueRow.SelectById"/>, <see cref="SearchVenues.For"/>
     /// with its parameters, <see cref="UpdateVenue.Update"/> and the audit row's insert) with Dapper on a connection opened per
     /// request from the same connection string (pooled), and nothing else: no authentication, no mediator, no validation.
     /// SQLite connections get the host's busy timeout and synchronous mode once per physical connection, as any careful app would.
@@ -357,7 +357,6 @@ internal static class PathLoad
         private void Map(WebApplication app)
         {
             var selectById = VenueRow.SelectById.For(_provider);
-            var searchSql = SearchVenues.Select.For(_provider);
             var update = UpdateVenue.Update.For(_provider);
             var audit = AuditSql.Insert.For(_provider);
 
@@ -371,8 +370,10 @@ internal static class PathLoad
             {
                 await using var connection = await OpenAsync();
                 const int limit = 20;
-                var rows = (await connection.QueryAsync<VenueDto>(new CommandDefinition(searchSql,
-                    SearchVenues.Parameters(new SearchVenues.Query { Search = search }, District, null, limit + 1)))).AsList();
+                // The statement our handler picks for the query (a fragment reads the district's range, no fragment walks the names).
+                var query = new SearchVenues.Query { Search = search };
+                var rows = (await connection.QueryAsync<VenueDto>(new CommandDefinition(SearchVenues.For(query).For(_provider),
+                    SearchVenues.Parameters(query, District, null, limit + 1)))).AsList();
                 var items = rows.Take(limit).ToList();
                 var next = rows.Count > limit ? Cursor.Encode(new SearchVenues.Key(items[^1].Name, items[^1].Id)) : null;
                 return Results.Ok(new Page<VenueDto>(items, next));
