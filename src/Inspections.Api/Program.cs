@@ -133,7 +133,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 app.UseStatusCodePages();
 app.UseInspectionsPages();
 app.UseInputRules();
-app.UseAuthentication();
+app.UseTokenAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
 app.UseInspectionsDashboard();
