@@ -78,10 +78,10 @@ public static class AuthSetup
                 OnMessageReceived = ctx =>
                 {
                     if (ctx.HttpContext.Request.Path.StartsWithSegments("/hangfire")) TakeDashboardToken(ctx);
-                    // A token this host signed and validated before is admitted from memory, without the handler's
-                    // per-request setup. A provider's token always goes through the handler, so that TokenValidated
-                    // matches its login against the users table on every request.
-                    if (options.Authority is null && validated.TryAdmit(ctx.Token ?? BearerToken(ctx.Request), out var principal))
+                    // A header's token validated before never reaches here (UseTokenAuthentication admitted it); the
+                    // dashboard's, from its query or cookie, is admitted from memory the same way. A provider's token always
+                    // goes through the handler, so that TokenValidated matches its login against the users table on every request.
+                    if (options.Authority is null && ctx.Token is { } token && validated.TryAdmit(token, out var principal))
                     {
                         ctx.Principal = principal;
                         ctx.Success();

@@ -29,8 +29,7 @@ public sealed partial class DbSession(DbConnectionFactory factory, ILogger<DbSes
         var connection = await ConnectionAsync(ct);
         Transaction = await connection.BeginTransactionAsync(ct);
         // A command names its own subject: one left by an earlier command of this session must not be audited again.
-        AuditSubject = null;
-        LeavesClocks = false;
+        ForgetCommand();
     }
 
     /// <summary>
@@ -46,8 +45,7 @@ public sealed partial class DbSession(DbConnectionFactory factory, ILogger<DbSes
         await Transaction.CommitAsync(ct);
         await Transaction.DisposeAsync();
         Transaction = null;
-        AuditSubject = null;
-        LeavesClocks = false;
+        ForgetCommand();
     }
 
     /// <summary>
@@ -59,8 +57,7 @@ public sealed partial class DbSession(DbConnectionFactory factory, ILogger<DbSes
     {
         if (Transaction is not { } transaction) return;
         Transaction = null;
-        AuditSubject = null;
-        LeavesClocks = false;
+        ForgetCommand();
         try { await transaction.RollbackAsync(CancellationToken.None); }
         catch (Exception e) when (e is DbException or ObjectDisposedException or InvalidOperationException or IOException or TimeoutException)
         {
@@ -116,6 +113,13 @@ public sealed partial class DbSession(DbConnectionFactory factory, ILogger<DbSes
     public bool LeavesClocks { get; private set; }
 
     public void LeaveClocks() => LeavesClocks = true;
+
+    /// <summary>What a command's handler said about its transaction, dropped when a transaction begins and when it ends.</summary>
+    private void ForgetCommand()
+    {
+        AuditSubject = null;
+        LeavesClocks = false;
+    }
 
     /// <summary>For containers that dispose synchronously (Hangfire's job scopes).</summary>
     public void Dispose()
