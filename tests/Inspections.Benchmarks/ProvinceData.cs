@@ -6,6 +6,7 @@ using Dapper;
 using Inspections.Core.Data;
 using Inspections.Core.Features.Alerts;
 using Inspections.Core.Features.Calendar;
+using Inspections.Core.Features.Cases;
 using Inspections.Domain.Access;
 using Inspections.Domain.Calendar;
 using Microsoft.Data.Sqlite;
@@ -473,6 +474,14 @@ internal sealed class ProvinceData(ProvinceSql g, int n)
                        completed_on_time = {g.Bool($"{UsedDays("permit_applications")} <= promised_limit_days")}
                 WHERE completed_on IS NOT NULL {(missingOnly ? "AND completed_on_time IS NULL" : "")}
                 """, commandTimeout: 3600));
+        }
+        if ((!missingOnly || rows > 0) && await HasColumnAsync(c, "case_figure_days", "ended"))
+        {
+            // The closure rate's day rows (migration 0034) as the commands keep them: counted afresh from the cases.
+            await c.ExecuteAsync(new CommandDefinition("DELETE FROM case_figure_days", commandTimeout: 3600));
+            rows += await c.ExecuteAsync(new CommandDefinition(
+                $"INSERT INTO case_figure_days (jurisdiction, day, filed, withdrawn, closed, closed_on_time, ended) {CaseFigureDays.Fresh.For(g.Postgres ? DbProvider.Postgres : DbProvider.Sqlite)}",
+                new { Yes = true }, commandTimeout: 3600));
         }
         return rows;
     }

@@ -166,6 +166,36 @@ public sealed class CaseClosureRateTests(string provider) : CaseFixture(provider
         AssertFigures(r.GetProperty("totals"), filed: 6, withdrawn: 1, closed: 3, onTime: 2, open: 2, carried: 1, rate: 0.6m, onTimeRate: 0.6667m);
     }
 
+    /// <summary>
+    /// The dashboard counts as of today from the day rows (case_figure_days); the closure-rate request reads the cases
+    /// themselves. For periods that start before, on and after the cases' dates, and for a district of a city's
+    /// dashboard, both give every figure alike.
+    /// </summary>
+    [TestCase("2026-01-01", "2026-06-30")]
+    [TestCase("2025-12-01", "2026-12-31")]
+    [TestCase("2026-02-01", "2026-02-28")]
+    [TestCase("2026-02-10", "2026-02-10")]
+    [TestCase("2026-03-01", "2026-07-31")]
+    [TestCase("2026-07-06", "2026-11-30")]
+    public async Task The_dashboards_day_rows_give_the_figures_the_cases_give(string from, string to)
+    {
+        await BuildAsync();
+        SetLocal(2026, 12, 31);
+        var period = $"from={from}&to={to}";
+        string[] names = ["filed", "withdrawn", "closed", "closedOnTime", "stillOpen", "carriedOver", "closureRate", "onTimeRate"];
+        var rate = (await Report(period)).GetProperty("totals");
+        var dashboard = await (await Supervisor().GetAsync($"/api/dashboard?period=custom&{period}")).Expect(HttpStatusCode.OK);
+        foreach (var name in names)
+            Assert.That(dashboard.GetProperty("cases").GetProperty(name).ToString(), Is.EqualTo(rate.GetProperty(name).ToString()), name);
+        Assert.That(rate.GetProperty("filed").GetInt32() + rate.GetProperty("carriedOver").GetInt32(), Is.GreaterThan(0), "the period counts some case");
+        var city = await (await Supervisor("510100").GetAsync($"/api/dashboard?period=custom&{period}")).Expect(HttpStatusCode.OK);
+        var district = city.GetProperty("districts").EnumerateArray().Single(d => d.Str("jurisdiction") == "510115");
+        Assert.That(district.GetProperty("casesFiled").GetInt32(), Is.EqualTo(rate.GetProperty("filed").GetInt32()));
+        Assert.That(district.GetProperty("casesClosed").GetInt32(), Is.EqualTo(rate.GetProperty("closed").GetInt32()));
+        Assert.That(district.GetProperty("closureRate").ToString(), Is.EqualTo(rate.GetProperty("closureRate").ToString()));
+        Assert.That(district.GetProperty("onTimeRate").ToString(), Is.EqualTo(rate.GetProperty("onTimeRate").ToString()));
+    }
+
     [Test]
     public async Task A_backwards_period_is_a_field_error()
     {

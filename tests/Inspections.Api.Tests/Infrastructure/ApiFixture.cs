@@ -36,6 +36,7 @@ public abstract class ApiFixture(string provider)
     /// After every passing test of every API fixture: the stored deadline clocks are exactly what the features'
     /// clock code computes from their tables now. A command that changed a clock without its rows being stored
     /// again (a feature naming the wrong audit subject, a source missing a kind of entity) fails the test that ran it.
+    /// So do the closure rate's day rows, which every step that files, closes, withdraws or decides a case keeps in step.
     /// </summary>
     [TearDown]
     public async Task StoredClocksMatchTheWork()
@@ -46,6 +47,8 @@ public abstract class ApiFixture(string provider)
         await using var db = new Inspections.Core.Data.DbSession(new Inspections.Core.Data.DbConnectionFactory(_factory.Database));
         var differences = await clocks.DifferencesAsync(db, CancellationToken.None);
         Assert.That(differences, Is.Empty, "stored deadline clocks differ from those computed from the work now");
+        Assert.That(await Inspections.Core.Features.Cases.CaseFigureDays.DifferencesAsync(db, CancellationToken.None), Is.Empty,
+            "the closure rate's day rows differ from those counted from the cases now");
     }
 
     [OneTimeTearDown]

@@ -1,4 +1,5 @@
 using Inspections.Core.Data;
+using Inspections.Core.Features.Cases;
 using Inspections.Core.Features.Reports;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,7 +18,11 @@ internal static class StoredFacts
         var factory = new DbConnectionFactory(api.Database);
         var written = await ReadAsync(factory, table, columns);
         await using (var db = new DbSession(factory))
+        {
             await db.ExecuteAsync(new Sql($"UPDATE {table} SET {string.Join(", ", columns.Select(c => $"{c} = NULL"))}"), null, CancellationToken.None);
+            // The closure rate's day rows (migration 0034, after 0025) counted such cases as they stood: filed, not yet closed.
+            if (table == "cases") await CaseFigureDays.RebuildAsync(db, CancellationToken.None);
+        }
         var filledRows = await api.Services.GetRequiredService<FigureFacts>().BackfillAsync(factory, CancellationToken.None);
         return (written, await ReadAsync(factory, table, columns), filledRows);
     }

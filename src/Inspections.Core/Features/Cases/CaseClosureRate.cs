@@ -171,6 +171,33 @@ public static class CaseClosureRate
         GROUP BY b.n{g.GroupBy}
         """;
 
+    // The day rows (CaseFigureDays) of the buckets' jurisdictions up to their last day, each day placed among the buckets'
+    // boundaries and added up by place: a few thousand rows for a city's half-year and its months, whatever its cases.
+    private static string DayStatement(int width) => $"""
+        SELECT jurisdiction, di, SUM(filed) AS filed, SUM(withdrawn) AS withdrawn, SUM(closed) AS closed,
+               SUM(closed_on_time) AS closed_on_time, SUM(ended) AS ended
+        FROM (
+            SELECT jurisdiction, {FigurePlacement.Position("day", width)} AS di, filed, withdrawn, closed, closed_on_time, ended
+            FROM case_figure_days
+            WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND day <= @Last
+        ) placed
+        GROUP BY jurisdiction, di
+        """;
+
+    private static readonly IReadOnlyList<(int Width, Sql Sql)> DayStatements =
+        [(4, new Sql(DayStatement(4))), (8, new Sql(DayStatement(8))), (16, new Sql(DayStatement(16))), (32, new Sql(DayStatement(32)))];
+
+    private sealed record DayCounts
+    {
+        public string Jurisdiction { get; init; } = "";
+        public long Di { get; init; }
+        public long Filed { get; init; }
+        public long Withdrawn { get; init; }
+        public long Closed { get; init; }
+        public long ClosedOnTime { get; init; }
+        public long Ended { get; init; }
+    }
+
     /// <summary>A grouping's statements: its case statements by the number of boundary dates they take, its challenges and letters.</summary>
     private sealed record Statements(IReadOnlyList<(int Width, Sql Sql)> Cases, Sql Challenges, Sql Referrals);
 
@@ -244,10 +271,13 @@ public static class CaseClosureRate
         /// <summary>
         /// The totals of each bucket — a jurisdiction over a period, e.g. the period, its months, a city's districts — from one
         /// grouped statement per kind of row: each is what <see cref="ComputeAsync"/> reports as the totals of that bucket alone.
+        /// As of today (or later) the cases are counted from their day rows, every closing and withdrawal being dated by then;
+        /// an earlier as-of date reads the cases themselves.
         /// </summary>
-        internal static async Task<IReadOnlyList<Figures>> TotalsAsync(DbSession db, IReadOnlyList<FigureBucket> buckets, DateOnly asOf, CancellationToken ct)
+        internal static async Task<IReadOnlyList<Figures>> TotalsAsync(DbSession db, IReadOnlyList<FigureBucket> buckets, DateOnly asOf, DateOnly today,
+            CancellationToken ct)
         {
-            var counted = (await CountAsync(db, For(null), buckets, asOf, null, ct)).ToDictionary(x => x.Bucket);
+            var counted = (await CountAsync(db, For(null), buckets, asOf, null, ct, byDay: asOf >= today)).ToDictionary(x => x.Bucket);
             return buckets.Select((_, n) => Sum(counted.TryGetValue(n, out var c) ? [c.Counts] : [], key: null)).ToList();
         }
 
@@ -259,7 +289,7 @@ public static class CaseClosureRate
         }
 
         private static async Task<List<(int Bucket, (string Key, string Name) Key, Tally Counts)>> CountAsync(DbSession db, Statements statements,
-            IReadOnlyList<FigureBucket> buckets, DateOnly asOf, Grouping? grouping, CancellationToken ct)
+            IReadOnlyList<FigureBucket> buckets, DateOnly asOf, Grouping? grouping, CancellationToken ct, bool byDay = false)
         {
             var p = new { Buckets = FigureBucket.Json(buckets), AsOf = asOf, Yes = true };
             var tallies = new Dictionary<(int, string, string), Tally>();
@@ -270,7 +300,8 @@ public static class CaseClosureRate
                 if (!tallies.TryGetValue(id, out var t)) tallies[id] = t = new Tally();
                 return t;
             }
-            await CountCasesAsync(db, statements.Cases, buckets, asOf, (n, key, name) => Of(n, key, name), ct);
+            if (byDay) await CountCaseDaysAsync(db, buckets, asOf, n => Of(n, null, null), ct);
+            else await CountCasesAsync(db, statements.Cases, buckets, asOf, (n, key, name) => Of(n, key, name), ct);
             foreach (var r in await db.QueryAsync<ChallengeCountsRow>(statements.Challenges, p, ct))
             {
                 var t = Of(r.Bucket, r.GroupKey, r.GroupName);
@@ -320,6 +351,39 @@ public static class CaseClosureRate
                         if (closed) t.Closed += r.Number;
                         if (closed && r.OnTime == 1) t.ClosedOnTime += r.Number;
                         if (carried) t.CarriedOver += r.Number;
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The buckets' case counts from the day rows, as <see cref="CountCasesAsync"/> counts the cases when none is closed or
+        /// withdrawn after <paramref name="asOf"/>: filed, withdrawn, closed and closed on time are the sums over the days from
+        /// the bucket's first to its last counted day; carried over, the cases filed before its first day less those ended before it.
+        /// </summary>
+        private static async Task CountCaseDaysAsync(DbSession db, IReadOnlyList<FigureBucket> buckets, DateOnly asOf, Func<long, Tally> of,
+            CancellationToken ct)
+        {
+            DateOnly[] Bounds(FigureBucket b) => [b.From, (b.To < asOf ? b.To : asOf).AddDays(1)];
+            foreach (var chunk in FigurePlacement.Chunks(buckets, Bounds, DayStatements.Select(s => s.Width).ToList()))
+            {
+                var rows = await db.QueryAsync<DayCounts>(DayStatements.First(s => s.Width == chunk.Width).Sql, chunk.Parameters, ct);
+                foreach (var n in chunk.Buckets)
+                {
+                    var b = buckets[n];
+                    var bounds = Bounds(b);
+                    long from = chunk.Of(bounds[0]), counted = chunk.Of(bounds[1]);
+                    var t = of(n);
+                    foreach (var r in rows.Where(r => b.Holds(r.Jurisdiction)))
+                    {
+                        if (r.Di >= from + 1 && r.Di <= counted)
+                        {
+                            t.Filed += r.Filed;
+                            t.Withdrawn += r.Withdrawn;
+                            t.Closed += r.Closed;
+                            t.ClosedOnTime += r.ClosedOnTime;
+                        }
+                        else if (r.Di <= from) t.CarriedOver += r.Filed - r.Ended;
                     }
                 }
             }

@@ -10,6 +10,7 @@ namespace Inspections.Core.Features.Cases;
 /// withdrawn, and whether its decision came within the decision limit 办案期限 (natural days from filing, extensions
 /// added, suspensions not counted), evaluated at the decision. Written by the steps that decide, close or withdraw,
 /// and by the end of a suspension the decision was taken under; rows from before are filled by <see cref="Reports.FigureFacts"/>.
+/// The day rows that count them (<see cref="CaseFigureDays"/>) move with them.
 /// </summary>
 internal static class CaseFacts
 {
@@ -39,14 +40,23 @@ internal static class CaseFacts
         var cases = await db.QueryAsync<CaseRecord>(Of, p, ct);
         var suspensions = (await db.QueryAsync<CaseDecisionDeadlines.SuspensionWithCase>(SuspensionsOf, p, ct)).ToLookup(s => s.CaseId, s => s.Row);
         var extensions = (await db.QueryAsync<CaseDecisionDeadlines.ExtensionWithCase>(ExtensionsOf, p, ct)).ToLookup(e => e.CaseId, e => e.Row);
+        var before = await CaseFigureDays.ReadAsync(db, ids, ct);
+        var after = new List<CaseFigureDays.Facts>();
         foreach (var c in cases)
-            await db.ExecuteAsync(Write, new
+        {
+            var facts = new CaseFigureDays.Facts
             {
-                c.Id,
-                ClosedOn = c.ClosedAt is { } closed ? evaluator.LocalDate(closed) : (DateOnly?)null,
-                WithdrawnOn = c.WithdrawnAt is { } withdrawn ? evaluator.LocalDate(withdrawn) : (DateOnly?)null,
+                Id = c.Id,
+                Jurisdiction = c.Jurisdiction,
+                FiledOn = c.FiledOn,
+                ClosedOn = c.ClosedAt is { } closed ? evaluator.LocalDate(closed) : null,
+                WithdrawnOn = c.WithdrawnAt is { } withdrawn ? evaluator.LocalDate(withdrawn) : null,
                 DecidedOnTime = DecidedOnTime(evaluator, c, suspensions[c.Id], extensions[c.Id]),
-            }, ct);
+            };
+            after.Add(facts);
+            await db.ExecuteAsync(Write, new { facts.Id, facts.ClosedOn, facts.WithdrawnOn, facts.DecidedOnTime }, ct);
+        }
+        await CaseFigureDays.MoveAsync(db, before, after, ct);
     }
 
     /// <summary>Null while undecided; a decision on a case never filed (no limit ran) is not on time.</summary>

@@ -9,7 +9,7 @@ internal static class CaseRows
 {
     private static readonly Sql SelectById = new($"SELECT {CaseRecord.Columns} FROM cases WHERE id = @Id");
 
-    /// <summary>Writes every mutable column of a changed copy, if nobody changed the row since <paramref name="readVersion"/>.</summary>
+    /// <summary>Writes every mutable column of a changed copy, if nobody changed the row since the version read (@ReadVersion).</summary>
     private static readonly Sql Update = new("""
         UPDATE cases SET stage = @Stage, case_number = @CaseNumber, filed_at = @FiledAt, filed_on = @FiledOn,
             decision_limit_days = @DecisionLimitDays, not_filed_reason = @NotFiledReason, prior_notice_on = @PriorNoticeOn,
@@ -40,8 +40,14 @@ internal static class CaseRows
         return current;
     }
 
-    public static async Task SaveAsync(DbSession db, CaseRecord changed, long readVersion, CancellationToken ct)
+    /// <summary>
+    /// Writes the changed copy of <paramref name="current"/> (stale → 409). Filing dates the case: its day rows
+    /// (<see cref="CaseFigureDays"/>) count it from then on.
+    /// </summary>
+    public static async Task SaveAsync(DbSession db, CaseRecord current, CaseRecord changed, CancellationToken ct)
     {
+        var readVersion = current.Version;
+        var before = changed.FiledOn != current.FiledOn ? await CaseFigureDays.ReadAsync(db, [current.Id], ct) : null;
         var rows = await db.ExecuteAsync(Update, new
         {
             changed.Id, changed.Stage, changed.CaseNumber, changed.FiledAt, changed.FiledOn, changed.DecisionLimitDays,
@@ -60,6 +66,8 @@ internal static class CaseRows
             var now = await db.QuerySingleOrDefaultAsync<CaseRecord>(SelectById, new { changed.Id }, ct);
             throw ConflictException.StaleVersion("案件", "case", readVersion, now?.Version);
         }
+        if (before is not null)
+            await CaseFigureDays.MoveAsync(db, before, before.Select(f => f with { FiledOn = changed.FiledOn }).ToList(), ct);
     }
 
     private static readonly Sql InsertStep = new("""
@@ -98,7 +106,7 @@ internal static class CaseRows
 
     /// <summary>Records a change to a case that is not a stage step (suspension, evidence, …): it still takes and bumps the version.</summary>
     public static Task TouchAsync(DbSession db, CaseRecord current, DateTimeOffset now, CancellationToken ct) =>
-        SaveAsync(db, current with { UpdatedAt = now }, current.Version, ct);
+        SaveAsync(db, current, current with { UpdatedAt = now }, ct);
 
     /// <summary>
     /// Ends a command that records something on a case without a stage step (suspension, evidence,

@@ -188,7 +188,7 @@ public static class TransitionCase
                 // The hearing period ends the day before the step that follows it; that day counts again.
                 await db.ExecuteAsync(CloseHearingSuspension, new { CaseId = current.Id, EndOn = today.AddDays(-1) }, ct);
 
-            await CaseRows.SaveAsync(db, changed, current.Version, ct);
+            await CaseRows.SaveAsync(db, current, changed, ct);
             // What the closure rate counts is stored with the step that makes it so (the hearing's suspension closed above).
             if (to is CaseStage.Decided or CaseStage.NoPenalty or CaseStage.Transferred or CaseStage.Closed or CaseStage.Withdrawn)
                 await CaseFacts.WriteAsync(db, evaluator, [current.Id], ct);

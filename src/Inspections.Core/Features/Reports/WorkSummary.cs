@@ -211,7 +211,7 @@ public static class WorkSummary
             var venues = await db.QueryAsync<VenueGroup>(Venues, scope, ct);
             var referrals = await db.QueryAsync<DepartmentCount>(Referrals, scope, ct);
             var period = FigureBucket.Of(jurisdiction, from, to);
-            var caseFigures = await CaseClosureRate.Handler.TotalsAsync(db, [period, .. moreCases ?? []], asOf, ct);
+            var caseFigures = await CaseClosureRate.Handler.TotalsAsync(db, [period, .. moreCases ?? []], asOf, evaluator.LocalDate(now), ct);
             var permitFigures = await PermitFigures.Handler.ComputeAsync(db, evaluator, [period, .. morePermits ?? []], now, byItemAndClerk: false, ct);
             var (cases, permits) = (caseFigures[0], permitFigures[0]);
             var campaigns = await UnlicensedCampaignProgress.Handler.RunningInAsync(db, evaluator, now, jurisdiction, from, to, ct);
