@@ -94,6 +94,12 @@ internal sealed class ProvinceData(ProvinceSql g, int n)
         Func<string, Func<Task<long>>, Task> step)
     {
         await step("stored clocks", () => ClocksAsync(factory, connection, writeClocks));
+        // Their counts by due date (migration 0035), as ClockRows keeps them: counted afresh from the clocks just written.
+        await step("clock counts by due date", async () =>
+        {
+            await using var db = new DbSession(factory);
+            return await ClockDueDays.RebuildAsync(db, CancellationToken.None);
+        });
         // The alerts statement is planned on the clocks' statistics: taken while the table was empty, they made it quadratic.
         await connection.ExecuteAsync(new CommandDefinition("ANALYZE deadline_clocks; ANALYZE alerts", commandTimeout: 3600));
         await step("alerts", () => AlertsAsync(connection));

@@ -36,7 +36,8 @@ public abstract class ApiFixture(string provider)
     /// After every passing test of every API fixture: the stored deadline clocks are exactly what the features'
     /// clock code computes from their tables now. A command that changed a clock without its rows being stored
     /// again (a feature naming the wrong audit subject, a source missing a kind of entity) fails the test that ran it.
-    /// So do the closure rate's day rows, which every step that files, closes, withdraws or decides a case keeps in step.
+    /// So do the closure rate's day rows, which every step that files, closes, withdraws or decides a case keeps in step,
+    /// and the clocks' counts by due date, which move with the clocks.
     /// </summary>
     [TearDown]
     public async Task StoredClocksMatchTheWork()
@@ -49,6 +50,8 @@ public abstract class ApiFixture(string provider)
         Assert.That(differences, Is.Empty, "stored deadline clocks differ from those computed from the work now");
         Assert.That(await Inspections.Core.Features.Cases.CaseFigureDays.DifferencesAsync(db, CancellationToken.None), Is.Empty,
             "the closure rate's day rows differ from those counted from the cases now");
+        Assert.That(await Inspections.Core.Features.Alerts.ClockDueDays.DifferencesAsync(db, CancellationToken.None), Is.Empty,
+            "the stored clocks' counts by due date differ from those counted from the clocks now");
     }
 
     [OneTimeTearDown]

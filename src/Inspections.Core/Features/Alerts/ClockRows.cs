@@ -32,7 +32,16 @@ public sealed class ClockRows(IEnumerable<IDeadlineSource> sources, CalendarStor
         due_on, due_soon_on, overdue_on, alert_on, span_from, span_to, due_soon_days, facts, computed_at, responsible_name
         """;
 
-    private static readonly Sql Delete = new(d => $"DELETE FROM deadline_clocks WHERE clock = @Clock AND {d.IdIn("subject_id", "@Ids")}");
+    // The deleted clocks' keys come back, for the counts by due date (ClockDueDays) to move with them.
+    private static readonly Sql Delete = new(d => d.Provider == DbProvider.SqlServer
+        ? $"""
+            DELETE FROM deadline_clocks OUTPUT DELETED.jurisdiction, DELETED.subject_type, DELETED.clock, DELETED.due_on, DELETED.due_soon_on
+            WHERE clock = @Clock AND {d.IdIn("subject_id", "@Ids")}
+            """
+        : $"""
+            DELETE FROM deadline_clocks WHERE clock = @Clock AND {d.IdIn("subject_id", "@Ids")}
+            RETURNING jurisdiction, subject_type, clock, due_on, due_soon_on
+            """);
     private static readonly Sql Insert = new($"""
         INSERT INTO deadline_clocks ({Columns})
         VALUES (@Id, @SubjectType, @SubjectId, @Clock, @Jurisdiction, @Title, @ResponsibleUserId, @ParentId, @Suspended,
@@ -95,23 +104,28 @@ public sealed class ClockRows(IEnumerable<IDeadlineSource> sources, CalendarStor
     {
         var open = await source.OpenClocksOfAsync(db, ids, ct);
         var subjects = ids.Concat(open.Select(o => o.SubjectId)).Distinct().ToList();
-        await db.ExecuteAsync(Delete, new { Clock = source.ClockType, Ids = IdList(subjects) }, ct);
-        return open.Count == 0 ? 0 : await WriteAsync(db, source, open, ct);
+        return await ReplaceAsync(db, source, subjects, open, ct);
     }
 
-    private async Task<int> WriteAsync(DbSession db, IDeadlineSource source, IEnumerable<OpenClock> open, CancellationToken ct)
+    /// <summary>Deletes the clocks of <paramref name="subjects"/> and writes those of <paramref name="open"/>, the counts by due date moved with them.</summary>
+    private async Task<int> ReplaceAsync(DbSession db, IDeadlineSource source, IEnumerable<Guid> subjects, IReadOnlyCollection<OpenClock> open, CancellationToken ct)
     {
-        var evaluator = await calendars.EvaluatorAsync(db, ct);
-        var now = clock.GetUtcNow();
-        var threshold = options.DueSoonFor(source.ClockType);
-        var written = 0;
-        foreach (var o in open)
+        var deleted = await db.QueryAsync<ClockDueDays.Key>(Delete, new { Clock = source.ClockType, Ids = IdList(subjects) }, ct);
+        var written = new List<Row>();
+        if (open.Count > 0)
         {
-            if (Compute(evaluator, o, source, threshold, now) is not { } row) continue;
-            await db.ExecuteAsync(Insert, row, ct);
-            written++;
+            var evaluator = await calendars.EvaluatorAsync(db, ct);
+            var now = clock.GetUtcNow();
+            var threshold = options.DueSoonFor(source.ClockType);
+            foreach (var o in open)
+            {
+                if (Compute(evaluator, o, source, threshold, now) is not { } row) continue;
+                await db.ExecuteAsync(Insert, row, ct);
+                written.Add(row);
+            }
         }
-        return written;
+        await ClockDueDays.MoveAsync(db, deleted, written, ct);
+        return written.Count;
     }
 
     /// <summary>
@@ -196,8 +210,7 @@ public sealed class ClockRows(IEnumerable<IDeadlineSource> sources, CalendarStor
                         await using (db)
                         {
                             await db.BeginAsync(ct);
-                            await db.ExecuteAsync(Delete, new { Clock = source.ClockType, Ids = IdList(chunk.Select(c => c.SubjectId)) }, ct);
-                            written += await WriteAsync(db, source, chunk, ct);
+                            written += await ReplaceAsync(db, source, chunk.Select(c => c.SubjectId), chunk, ct);
                             await db.CommitAsync(ct);
                         }
                     }

@@ -74,15 +74,16 @@ public static class GetDashboard
     /// <summary>
     /// The scope's due-soon and overdue clocks counted by jurisdiction and kind, as MyDeadlines and the scan read the stored
     /// dates: overdue from the day after the due date, due soon from due_soon_on until then; suspended clocks have no dates.
+    /// Added up from the stored clocks' counts by due date (<see cref="ClockDueDays"/>), not the clocks themselves.
     /// </summary>
     private static readonly Sql Counts = new($"""
         SELECT jurisdiction AS Jurisdiction, subject_type AS SubjectType,
-               SUM(CASE WHEN due_on < @Today THEN 1 ELSE 0 END) AS Overdue,
-               SUM(CASE WHEN due_on >= @Today THEN 1 ELSE 0 END) AS DueSoon
-        FROM deadline_clocks
+               SUM(CASE WHEN due_on < @Today THEN number ELSE 0 END) AS Overdue,
+               SUM(CASE WHEN due_on >= @Today THEN number ELSE 0 END) AS DueSoon
+        FROM clock_due_days
         WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast
           AND {MyDeadlines.Listed}
-          AND due_on IS NOT NULL AND (due_on < @Today OR due_soon_on <= @Today)
+          AND (due_on < @Today OR due_soon_on <= @Today)
         GROUP BY jurisdiction, subject_type
         """);
 
