@@ -81,6 +81,7 @@ internal static class ProvinceLoad
                 var upgrade = Stopwatch.StartNew();
                 if (Environment.GetEnvironmentVariable("INSPECTIONS_BENCH_RESUME") == "clocks")
                     await data.ResumeAtClocksAsync(factory, (c, rows) => pg ? ClockRowBulk.CopyAsync((NpgsqlConnection)c, rows) : ClockRowBulk.InsertAsync((SqliteConnection)c, rows));
+                if (Environment.GetEnvironmentVariable("INSPECTIONS_BENCH_RESUME") == "alerts") await data.ResumeAtAlertsAsync(factory);
                 Migrator.Migrate(options);
                 var filled = await data.UpgradeAsync(factory);
                 Console.WriteLine(FormattableString.Invariant($"Reused {name}: migrated and {filled:N0} stored facts filled in {upgrade.Elapsed.TotalSeconds:N0} s"));

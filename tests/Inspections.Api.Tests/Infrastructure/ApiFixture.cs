@@ -37,7 +37,7 @@ public abstract class ApiFixture(string provider)
     /// clock code computes from their tables now. A command that changed a clock without its rows being stored
     /// again (a feature naming the wrong audit subject, a source missing a kind of entity) fails the test that ran it.
     /// So do the closure rate's day rows, which every step that files, closes, withdraws or decides a case keeps in step,
-    /// and the clocks' counts by due date, which move with the clocks.
+    /// the clocks' counts by due date, which move with the clocks, and the window's day rows, which move with the applications.
     /// </summary>
     [TearDown]
     public async Task StoredClocksMatchTheWork()
@@ -52,6 +52,8 @@ public abstract class ApiFixture(string provider)
             "the closure rate's day rows differ from those counted from the cases now");
         Assert.That(await Inspections.Core.Features.Alerts.ClockDueDays.DifferencesAsync(db, CancellationToken.None), Is.Empty,
             "the stored clocks' counts by due date differ from those counted from the clocks now");
+        Assert.That(await Inspections.Core.Features.Permits.PermitFigureDays.DifferencesAsync(db, CancellationToken.None), Is.Empty,
+            "the window's day rows differ from those counted from the applications now");
     }
 
     [OneTimeTearDown]

@@ -20,8 +20,9 @@ internal static class StoredFacts
         await using (var db = new DbSession(factory))
         {
             await db.ExecuteAsync(new Sql($"UPDATE {table} SET {string.Join(", ", columns.Select(c => $"{c} = NULL"))}"), null, CancellationToken.None);
-            // The closure rate's day rows (migration 0034, after 0025) counted such cases as they stood: filed, not yet closed.
+            // The day rows (migrations 0034 and 0036, after 0025) counted such rows as they stood, without the wiped facts.
             if (table == "cases") await CaseFigureDays.RebuildAsync(db, CancellationToken.None);
+            if (table == "permit_applications") await Inspections.Core.Features.Permits.PermitFigureDays.RebuildAsync(db, CancellationToken.None);
         }
         var filledRows = await api.Services.GetRequiredService<FigureFacts>().BackfillAsync(factory, CancellationToken.None);
         return (written, await ReadAsync(factory, table, columns), filledRows);

@@ -8,7 +8,7 @@ namespace Inspections.Core.Features.Permits;
 /// What the on-time figures 按时办结率 count of a completed application, stored at completion (migration 0025): whether
 /// it was completed within the promised limit 承诺时限, and the working days used — the limit less the days left at
 /// completion (more than the limit when late), suspended days not counted. Written by the completing step; rows from
-/// before are filled by <see cref="Reports.FigureFacts"/>.
+/// before are filled by <see cref="Reports.FigureFacts"/>. The window's day rows (<see cref="PermitFigureDays"/>) move with them.
 /// </summary>
 internal static class PermitFacts
 {
@@ -37,12 +37,12 @@ internal static class PermitFacts
             // Completion writes the acceptance down with it (a filing is accepted and completed at once), so the promised clock exists.
             var promised = PermitClocks.Promised(a, suspensions[a.Id]);
             var e = promised is null ? (ClockEvaluation?)null : evaluator.Evaluate(promised, completedAt, 0);
-            await db.ExecuteAsync(Write, new
+            await PermitFigureDays.TrackAsync(db, [a.Id], () => db.ExecuteAsync(Write, new
             {
                 a.Id,
                 CompletedOnTime = e?.Status == ClockStatus.CompletedOnTime,
                 UsedDays = a.PromisedLimitDays - (e?.RemainingDays ?? 0),
-            }, ct);
+            }, ct), ct);
         }
     }
 }

@@ -121,24 +121,24 @@ public static class PermitFigures
 
     private const string InScope = "a.jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast";
 
-    // Intake counts receipt and acceptance (recorded filings included) each by its own day, from two index ranges.
+    // Intake counts receipt and acceptance (recorded filings included) each by its own day, and completions by theirs: the
+    // day rows kept by the steps (PermitFigureDays), not the applications, so a city's districts read a few thousand rows.
     private static readonly Sql Intake = new($"""
         SELECT jurisdiction, kind, placed, SUM(received) AS received, SUM(accepted) AS accepted, SUM(not_accepted) AS not_accepted FROM (
-            SELECT a.jurisdiction, a.kind, {FigurePlacement.Position("a.received_on", 4)} AS placed, 1 AS received, 0 AS accepted,
-                   CASE WHEN a.stage = '{Wire.Name(PermitStage.NotAccepted)}' THEN 1 ELSE 0 END AS not_accepted
-            FROM permit_applications a WHERE {InScope} AND a.received_on >= @First AND a.received_on <= @Last
-            UNION ALL
-            SELECT a.jurisdiction, a.kind, {FigurePlacement.Position("a.accepted_on", 4)} AS placed, 0 AS received, 1 AS accepted, 0 AS not_accepted
-            FROM permit_applications a WHERE {InScope} AND a.accepted_on >= @First AND a.accepted_on <= @Last
+            SELECT jurisdiction, kind, {FigurePlacement.Position("day", 4)} AS placed, received, accepted, not_accepted
+            FROM permit_figure_days
+            WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND day >= @First AND day <= @Last
+              AND (received <> 0 OR accepted <> 0)
         ) intake
         GROUP BY jurisdiction, kind, placed
         """);
 
     private static readonly Sql Completions = new($"""
-        SELECT jurisdiction, placed, COUNT(*) AS completed, SUM(CASE WHEN completed_on_time = @Yes THEN 1 ELSE 0 END) AS on_time,
-               SUM(used_days) AS used_days, SUM(promised_limit_days) AS promised_days FROM (
-            SELECT a.jurisdiction, {FigurePlacement.Position("a.completed_on", 4)} AS placed, a.completed_on_time, a.used_days, a.promised_limit_days
-            FROM permit_applications a WHERE {InScope} AND a.completed_on >= @First AND a.completed_on <= @Last
+        SELECT jurisdiction, placed, SUM(completed) AS completed, SUM(on_time) AS on_time,
+               SUM(used_days) AS used_days, SUM(promised_days) AS promised_days FROM (
+            SELECT jurisdiction, {FigurePlacement.Position("day", 4)} AS placed, completed, on_time, used_days, promised_days
+            FROM permit_figure_days
+            WHERE jurisdiction BETWEEN @JurisdictionFirst AND @JurisdictionLast AND day >= @First AND day <= @Last AND completed <> 0
         ) done
         GROUP BY jurisdiction, placed
         """);

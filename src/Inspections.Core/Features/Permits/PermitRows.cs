@@ -53,16 +53,18 @@ internal static class PermitRows
         return current;
     }
 
+    /// <summary>Writes the changed copy (stale → 409); the window's day rows (<see cref="PermitFigureDays"/>) move with it.</summary>
     public static async Task SaveAsync(DbSession db, PermitRecord changed, long readVersion, CancellationToken ct)
     {
-        var rows = await db.ExecuteAsync(Update, new
+        var rows = 0;
+        await PermitFigureDays.TrackAsync(db, [changed.Id], async () => rows = await db.ExecuteAsync(Update, new
         {
             changed.Id, changed.Stage, changed.Submitted, changed.CorrectionItems, changed.CorrectionRequestedOn,
             changed.NotAcceptedReason, changed.AcceptedAt, changed.AcceptedOn, changed.AcceptedDeemed, changed.DecidedAt,
             changed.DecidedOn, changed.CertificateLimitDays,
             changed.RefusalReason, changed.CompletedAt, changed.CompletedOn, changed.CertificateNumber, changed.HolderId,
             changed.HolderName, changed.UpdatedAt, ReadVersion = readVersion,
-        }, ct);
+        }, ct), ct);
         if (rows == 0)
         {
             var now = await db.QuerySingleOrDefaultAsync<PermitRecord>(SelectById, new { changed.Id }, ct);

@@ -87,7 +87,8 @@ public static class ReceivePermit
             var now = clock.GetUtcNow();
             var evaluator = await calendars.EvaluatorAsync(db, ct);
             var id = Guid.CreateVersion7(now);
-            await db.ExecuteAsync(Insert, new
+            // The day rows count the application from its receipt (PermitFigureDays).
+            await PermitFigureDays.TrackAsync(db, [id], () => db.ExecuteAsync(Insert, new
             {
                 Id = id,
                 user.Jurisdiction,
@@ -109,7 +110,7 @@ public static class ReceivePermit
                 False = false,
                 user.UserId,
                 UserName = user.DisplayName,
-            }, ct);
+            }, ct), ct);
             await PermitRows.RecordStepAsync(db, id, 1, null, PermitStage.Received, user.UserId, user.DisplayName, user.Role, now, command.Note, ct);
             db.AuditAbout("permit", id);
             return await view.BuildAsync(db, await PermitRows.LoadAsync(db, id, ct), ct);
