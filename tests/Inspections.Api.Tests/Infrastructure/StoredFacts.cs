@@ -23,6 +23,8 @@ internal static class StoredFacts
             // The day rows (migrations 0034 and 0036, after 0025) counted such rows as they stood, without the wiped facts.
             if (table == "cases") await CaseFigureDays.RebuildAsync(db, CancellationToken.None);
             if (table == "permit_applications") await Inspections.Core.Features.Permits.PermitFigureDays.RebuildAsync(db, CancellationToken.None);
+            // Nor had any start filled them yet.
+            await db.ExecuteAsync(new Sql("DELETE FROM start_steps WHERE step = @Step"), new { FigureFacts.Step }, CancellationToken.None);
         }
         var filledRows = await api.Services.GetRequiredService<FigureFacts>().BackfillAsync(factory, CancellationToken.None);
         return (written, await ReadAsync(factory, table, columns), filledRows);

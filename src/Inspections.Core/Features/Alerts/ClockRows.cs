@@ -189,10 +189,15 @@ public sealed class ClockRows(IEnumerable<IDeadlineSource> sources, CalendarStor
         return new DateTimeOffset(local, evaluator.TimeZone.GetUtcOffset(local));
     }
 
+    /// <summary>The start step that records the due-soon threshold a clock's stored rows were computed with.</summary>
+    public static string ThresholdStep(string clockType) => "clocks.dueSoonDays." + clockType;
+
     /// <summary>
     /// Stores every source's open clocks when the table is empty (the first start after the upgrade, or a new
-    /// database), and computes again the clocks stored with a due-soon threshold the configuration no longer has.
-    /// Each source's work is written in batches, each in its own transaction. Returns the rows written.
+    /// database), and computes again the clocks stored with a due-soon threshold the configuration no longer has:
+    /// looked for only when the threshold the last start recorded (<see cref="StartSteps"/>) is not the configured
+    /// one, since the search reads every stored clock of the kind. Each source's work is written in batches, each in
+    /// its own transaction. Returns the rows written.
     /// </summary>
     public async Task<int> BuildAsync(DbConnectionFactory factory, CancellationToken ct)
     {
@@ -215,15 +220,27 @@ public sealed class ClockRows(IEnumerable<IDeadlineSource> sources, CalendarStor
                         }
                     }
                 }
+                await RecordThresholdsAsync(factory, ct);
                 return written;
             }
         }
         foreach (var source in _sources)
         {
-            var stale = await QueryKeysAsync(factory, StaleThresholds, new { Clock = source.ClockType, Days = options.DueSoonFor(source.ClockType) }, ct);
+            var days = options.DueSoonFor(source.ClockType);
+            if (await StartSteps.OutcomeAsync(factory, ThresholdStep(source.ClockType), ct) == Threshold(days)) continue;
+            var stale = await QueryKeysAsync(factory, StaleThresholds, new { Clock = source.ClockType, Days = days }, ct);
             written += await RecomputeAsync(factory, stale, ct);
         }
+        await RecordThresholdsAsync(factory, ct);
         return written;
+    }
+
+    private static string Threshold(int days) => days.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task RecordThresholdsAsync(DbConnectionFactory factory, CancellationToken ct)
+    {
+        foreach (var type in _sources.Select(s => s.ClockType).Distinct(StringComparer.Ordinal))
+            await StartSteps.RecordAsync(factory, ThresholdStep(type), Threshold(options.DueSoonFor(type)), ct);
     }
 
     /// <summary>

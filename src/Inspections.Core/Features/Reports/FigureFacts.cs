@@ -12,7 +12,7 @@ namespace Inspections.Core.Features.Reports;
 /// its decision was on time, an application's on-time completion and days used, a letter's on-time reply) are written by
 /// the commands from then on; rows written before are filled here, at start, by the same code the commands use (it needs
 /// the working calendar, which SQL does not have). Each batch is its own transaction; a row already filled is never read
-/// again, so a start after the first finds nothing to do.
+/// again, and once every row is filled the start records it and later starts do not look again.
 /// </summary>
 public sealed class FigureFacts(CalendarStore calendars, TimeProvider clock)
 {
@@ -20,14 +20,22 @@ public sealed class FigureFacts(CalendarStore calendars, TimeProvider clock)
 
     private delegate Task Writer(DbSession db, ClockEvaluator evaluator, IReadOnlyCollection<Guid> ids, CancellationToken ct);
 
-    /// <summary>Fills every row whose facts are missing; answers how many rows were filled.</summary>
+    /// <summary>The start step that records the fill as done: the commands store the facts from then on.</summary>
+    public const string Step = "figureFacts.filled";
+
+    /// <summary>
+    /// Fills every row whose facts are missing, unless a start did so before (<see cref="StartSteps"/>: the search reads whole
+    /// tables); answers how many rows were filled.
+    /// </summary>
     public async Task<int> BackfillAsync(DbConnectionFactory factory, CancellationToken ct)
     {
+        if (await StartSteps.OutcomeAsync(factory, Step, ct) is not null) return 0;
         var now = clock.GetUtcNow();
         var filled = 0;
         filled += await FillAsync(factory, CaseFacts.Unfilled, CaseFacts.WriteAsync, ct);
         filled += await FillAsync(factory, PermitFacts.Unfilled, PermitFacts.WriteAsync, ct);
         filled += await FillAsync(factory, LetterFacts.Unfilled, (db, evaluator, ids, c) => LetterFacts.WriteAsync(db, evaluator, now, ids, c), ct);
+        await StartSteps.RecordAsync(factory, Step, "done", ct);
         return filled;
     }
 
