@@ -31,7 +31,9 @@ public sealed class SqlServerScriptTests
             .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic))
             .Where(f => f.FieldType == typeof(Sql))
             .Select(f => new TestCaseData(f.DeclaringType!.FullName + "." + f.Name, ((Sql)f.GetValue(null)!).For(DbProvider.SqlServer))
-                .SetName($"Statement parses: {f.DeclaringType!.Name}.{f.Name}"));
+                .SetName($"Statement parses: {f.DeclaringType!.Name}.{f.Name}"))
+            .Concat(Infrastructure.ApiFixture.SummaryTables.SelectMany(t => t.Statements.Select(s =>
+                new TestCaseData($"{t.Name}.{s.Name}", s.Statement.For(DbProvider.SqlServer)).SetName($"Statement parses: {t.Name}.{s.Name}"))));
 
     [TestCaseSource(nameof(Migrations))]
     public void Every_sql_server_migration_parses(string name, string text)

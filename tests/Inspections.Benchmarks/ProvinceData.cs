@@ -99,7 +99,7 @@ internal sealed class ProvinceData(ProvinceSql g, int n)
         await step("clock counts by due date", async () =>
         {
             await using var db = new DbSession(factory);
-            return await ClockDueDays.RebuildAsync(db, CancellationToken.None);
+            return await ClockDueDays.Table.RebuildAsync(db, CancellationToken.None);
         });
         // The alerts statement is planned on the clocks' statistics: taken while the table was empty, they made it quadratic.
         await connection.ExecuteAsync(new CommandDefinition("ANALYZE deadline_clocks; ANALYZE alerts", commandTimeout: 3600));
@@ -498,14 +498,13 @@ internal sealed class ProvinceData(ProvinceSql g, int n)
             // The closure rate's day rows (migration 0034) as the commands keep them: counted afresh from the cases.
             await c.ExecuteAsync(new CommandDefinition("DELETE FROM case_figure_days", commandTimeout: 3600));
             rows += await c.ExecuteAsync(new CommandDefinition(
-                $"INSERT INTO case_figure_days (jurisdiction, day, filed, withdrawn, closed, closed_on_time, ended) {CaseFigureDays.Fresh.For(g.Postgres ? DbProvider.Postgres : DbProvider.Sqlite)}",
-                new { Yes = true }, commandTimeout: 3600));
+                CaseFigureDays.Table.Refill.For(g.Postgres ? DbProvider.Postgres : DbProvider.Sqlite), CaseFigureDays.Table.FreshParameters, commandTimeout: 3600));
         }
         if ((!missingOnly || rows > 0) && await HasColumnAsync(c, "permit_figure_days", "kind"))
         {
             // The window's day rows (migration 0036) as the steps keep them.
             await using var db = new DbSession(factory);
-            rows += await PermitFigureDays.RebuildAsync(db, CancellationToken.None);
+            rows += await PermitFigureDays.Table.RebuildAsync(db, CancellationToken.None);
         }
         return rows;
     }

@@ -39,6 +39,14 @@ public abstract class ApiFixture(string provider)
     /// So do the closure rate's day rows, which every step that files, closes, withdraws or decides a case keeps in step,
     /// the clocks' counts by due date, which move with the clocks, and the window's day rows, which move with the applications.
     /// </summary>
+    /// <summary>The tables of counts the steps keep in step with the rows they count.</summary>
+    public static readonly Inspections.Core.Data.SummaryTable[] SummaryTables =
+    [
+        Inspections.Core.Features.Cases.CaseFigureDays.Table,
+        Inspections.Core.Features.Alerts.ClockDueDays.Table,
+        Inspections.Core.Features.Permits.PermitFigureDays.Table,
+    ];
+
     [TearDown]
     public async Task StoredClocksMatchTheWork()
     {
@@ -48,12 +56,8 @@ public abstract class ApiFixture(string provider)
         await using var db = new Inspections.Core.Data.DbSession(new Inspections.Core.Data.DbConnectionFactory(_factory.Database));
         var differences = await clocks.DifferencesAsync(db, CancellationToken.None);
         Assert.That(differences, Is.Empty, "stored deadline clocks differ from those computed from the work now");
-        Assert.That(await Inspections.Core.Features.Cases.CaseFigureDays.DifferencesAsync(db, CancellationToken.None), Is.Empty,
-            "the closure rate's day rows differ from those counted from the cases now");
-        Assert.That(await Inspections.Core.Features.Alerts.ClockDueDays.DifferencesAsync(db, CancellationToken.None), Is.Empty,
-            "the stored clocks' counts by due date differ from those counted from the clocks now");
-        Assert.That(await Inspections.Core.Features.Permits.PermitFigureDays.DifferencesAsync(db, CancellationToken.None), Is.Empty,
-            "the window's day rows differ from those counted from the applications now");
+        foreach (var table in SummaryTables)
+            Assert.That(await table.DifferencesAsync(db, CancellationToken.None), Is.Empty, $"{table.Name} differs from the rows it counts as they now stand");
     }
 
     [OneTimeTearDown]

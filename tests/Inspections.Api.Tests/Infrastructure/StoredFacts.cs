@@ -21,8 +21,8 @@ internal static class StoredFacts
         {
             await db.ExecuteAsync(new Sql($"UPDATE {table} SET {string.Join(", ", columns.Select(c => $"{c} = NULL"))}"), null, CancellationToken.None);
             // The day rows (migrations 0034 and 0036, after 0025) counted such rows as they stood, without the wiped facts.
-            if (table == "cases") await CaseFigureDays.RebuildAsync(db, CancellationToken.None);
-            if (table == "permit_applications") await Inspections.Core.Features.Permits.PermitFigureDays.RebuildAsync(db, CancellationToken.None);
+            if (table == "cases") await CaseFigureDays.Table.RebuildAsync(db, CancellationToken.None);
+            if (table == "permit_applications") await Inspections.Core.Features.Permits.PermitFigureDays.Table.RebuildAsync(db, CancellationToken.None);
             // Nor had any start filled them yet.
             await db.ExecuteAsync(new Sql("DELETE FROM start_steps WHERE step = @Step"), new { FigureFacts.Step }, CancellationToken.None);
         }

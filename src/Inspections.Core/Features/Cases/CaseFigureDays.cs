@@ -23,35 +23,12 @@ public static class CaseFigureDays
         public bool? DecidedOnTime { get; init; }
     }
 
-    /// <summary>One day row's counts, in the table's column order.</summary>
-    internal sealed record Row
-    {
-        public string Jurisdiction { get; init; } = "";
-        public DateOnly Day { get; init; }
-        public long Filed { get; init; }
-        public long Withdrawn { get; init; }
-        public long Closed { get; init; }
-        public long ClosedOnTime { get; init; }
-        public long Ended { get; init; }
-    }
-
     private static readonly Sql FactsOf = new(d => $"""
         SELECT id, jurisdiction, filed_on, closed_on, withdrawn_on, decided_on_time FROM cases WHERE {d.IdIn("id", "@Ids")}
         """);
 
-    private static readonly Sql Ensure = new(d => d.InsertIfAbsent("case_figure_days",
-        "jurisdiction, day, filed, withdrawn, closed, closed_on_time, ended", "@Jurisdiction, @Day, 0, 0, 0, 0, 0", "jurisdiction", "day"));
-
-    private static readonly Sql Add = new("""
-        UPDATE case_figure_days SET filed = filed + @Filed, withdrawn = withdrawn + @Withdrawn, closed = closed + @Closed,
-            closed_on_time = closed_on_time + @ClosedOnTime, ended = ended + @Ended
-        WHERE jurisdiction = @Jurisdiction AND day = @Day
-        """);
-
-    /// <summary>The day rows as the cases now stand, counted afresh (what migration 0034 wrote; the tests compare them).</summary>
-    internal static readonly Sql Fresh = new(FreshText);
-
-    private const string FreshText = """
+    /// <summary>The day rows, and the same counted afresh from the cases as they now stand (what migration 0034 wrote).</summary>
+    public static readonly SummaryTable Table = new("case_figure_days", "jurisdiction, day", "filed, withdrawn, closed, closed_on_time, ended", """
         SELECT jurisdiction, day, SUM(filed) AS filed, SUM(withdrawn) AS withdrawn, SUM(closed) AS closed,
                SUM(closed_on_time) AS closed_on_time, SUM(ended) AS ended
         FROM (
@@ -68,32 +45,7 @@ public static class CaseFigureDays
                   FROM cases WHERE filed_on IS NOT NULL AND (closed_on IS NOT NULL OR withdrawn_on IS NOT NULL)) e
         ) x
         GROUP BY jurisdiction, day
-        """;
-
-    /// <summary>The stored day rows that count anything, for comparing with <see cref="Fresh"/>.</summary>
-    internal static readonly Sql Stored = new("""
-        SELECT jurisdiction, day, filed, withdrawn, closed, closed_on_time, ended FROM case_figure_days
-        WHERE filed <> 0 OR withdrawn <> 0 OR closed <> 0 OR closed_on_time <> 0 OR ended <> 0
-        """);
-
-    private static readonly Sql Clear = new("DELETE FROM case_figure_days");
-    private static readonly Sql Refill = new($"INSERT INTO case_figure_days (jurisdiction, day, filed, withdrawn, closed, closed_on_time, ended) {FreshText}");
-
-    /// <summary>Counts the day rows afresh from the cases, as migration 0034 did (after a bulk load that bypassed the commands).</summary>
-    public static async Task<int> RebuildAsync(DbSession db, CancellationToken ct)
-    {
-        await db.ExecuteAsync(Clear, new { }, ct);
-        return await db.ExecuteAsync(Refill, new { Yes = true }, ct);
-    }
-
-    /// <summary>The day rows that differ from the cases as they now stand, stored against fresh (none when kept in step).</summary>
-    public static async Task<IReadOnlyList<string>> DifferencesAsync(DbSession db, CancellationToken ct)
-    {
-        static string Text(Row r) => $"{r.Jurisdiction} {r.Day:yyyy-MM-dd}: filed {r.Filed}, withdrawn {r.Withdrawn}, closed {r.Closed}, on time {r.ClosedOnTime}, ended {r.Ended}";
-        var stored = (await db.QueryAsync<Row>(Stored, new { }, ct)).Select(Text).ToHashSet(StringComparer.Ordinal);
-        var fresh = (await db.QueryAsync<Row>(Fresh, new { Yes = true }, ct)).Select(Text).ToHashSet(StringComparer.Ordinal);
-        return [.. stored.Except(fresh).Select(t => "stored " + t), .. fresh.Except(stored).Select(t => "fresh " + t)];
-    }
+        """, new { Yes = true });
 
     /// <summary>What the day rows count of these cases as they now stand, read before a step changes them.</summary>
     internal static async Task<IReadOnlyList<Facts>> ReadAsync(DbSession db, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
@@ -106,18 +58,11 @@ public static class CaseFigureDays
     /// </summary>
     internal static async Task MoveAsync(DbSession db, IEnumerable<Facts> before, IEnumerable<Facts> after, CancellationToken ct)
     {
-        var changes = new SortedDictionary<(string Jurisdiction, DateOnly Day), long[]>(
-            Comparer<(string Jurisdiction, DateOnly Day)>.Create((a, b) =>
-                string.CompareOrdinal(a.Jurisdiction, b.Jurisdiction) is var c and not 0 ? c : a.Day.CompareTo(b.Day)));
+        var changes = Table.Start();
         void Count(Facts f, int sign)
         {
             if (f.FiledOn is not { } filed) return;
-            long[] At(DateOnly day)
-            {
-                if (!changes.TryGetValue((f.Jurisdiction, day), out var counts)) changes[(f.Jurisdiction, day)] = counts = new long[5];
-                return counts;
-            }
-            var counts = At(filed);
+            var counts = changes.At(f.Jurisdiction, filed);
             counts[0] += sign;
             if (f.WithdrawnOn is not null) counts[1] += sign;
             else if (f.ClosedOn is not null)
@@ -126,18 +71,10 @@ public static class CaseFigureDays
                 if (f.DecidedOnTime == true) counts[3] += sign;
             }
             DateOnly? ended = f.ClosedOn is { } c && (f.WithdrawnOn is not { } w || c <= w) ? c : f.WithdrawnOn;
-            if (ended is { } e) At(e < filed ? filed : e)[4] += sign;
+            if (ended is { } e) changes.At(f.Jurisdiction, e < filed ? filed : e)[4] += sign;
         }
         foreach (var f in before) Count(f, -1);
         foreach (var f in after) Count(f, +1);
-        foreach (var ((jurisdiction, day), n) in changes)
-        {
-            if (n.All(x => x == 0)) continue;
-            await db.ExecuteAsync(Ensure, new { Jurisdiction = jurisdiction, Day = day }, ct);
-            await db.ExecuteAsync(Add, new
-            {
-                Jurisdiction = jurisdiction, Day = day, Filed = n[0], Withdrawn = n[1], Closed = n[2], ClosedOnTime = n[3], Ended = n[4],
-            }, ct);
-        }
+        await changes.WriteAsync(db, ct);
     }
 }

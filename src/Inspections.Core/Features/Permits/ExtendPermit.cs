@@ -66,7 +66,7 @@ public static class ExtendPermit
                 ApproverId = user.UserId, ApproverName = user.DisplayName, Now = now,
             }, ct);
             // A deemed acceptance found here is written down with the change, so the row and its clocks agree.
-            await PermitRows.SaveAsync(db, current with { UpdatedAt = now }, stored.Version, ct);
+            await PermitRows.SaveAsync(db, stored, current with { UpdatedAt = now }, ct);
             db.AuditAbout("permit", command.Id);
             return await view.BuildAsync(db, await PermitRows.LoadAsync(db, command.Id, ct), ct);
         }

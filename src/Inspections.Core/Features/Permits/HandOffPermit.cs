@@ -65,7 +65,7 @@ public static class HandOffPermit
                 Id = Guid.CreateVersion7(now), ApplicationId = current.Id, FromUserId = current.HolderId, FromUserName = current.HolderName,
                 ToUserId = receiver.Id, ToUserName = receiver.DisplayName, Message = command.Message!.Trim(), Now = now,
             }, ct);
-            await PermitRows.SaveAsync(db, current with { HolderId = receiver.Id, HolderName = receiver.DisplayName, UpdatedAt = now }, current.Version, ct);
+            await PermitRows.SaveAsync(db, current, current with { HolderId = receiver.Id, HolderName = receiver.DisplayName, UpdatedAt = now }, ct);
             db.AuditAbout("permit", current.Id);
             return await view.BuildAsync(db, await PermitRows.LoadAsync(db, current.Id, ct), ct);
         }

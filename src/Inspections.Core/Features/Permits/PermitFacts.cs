@@ -37,12 +37,9 @@ internal static class PermitFacts
             // Completion writes the acceptance down with it (a filing is accepted and completed at once), so the promised clock exists.
             var promised = PermitClocks.Promised(a, suspensions[a.Id]);
             var e = promised is null ? (ClockEvaluation?)null : evaluator.Evaluate(promised, completedAt, 0);
-            await PermitFigureDays.TrackAsync(db, [a.Id], () => db.ExecuteAsync(Write, new
-            {
-                a.Id,
-                CompletedOnTime = e?.Status == ClockStatus.CompletedOnTime,
-                UsedDays = a.PromisedLimitDays - (e?.RemainingDays ?? 0),
-            }, ct), ct);
+            var written = a with { CompletedOnTime = e?.Status == ClockStatus.CompletedOnTime, UsedDays = a.PromisedLimitDays - (e?.RemainingDays ?? 0) };
+            await db.ExecuteAsync(Write, new { a.Id, written.CompletedOnTime, written.UsedDays }, ct);
+            await PermitFigureDays.MoveAsync(db, [a], [written], ct);
         }
     }
 }

@@ -52,6 +52,10 @@ internal sealed record PermitRecord
     public string? RefusalReason { get; init; }
     public DateTimeOffset? CompletedAt { get; init; }
     public DateOnly? CompletedOn { get; init; }
+    /// <summary>Whether the completion came within the promised limit, stored with it (<see cref="PermitFacts"/>); null before.</summary>
+    public bool? CompletedOnTime { get; init; }
+    /// <summary>Working days the completion used of the promised limit, stored with it (<see cref="PermitFacts"/>).</summary>
+    public int? UsedDays { get; init; }
     public string? CertificateNumber { get; init; }
     public string ResponsibleId { get; init; } = "";
     public string ResponsibleName { get; init; } = "";
@@ -85,7 +89,7 @@ internal sealed record PermitRecord
         id, jurisdiction, item_code, item_name, kind, stage, applicant_name, applicant_credit_code, applicant_phone, venue_id,
         statutory_limit_days, promised_limit_days, correction_window_days, materials, submitted, correction_items,
         correction_requested_on, not_accepted_reason, received_at, received_on, accepted_at, accepted_on, accepted_deemed,
-        decided_at, decided_on, certificate_limit_days, hearing_basis, refusal_reason, completed_at, completed_on, certificate_number, responsible_id, responsible_name,
+        decided_at, decided_on, certificate_limit_days, hearing_basis, refusal_reason, completed_at, completed_on, completed_on_time, used_days, certificate_number, responsible_id, responsible_name,
         holder_id, holder_name, updated_at, version
         """;
 }

@@ -53,23 +53,27 @@ internal static class PermitRows
         return current;
     }
 
-    /// <summary>Writes the changed copy (stale → 409); the window's day rows (<see cref="PermitFigureDays"/>) move with it.</summary>
-    public static async Task SaveAsync(DbSession db, PermitRecord changed, long readVersion, CancellationToken ct)
+    /// <summary>
+    /// Writes the changed copy of <paramref name="stored"/>, the row as read (stale → 409); the window's day rows
+    /// (<see cref="PermitFigureDays"/>) move with it. The completion's facts are not written here (<see cref="PermitFacts"/>).
+    /// </summary>
+    public static async Task SaveAsync(DbSession db, PermitRecord stored, PermitRecord changed, CancellationToken ct)
     {
-        var rows = 0;
-        await PermitFigureDays.TrackAsync(db, [changed.Id], async () => rows = await db.ExecuteAsync(Update, new
+        var readVersion = stored.Version;
+        var rows = await db.ExecuteAsync(Update, new
         {
             changed.Id, changed.Stage, changed.Submitted, changed.CorrectionItems, changed.CorrectionRequestedOn,
             changed.NotAcceptedReason, changed.AcceptedAt, changed.AcceptedOn, changed.AcceptedDeemed, changed.DecidedAt,
             changed.DecidedOn, changed.CertificateLimitDays,
             changed.RefusalReason, changed.CompletedAt, changed.CompletedOn, changed.CertificateNumber, changed.HolderId,
             changed.HolderName, changed.UpdatedAt, ReadVersion = readVersion,
-        }, ct), ct);
+        }, ct);
         if (rows == 0)
         {
             var now = await db.QuerySingleOrDefaultAsync<PermitRecord>(SelectById, new { changed.Id }, ct);
             throw ConflictException.StaleVersion("许可申请", "permit application", readVersion, now?.Version);
         }
+        await PermitFigureDays.MoveAsync(db, [stored], [changed with { CompletedOnTime = stored.CompletedOnTime, UsedDays = stored.UsedDays }], ct);
     }
 
     /// <summary>Each step is kept with who took it and when; the version it produced orders steps that share an instant.</summary>

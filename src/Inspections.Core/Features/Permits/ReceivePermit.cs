@@ -87,8 +87,7 @@ public static class ReceivePermit
             var now = clock.GetUtcNow();
             var evaluator = await calendars.EvaluatorAsync(db, ct);
             var id = Guid.CreateVersion7(now);
-            // The day rows count the application from its receipt (PermitFigureDays).
-            await PermitFigureDays.TrackAsync(db, [id], () => db.ExecuteAsync(Insert, new
+            await db.ExecuteAsync(Insert, new
             {
                 Id = id,
                 user.Jurisdiction,
@@ -110,10 +109,13 @@ public static class ReceivePermit
                 False = false,
                 user.UserId,
                 UserName = user.DisplayName,
-            }, ct), ct);
+            }, ct);
+            var received = await PermitRows.LoadAsync(db, id, ct);
+            // The day rows count the application from its receipt.
+            await PermitFigureDays.MoveAsync(db, [], [received], ct);
             await PermitRows.RecordStepAsync(db, id, 1, null, PermitStage.Received, user.UserId, user.DisplayName, user.Role, now, command.Note, ct);
             db.AuditAbout("permit", id);
-            return await view.BuildAsync(db, await PermitRows.LoadAsync(db, id, ct), ct);
+            return await view.BuildAsync(db, received, ct);
         }
 
         private async Task<PermitItemDto?> FindItemAsync(string code, CancellationToken ct)

@@ -100,7 +100,7 @@ public static class TransitionPermit
                 // The suspended period ends the day before work resumes; that day counts again.
                 await db.ExecuteAsync(CloseSuspension, new { ApplicationId = current.Id, EndOn = today.AddDays(-1) }, ct);
 
-            await PermitRows.SaveAsync(db, changed, current.Version, ct);
+            await PermitRows.SaveAsync(db, current, changed, ct);
             await PermitRows.RecordStepAsync(db, current.Id, current.Version + 1, from, to, user.UserId, user.DisplayName, user.Role, now, command.Note, ct);
             if (to == PermitStage.Completed)
             {
@@ -116,7 +116,7 @@ public static class TransitionPermit
         {
             var effective = PermitClocks.Effective(stored, evaluator, now);
             if (ReferenceEquals(effective, stored)) return stored;
-            await PermitRows.SaveAsync(db, effective with { UpdatedAt = now }, stored.Version, ct);
+            await PermitRows.SaveAsync(db, stored, effective with { UpdatedAt = now }, ct);
             await PermitRows.RecordStepAsync(db, stored.Id, stored.Version + 1, PermitStage.Received, PermitStage.Accepted,
                 "system", "系统", Roles.System, now,
                 $"收件后 {stored.CorrectionWindowDays} 个工作日内未一次性告知补正，依《行政许可法》第三十二条自收件之日（{stored.ReceivedOn:yyyy-MM-dd}）起视为受理", ct);
