@@ -118,8 +118,16 @@ public static class AuthSetup
             }
             return next(http);
         });
-        return app.UseWhen(http => !http.Items.ContainsKey(AdmittedFromMemory), branch => branch.UseAuthentication());
+        app.UseWhen(http => !http.Items.ContainsKey(AdmittedFromMemory), branch => branch.UseAuthentication());
+        // UseAuthentication marks the builder it is called on, here the branch's copy of the properties. Unmarked, the
+        // host adds the authentication middleware again at the head of the pipeline (as for an app that never called it),
+        // which runs the handler for every request, admitted from memory or not.
+        app.Properties[AuthenticationMiddlewareSet] = true;
+        return app;
     }
+
+    /// <summary>The property UseAuthentication sets on its builder, by which the host sees the middleware is in place.</summary>
+    private const string AuthenticationMiddlewareSet = "__AuthenticationMiddlewareSet";
 
     private static readonly object AdmittedFromMemory = new();
 

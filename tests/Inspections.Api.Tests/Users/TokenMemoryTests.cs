@@ -56,6 +56,19 @@ public sealed class TokenMemoryTests(string provider) : TokenMemoryFixture(provi
     }
 
     [Test]
+    public async Task A_token_validated_once_is_admitted_afterwards_without_the_authentication_handler()
+    {
+        await CreateAsync("tm-fast", "tm-fast", ["officer"], credential: "51011508707");
+        var client = Bearer(await ReadyTokenAsync("tm-fast"));
+        var before = HandlerRuns;
+        await (await client.GetAsync("/api/venues")).Expect(HttpStatusCode.OK);
+        Assert.That(HandlerRuns, Is.EqualTo(before + 1), "a token seen for the first time is validated by the handler");
+        await (await client.GetAsync("/api/venues")).Expect(HttpStatusCode.OK);
+        await (await client.GetAsync("/api/venues?limit=5")).Expect(HttpStatusCode.OK);
+        Assert.That(HandlerRuns, Is.EqualTo(before + 1), "then it is admitted from memory, the handler not run again");
+    }
+
+    [Test]
     public async Task A_token_altered_in_one_character_is_validated_afresh_and_refused()
     {
         await CreateAsync("tm-alter", "tm-alter", ["officer"], credential: "51011508705");
@@ -90,7 +103,22 @@ public abstract class TokenMemoryFixture(string provider, TimeSpan kept) : UserF
     {
         base.ConfigureServices(services);
         services.AddSingleton(new UserStandings(kept));
+        // Counts the bearer handler's runs: each starts by taking the token from the request.
+        services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
+        {
+            var inner = o.Events.OnMessageReceived;
+            o.Events.OnMessageReceived = ctx =>
+            {
+                Interlocked.Increment(ref _handlerRuns);
+                return inner(ctx);
+            };
+        });
     }
+
+    private int _handlerRuns;
+
+    /// <summary>How many times the JwtBearer handler has run in this host.</summary>
+    protected int HandlerRuns => Volatile.Read(ref _handlerRuns);
 
     protected ValidatedTokens Tokens => Api.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>()
         .Get(JwtBearerDefaults.AuthenticationScheme).TokenHandlers.OfType<ValidatedTokens>().Single();
