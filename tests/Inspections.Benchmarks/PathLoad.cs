@@ -173,10 +173,12 @@ internal static class PathLoad
             var only = Environment.GetEnvironmentVariable("INSPECTIONS_BENCH_OPS")?.Split(',').Select(Enum.Parse<Op>).ToArray();
             foreach (var op in only ?? [Op.ById, Op.Search, Op.Update])
             {
-                // Warm-up of both sides (JIT and its tiers, pools, statements), unrecorded: our pipeline has far more code to
-                // reach its optimised tier, and a busy machine takes seconds to compile it.
+                // Warm-up of both sides (JIT and its tiers, pools, statements), unrecorded, each side twice as long as a round:
+                // our pipeline has far more code to reach its optimised tier, and with both cores serving requests the JIT's
+                // background compiles wait. (With 3 s per side the first recorded round of ours still ran partly unoptimised
+                // code: it read 0.45–0.50× where the later rounds read 0.7–0.8×.)
                 foreach (var side in new[] { ours, baseline, ours, baseline })
-                    await DriveAsync(client, side, op, readIds, Math.Min(3, seconds));
+                    await DriveAsync(client, side, op, readIds, seconds);
                 List<Sample> o = [], r = [];
                 for (var round = 0; round < rounds; round++)
                 {
