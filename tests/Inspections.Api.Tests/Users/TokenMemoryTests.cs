@@ -69,6 +69,27 @@ public sealed class TokenMemoryTests(string provider) : TokenMemoryFixture(provi
     }
 
     [Test]
+    public async Task A_token_held_in_memory_is_not_admitted_from_it_once_it_expires()
+    {
+        var issued = Api.Services.GetRequiredService<TokenIssuer>()
+            .Mint(new TokenSubject("tm-expiry", "tm-expiry", ["officer"], "510115", "51011508708", null), TimeSpan.FromSeconds(2));
+        var client = Bearer(issued.Token);
+        await (await client.GetAsync("/api/venues")).Expect(HttpStatusCode.OK);
+        Assert.That(Tokens.TryAdmit(issued.Token, out _), Is.True, "validated once, the token is held in memory");
+        var runs = HandlerRuns;
+
+        var left = issued.ExpiresAt - DateTimeOffset.UtcNow;
+        if (left > TimeSpan.Zero) await Task.Delay(left + TimeSpan.FromMilliseconds(50));
+        Assert.That(Tokens.TryAdmit(issued.Token, out _), Is.False, "from its expiry on, memory admits it no more");
+        // Each later request goes through the handler, whose validation decides (its minute of clock skew, as for any
+        // token); the memory does not take the token back, so it cannot outlive its expiry there.
+        await client.GetAsync("/api/venues");
+        await client.GetAsync("/api/venues");
+        Assert.That(HandlerRuns, Is.EqualTo(runs + 2), "an expired token is validated by the handler on every request");
+        Assert.That(Tokens.TryAdmit(issued.Token, out _), Is.False);
+    }
+
+    [Test]
     public async Task A_token_altered_in_one_character_is_validated_afresh_and_refused()
     {
         await CreateAsync("tm-alter", "tm-alter", ["officer"], credential: "51011508705");
