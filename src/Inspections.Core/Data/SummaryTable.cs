@@ -6,9 +6,9 @@ namespace Inspections.Core.Data;
 /// <summary>
 /// A table of counts per key that the steps changing the counted rows keep in step, in their transaction, by adding
 /// signed differences (case_figure_days, clock_due_days, permit_figure_days); and the same counts taken afresh from the
-/// counted rows, to rebuild the table after a
-/// bulk load and to compare it with the rows in the tests. <c>keys</c> and <c>counts</c> name the columns, comma-separated,
-/// in the orders <see cref="Changes.At"/> takes and returns them; <c>fresh</c> selects every one of them by name.
+/// counted rows, to rebuild the table after a bulk load and to compare it with the rows in the tests. <c>keys</c> and
+/// <c>counts</c> name the columns, comma-separated, in the orders <see cref="Changes.At"/> takes and returns them;
+/// <c>fresh</c> selects every one of them by name.
 /// </summary>
 public sealed class SummaryTable
 {
