@@ -114,13 +114,18 @@ if (app.Configuration.GetValue("Database:MigrateOnStart", true))
 }
 await app.LoadKeyRingAsync();
 
-app.UseRequestLocalization(new RequestLocalizationOptions
+// Chinese unless a request asks otherwise: zh-CN is every thread's default (the jobs' too), so a request without
+// Accept-Language (a script, curl) runs in it as it is, and only a request that names its languages goes through the
+// localization middleware, which picks zh-CN or English for it. (A culture set for a request is an async-local value
+// whose change callback runs each time one of the request's continuations resumes: not worth paying to set the default.)
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+app.UseWhen(static http => http.Request.Headers.AcceptLanguage.Count > 0, languages => languages.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture("zh-CN"),
     SupportedCultures = [new CultureInfo("zh-CN"), new CultureInfo("en")],
     SupportedUICultures = [new CultureInfo("zh-CN"), new CultureInfo("en")],
     RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()],
-});
+}));
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     // The API answers problem documents (ProblemMapping); a page address that fails is declined there and

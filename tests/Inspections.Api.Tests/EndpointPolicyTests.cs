@@ -1,4 +1,9 @@
 using System.Reflection;
+using System.Security.Claims;
+using Inspections.Api.Auth;
+using Inspections.Domain.Access;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Http;
 using Inspections.Api.Infrastructure;
 using Inspections.Api.Tests.Infrastructure;
 using Inspections.Core.Behaviors;
@@ -100,4 +105,67 @@ public sealed class EndpointPolicyTests() : ApiFixture("sqlite")
             "GET /api/unlicensed-campaigns/survey-template.xlsx",
         }));
     }
+
+    [Test]
+    public async Task The_policy_evaluator_decides_every_endpoints_policy_as_the_frameworks_evaluator_does()
+    {
+        var evaluator = Api.Services.GetRequiredService<IPolicyEvaluator>();
+        Assert.That(evaluator, Is.InstanceOf<ClaimsPolicyEvaluator>(), "the host's evaluator is ours");
+        var policies = Api.Services.GetRequiredService<IAuthorizationPolicyProvider>();
+        var endpoints = Api.Services.GetRequiredService<IEnumerable<EndpointDataSource>>().SelectMany(s => s.Endpoints).ToList();
+        var distinct = new Dictionary<string, AuthorizationPolicy>();
+        foreach (var endpoint in endpoints)
+        {
+            var policy = await AuthorizationPolicy.CombineAsync(policies,
+                endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(), endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>());
+            if (policy is not null) distinct.TryAdd(Describe(policy), policy);
+        }
+        // The fallback's (signed in, a jurisdiction, one of the roles) and one per set of roles the requests name, at least.
+        Assert.That(distinct.Keys.Count(k => !k.StartsWith("schemes", StringComparison.Ordinal)), Is.GreaterThan(5), string.Join("\n", distinct.Keys));
+
+        static ClaimsIdentity Signed(params (string Type, string Value)[] claims) =>
+            new(claims.Select(c => new Claim(c.Type, c.Value)), "Bearer", ClaimNames.Name, ClaimNames.Role);
+        var principals = new Dictionary<string, ClaimsPrincipal>
+        {
+            ["no identity"] = new(),
+            ["unauthenticated"] = new(new ClaimsIdentity([new Claim(ClaimNames.Role, Roles.Admin), new Claim(ClaimNames.Jurisdiction, "510115")])),
+            ["no role"] = new(Signed((ClaimNames.Jurisdiction, "510115"))),
+            ["unknown role"] = new(Signed((ClaimNames.Role, "visitor"), (ClaimNames.Jurisdiction, "510115"))),
+            ["officer without jurisdiction"] = new(Signed((ClaimNames.Role, Roles.Officer))),
+            ["role named in another case"] = new(Signed((ClaimNames.Role, "Admin"), (ClaimNames.Jurisdiction, "510115"))),
+            ["claim type in another case"] = new(Signed(("ROLE", Roles.Admin), ("Jurisdiction", "510115"))),
+            ["clerk and supervisor"] = new(Signed((ClaimNames.Role, Roles.Clerk), (ClaimNames.Role, Roles.Supervisor), (ClaimNames.Jurisdiction, "5101"))),
+            ["admin beside an unauthenticated identity"] = new([new ClaimsIdentity([new Claim(ClaimNames.Role, Roles.Admin)]),
+                Signed((ClaimNames.Role, Roles.Officer), (ClaimNames.Jurisdiction, "510115"))]),
+        };
+        foreach (var role in Roles.All)
+            principals[role] = new(Signed((ClaimNames.Role, role), (ClaimNames.Jurisdiction, "510115"), (ClaimNames.UserId, "p-" + role)));
+
+        var framework = Api.Services.GetRequiredService<PolicyEvaluator>();
+        var outcomes = new HashSet<string>();
+        var compared = 0;
+        foreach (var (name, policy) in distinct.Where(p => p.Value.AuthenticationSchemes.Count == 0))
+            foreach (var (who, principal) in principals)
+            {
+                await using var scope = Api.Services.CreateAsyncScope();
+                var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider, User = principal };
+                var theirsIn = await framework.AuthenticateAsync(policy, http);
+                var oursIn = await evaluator.AuthenticateAsync(policy, http);
+                Assert.That((oursIn.Succeeded, oursIn.None, oursIn.Principal), Is.EqualTo((theirsIn.Succeeded, theirsIn.None, theirsIn.Principal)),
+                    $"{name} / {who}: authentication");
+                var theirs = await framework.AuthorizeAsync(policy, theirsIn, http, null);
+                var ours = await evaluator.AuthorizeAsync(policy, oursIn, http, null);
+                var outcome = (ours.Succeeded, ours.Challenged, ours.Forbidden);
+                Assert.That(outcome, Is.EqualTo((theirs.Succeeded, theirs.Challenged, theirs.Forbidden)), $"{name} / {who}: authorization");
+                outcomes.Add(outcome.ToString());
+                compared++;
+            }
+        // Every answer occurs: admitted, asked to sign in, refused.
+        Assert.That(outcomes, Has.Count.EqualTo(3), string.Join(", ", outcomes));
+        TestContext.Out.WriteLine($"{compared} policy × principal pairs decided alike ({distinct.Count} distinct policies)");
+    }
+
+    private static string Describe(AuthorizationPolicy policy) =>
+        (policy.AuthenticationSchemes.Count > 0 ? "schemes " + string.Join(",", policy.AuthenticationSchemes) + ": " : "")
+        + string.Join("; ", policy.Requirements.Select(r => r.ToString()));
 }

@@ -4,6 +4,8 @@ using Inspections.Core.Features.Users;
 using Inspections.Domain.Access;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -91,6 +93,9 @@ public static class AuthSetup
             };
         });
 
+        // The endpoints' policies decided from the principal (ClaimsPolicyEvaluator); any other by the framework's evaluator.
+        services.TryAddTransient<PolicyEvaluator>();
+        services.AddSingleton<IPolicyEvaluator, ClaimsPolicyEvaluator>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
                 .RequireClaim(ClaimNames.Jurisdiction).RequireClaim(ClaimNames.Role, Roles.All).Build());
@@ -109,16 +114,20 @@ public static class AuthSetup
         var options = app.ApplicationServices.GetRequiredService<AuthOptions>();
         var validated = app.ApplicationServices.GetRequiredService<ValidatedTokens>();
         if (options.Authority is not null) return app.UseAuthentication();
-        app.Use((http, next) =>
+        // A branch of its own for the middleware (as UseWhen builds one), entered only by a request not admitted from memory.
+        var authentication = app.New();
+        authentication.UseAuthentication();
+        app.Use(next =>
         {
-            if (validated.TryAdmit(BearerToken(http.Request), out var principal))
+            authentication.Run(next);
+            var authenticate = authentication.Build();
+            return http =>
             {
+                if (!validated.TryAdmit(BearerToken(http.Request), out var principal)) return authenticate(http);
                 http.User = principal;
-                http.Items[AdmittedFromMemory] = true;
-            }
-            return next(http);
+                return next(http);
+            };
         });
-        app.UseWhen(http => !http.Items.ContainsKey(AdmittedFromMemory), branch => branch.UseAuthentication());
         // UseAuthentication marks the builder it is called on, here the branch's copy of the properties. Unmarked, the
         // host adds the authentication middleware again at the head of the pipeline (as for an app that never called it),
         // which runs the handler for every request, admitted from memory or not.
@@ -128,8 +137,6 @@ public static class AuthSetup
 
     /// <summary>The property UseAuthentication sets on its builder, by which the host sees the middleware is in place.</summary>
     private const string AuthenticationMiddlewareSet = "__AuthenticationMiddlewareSet";
-
-    private static readonly object AdmittedFromMemory = new();
 
     /// <summary>The dashboard's token: from the query once (then kept in a cookie), or from that cookie.</summary>
     private static void TakeDashboardToken(MessageReceivedContext ctx)
@@ -146,10 +153,12 @@ public static class AuthSetup
     }
 
     /// <summary>The token of an Authorization: Bearer header, read as the JwtBearer handler reads it.</summary>
-    private static string? BearerToken(HttpRequest request)
+    private static ReadOnlySpan<char> BearerToken(HttpRequest request)
     {
-        var authorization = request.Headers.Authorization.ToString();
-        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
+        var header = request.Headers.Authorization;
+        // Read in place (a token is hundreds of characters: not copied for each request); several headers read as the handler joins them.
+        var authorization = header.Count == 1 ? header[0].AsSpan() : header.ToString().AsSpan();
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : default;
     }
 
     /// <summary>

@@ -12,21 +12,33 @@ namespace Inspections.Api.Auth;
 /// same version (<see cref="Core.Features.Users.UserStandings"/>), and for a provider's token, who the users table says
 /// the login is (the JwtBearer TokenValidated event runs each time).
 /// </summary>
-public sealed class ValidatedTokens(TokenHandler inner, TimeProvider clock) : TokenHandler
+public sealed class ValidatedTokens : TokenHandler
 {
     private const int MaxEntries = 20_000;
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _entries;
+    private readonly ConcurrentDictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+
+    public ValidatedTokens(TokenHandler inner, TimeProvider clock)
+    {
+        _inner = inner;
+        _clock = clock;
+        _entries = new(StringComparer.Ordinal);
+        _bySpan = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private readonly TokenHandler _inner;
+    private readonly TimeProvider _clock;
 
     private sealed record Entry(Claim[] Claims, string? AuthenticationType, string NameType, string RoleType,
         SecurityToken Token, string? Issuer, string? TokenType, DateTime Expires);
 
-    public override SecurityToken ReadToken(string token) => inner.ReadToken(token);
+    public override SecurityToken ReadToken(string token) => _inner.ReadToken(token);
 
     /// <summary>The claims of a token validated before and not yet expired, as a fresh principal; false for any other token.</summary>
-    public bool TryAdmit(string? token, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ClaimsPrincipal? principal)
+    public bool TryAdmit(ReadOnlySpan<char> token, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ClaimsPrincipal? principal)
     {
         principal = null;
-        if (string.IsNullOrEmpty(token) || !_entries.TryGetValue(token, out var kept) || clock.GetUtcNow().UtcDateTime >= kept.Expires) return false;
+        if (token.IsEmpty || !_bySpan.TryGetValue(token, out var kept) || _clock.GetUtcNow().UtcDateTime >= kept.Expires) return false;
         principal = new ClaimsPrincipal(Identity(kept));
         return true;
     }
@@ -36,7 +48,7 @@ public sealed class ValidatedTokens(TokenHandler inner, TimeProvider clock) : To
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = _clock.GetUtcNow().UtcDateTime;
         if (_entries.TryGetValue(token, out var kept))
         {
             if (now < kept.Expires)
@@ -50,7 +62,7 @@ public sealed class ValidatedTokens(TokenHandler inner, TimeProvider clock) : To
                 };
             _entries.TryRemove(token, out _);
         }
-        var result = await inner.ValidateTokenAsync(token, validationParameters);
+        var result = await _inner.ValidateTokenAsync(token, validationParameters);
         // Only a token with an expiry is kept, and only until then (the validation's clock skew is not extended to it).
         if (result.IsValid && result.ClaimsIdentity is { } identity && result.SecurityToken is { ValidTo: var expires } securityToken
             && expires > now)

@@ -5,6 +5,7 @@ using Inspections.Api.Auth;
 using Inspections.Core.Common;
 using Inspections.Core.Data;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Primitives;
 
 namespace Inspections.Api.Infrastructure;
 
@@ -56,16 +57,17 @@ public sealed partial class IdempotencyMiddleware(
     private static readonly string[] ReplayedHeaders = ["Location", "Content-Type"];
     private long _nextPurgeTicks;
 
-    public async Task InvokeAsync(HttpContext http)
+    // Not async: a request without a key (every read, most writes) goes on without a state machine of its own.
+    public Task InvokeAsync(HttpContext http) =>
+        !HttpMethods.IsPost(http.Request.Method)
+        || !http.Request.Headers.TryGetValue(IdempotencyOptions.Header, out var values)
+        || http.User.Identity?.IsAuthenticated != true
+        || http.GetEndpoint()?.Metadata.GetMetadata<WithoutIdempotencyKey>() is not null
+            ? next(http)
+            : KeyedAsync(http, values);
+
+    private async Task KeyedAsync(HttpContext http, StringValues values)
     {
-        if (!HttpMethods.IsPost(http.Request.Method)
-            || !http.Request.Headers.TryGetValue(IdempotencyOptions.Header, out var values)
-            || http.User.Identity?.IsAuthenticated != true
-            || http.GetEndpoint()?.Metadata.GetMetadata<WithoutIdempotencyKey>() is not null)
-        {
-            await next(http);
-            return;
-        }
         var key = values.Count == 1 ? values[0] ?? "" : "";
         if (key.Length is 0 or > IdempotencyOptions.MaxKeyLength || key.Any(char.IsControl))
         {

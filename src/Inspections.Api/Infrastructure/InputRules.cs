@@ -30,29 +30,24 @@ public static class InputRules
 
     public static IApplicationBuilder UseInputRules(this IApplicationBuilder app) => app.Use(CheckRequestAsync);
 
-    private static async Task CheckRequestAsync(HttpContext http, RequestDelegate next)
+    // Not async: a request that passes (nearly all) goes on to the next middleware without a state machine of its own.
+    private static Task CheckRequestAsync(HttpContext http, RequestDelegate next)
     {
         var request = http.Request;
         var length = (request.Path.Value?.Length ?? 0) + (request.PathBase.Value?.Length ?? 0) + (request.QueryString.Value?.Length ?? 0);
         if (length > InputLimits.MaxUriLength)
-        {
-            await RefuseAsync(http, StatusCodes.Status414UriTooLong, Text.Pick("请求地址过长", "URI too long"),
+            return RefuseAsync(http, StatusCodes.Status414UriTooLong, Text.Pick("请求地址过长", "URI too long"),
                 Text.Pick($"请求地址（路径与查询参数）不能超过 {InputLimits.MaxUriLength} 个字符。",
                     $"The path and query string must not exceed {InputLimits.MaxUriLength} characters."));
-            return;
-        }
         // The decoded path (%01, %0A and the like: no line breaks either); Kestrel itself refuses %00 before we are called.
         if (request.Path.Value is { } path && (path.AsSpan().IndexOfAny(LineBreaks) >= 0 || TextProblem(path) is not null))
             throw new ValidationException([new ValidationFailure("path",
                 Text.Pick("请求地址中不能包含控制字符或无效字符", "The path must not contain control characters or invalid Unicode"))]);
         if (UnsupportedCharset(request) is { } charset)
-        {
-            await RefuseAsync(http, StatusCodes.Status415UnsupportedMediaType, Text.Pick("不支持的内容类型", "Unsupported media type"),
+            return RefuseAsync(http, StatusCodes.Status415UnsupportedMediaType, Text.Pick("不支持的内容类型", "Unsupported media type"),
                 Text.Pick($"不支持字符集“{charset}”，请以 UTF-8 编码提交 JSON（可省略 charset）。",
                     $"The charset \"{charset}\" is not supported; send JSON in UTF-8 (charset may be left out)."));
-            return;
-        }
-        await next(http);
+        return next(http);
     }
 
     /// <summary>

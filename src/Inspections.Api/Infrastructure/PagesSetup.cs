@@ -62,31 +62,41 @@ public static class PagesSetup
         {
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.XContentTypeOptions = "nosniff",
         });
-        app.Use(static (http, next) =>
+        // Only a page request goes through what pages need; an API request passes by with one test of its address.
+        // The branch is built with the pipeline (not here, as UseWhen would): the re-execution below routes again through
+        // the routing the host adds at that moment, which a builder copied now would not know of (the error page's
+        // address would then find no page: 404).
+        app.Use(next =>
         {
-            if (!IsPageRequest(http)) return next(http);
-            // The pages are written in Chinese only, so what the requests word for them is Chinese too,
-            // whatever language the browser prefers (the API keeps answering English on Accept-Language: en).
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = PageCulture;
-            var headers = http.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
-            return next(http);
-        });
-        // An empty 4xx/5xx on a page address (403 for a role, 404, a refused anti-forgery token) becomes the
-        // Chinese error page. Other addresses switch this off and keep the problem documents of UseStatusCodePages.
-        // (Not UseWhen: a branch loses the routes the re-execution needs.)
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.Use(static (http, next) =>
-        {
-            if (!IsPageRequest(http) && http.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
-            return next(http);
+            var pages = ((IApplicationBuilder)app).New();
+            // The application's routes, which the re-execution routes with; New() leaves them out.
+            pages.Properties[GlobalRouteBuilder] = app;
+            pages.Use(static (http, next) =>
+            {
+                // The pages are written in Chinese only, so what the requests word for them is Chinese too,
+                // whatever language the browser prefers (the API keeps answering English on Accept-Language: en).
+                if (CultureInfo.CurrentUICulture.Name != PageCulture.Name || CultureInfo.CurrentCulture.Name != PageCulture.Name)
+                    CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = PageCulture;
+                var headers = http.Response.Headers;
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "same-origin";
+                return next(http);
+            });
+            // An empty 4xx/5xx on a page address (403 for a role, 404, a refused anti-forgery token) becomes the
+            // Chinese error page; other addresses keep the problem documents of UseStatusCodePages.
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+            pages.Run(next);
+            var page = pages.Build();
+            return http => IsPageRequest(http) ? page(http) : next(http);
         });
         app.MapRazorPages();
         return app;
     }
+
+    /// <summary>The property under which the application's builder keeps its routes for a re-execution to route with.</summary>
+    private const string GlobalRouteBuilder = "__GlobalEndpointRouteBuilder";
 
     // Scripts only from this site and never inline, nothing framed. Inline styles are allowed because ECharts writes its
     // tooltips as HTML with style attributes; a style cannot run code.
@@ -94,7 +104,8 @@ public static class PagesSetup
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    private static readonly string[] NonPagePrefixes = ["/api", "/hangfire", "/openapi", "/scalar", "/health", "/lib", "/css", "/js", "/favicon.svg"];
+    private static readonly PathString[] NonPagePrefixes =
+        [.. new[] { "/api", "/hangfire", "/openapi", "/scalar", "/health", "/lib", "/css", "/js", "/favicon.svg" }.Select(p => new PathString(p))];
 
     /// <summary>
     /// A browser asking for a page: not an API, job dashboard, API description, health or static address,
@@ -104,9 +115,13 @@ public static class PagesSetup
 
     /// <inheritdoc cref="IsPageRequest(HttpContext)"/>
     /// <param name="path">The address asked for (the exception handler has already pointed the request at the error page).</param>
-    public static bool IsPageRequest(HttpContext http, PathString path) =>
-        !NonPagePrefixes.Any(p => path.StartsWithSegments(p))
-        && (http.Request.Headers.Accept.Count == 0 || http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase));
+    public static bool IsPageRequest(HttpContext http, PathString path)
+    {
+        foreach (var prefix in NonPagePrefixes)
+            if (path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase)) return false;
+        var accept = http.Request.Headers.Accept;
+        return accept.Count == 0 || accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+    }
 
     private static void SetBindingMessages(Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelBindingMessageProvider m)
     {
