@@ -139,7 +139,7 @@ app.UseStatusCodePages();
 app.UseInspectionsPages();
 app.UseInputRules();
 app.UseTokenAuthentication();
-app.UseAuthorization();
+app.UseEndpointAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
 app.UseInspectionsDashboard();
 app.ScheduleRecurringJobs();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Features.Users;
@@ -134,6 +135,56 @@ public static class AuthSetup
         app.Properties[AuthenticationMiddlewareSet] = true;
         return app;
     }
+
+    /// <summary>
+    /// Authorization, with a request the endpoint's policy admits on the principal alone (<see cref="ClaimsPolicyEvaluator.Admits"/>:
+    /// signed in, one of the request's roles) passed straight on to the endpoint, without the authorization middleware's
+    /// per-request setup (authentication result, features, evaluator, result handler). Every other request (one the policy
+    /// refuses or asks to sign in, an anonymous endpoint, a page's cookie policy, an address without an endpoint) goes through
+    /// the middleware, which answers it as before. The decision is the same: the policy is the one the middleware combines
+    /// from the endpoint's metadata, kept per endpoint.
+    /// </summary>
+    public static IApplicationBuilder UseEndpointAuthorization(this IApplicationBuilder app)
+    {
+        var provider = app.ApplicationServices.GetRequiredService<IAuthorizationPolicyProvider>();
+        var policies = new ConcurrentDictionary<Endpoint, AuthorizationPolicy?>();
+        var authorization = app.New();
+        authorization.UseAuthorization();
+        app.Use(next =>
+        {
+            authorization.Run(next);
+            var authorize = authorization.Build();
+            return http =>
+            {
+                if (http.GetEndpoint() is not { } endpoint || !provider.AllowsCachingPolicies) return authorize(http);
+                var policy = policies.GetOrAdd(endpoint, static (e, p) => KeptPolicy(e, p), provider);
+                if (policy is null || !ClaimsPolicyEvaluator.Admits(policy, http.User)) return authorize(http);
+                // The mark the middleware leaves, by which the endpoint middleware knows the endpoint's policy was applied.
+                http.Items[AuthorizationApplied] = true;
+                return next(http);
+            };
+        });
+        // As for authentication: the host would otherwise add the middleware again (UseAuthorization marked the branch).
+        app.Properties[AuthorizationMiddlewareSet] = true;
+        return app;
+    }
+
+    /// <summary>
+    /// The endpoint's policy as the authorization middleware combines it; null (always the middleware) for an endpoint open to
+    /// anyone or carrying requirement data of its own.
+    /// </summary>
+    private static AuthorizationPolicy? KeptPolicy(Endpoint endpoint, IAuthorizationPolicyProvider provider)
+    {
+        if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
+            || endpoint.Metadata.GetMetadata<IAuthorizationRequirementData>() is not null) return null;
+        var combined = AuthorizationPolicy.CombineAsync(provider,
+            endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(), endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>());
+        // The default provider answers at once; one that does not leaves the endpoint to the middleware.
+        return combined.IsCompletedSuccessfully ? combined.Result : null;
+    }
+
+    private const string AuthorizationMiddlewareSet = "__AuthorizationMiddlewareSet";
+    private const string AuthorizationApplied = "__AuthorizationMiddlewareWithEndpointInvoked";
 
     /// <summary>The property UseAuthentication sets on its builder, by which the host sees the middleware is in place.</summary>
     private const string AuthenticationMiddlewareSet = "__AuthenticationMiddlewareSet";

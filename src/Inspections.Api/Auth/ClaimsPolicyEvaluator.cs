@@ -39,6 +39,18 @@ public sealed class ClaimsPolicyEvaluator : IPolicyEvaluator
             : PolicyAuthorizationResult.Challenge());
     }
 
+    /// <summary>
+    /// Whether the policy names no authentication scheme, holds only requirements this evaluator decides, and the principal
+    /// meets them all: what the authorization middleware would admit without asking anything further.
+    /// </summary>
+    public static bool Admits(AuthorizationPolicy policy, ClaimsPrincipal user)
+    {
+        if (policy.AuthenticationSchemes.Count > 0 || !Decidable(policy)) return false;
+        foreach (var requirement in policy.Requirements)
+            if (!Met(requirement, user)) return false;
+        return true;
+    }
+
     /// <summary>Every requirement is one this evaluator decides.</summary>
     private static bool Decidable(AuthorizationPolicy policy)
     {

@@ -1,4 +1,5 @@
 using Inspections.Api.Auth;
+using Inspections.Core.Data;
 using Mediator;
 using Microsoft.AspNetCore.Http.Metadata;
 
@@ -74,7 +75,11 @@ public static class RequestEndpoints
                 // Anything but the request (a refusal of the binding) goes out as it is.
                 if (bound is not TRequest request) return bound;
                 var http = context.HttpContext;
-                var response = await send(http.RequestServices.GetRequiredService<IMediator>(), request, http.RequestAborted);
+                var services = http.RequestServices;
+                var response = await send(services.GetRequiredService<IMediator>(), request, http.RequestAborted);
+                // The answer is built (answers are read in full, never streamed from the session): the connection goes back
+                // to the pool before the answer is written, not after.
+                await services.GetRequiredService<DbSession>().ReleaseAsync();
                 return answer(http, request, response);
             })
             .Allow<TRequest>()

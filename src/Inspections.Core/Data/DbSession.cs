@@ -121,6 +121,18 @@ public sealed partial class DbSession(DbConnectionFactory factory, ILogger<DbSes
         LeavesClocks = false;
     }
 
+    /// <summary>
+    /// Gives the connection back to the pool now, outside a transaction: the request's handler is done and its answer
+    /// (built from rows already read) is about to be written, which can take longer than the query when the client reads
+    /// slowly. A later use of the session opens a connection again.
+    /// </summary>
+    public ValueTask ReleaseAsync()
+    {
+        if (Transaction is not null || _connection is not { } connection) return default;
+        _connection = null;
+        return connection.DisposeAsync();
+    }
+
     /// <summary>For containers that dispose synchronously (Hangfire's job scopes).</summary>
     public void Dispose()
     {

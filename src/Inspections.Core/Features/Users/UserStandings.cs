@@ -30,13 +30,19 @@ public sealed class UserStandings(TimeSpan lifetime)
     /// otherwise the row, read again. A copy that disagrees may be older than the sign-in (another instance changed the
     /// password and sealed the new session), so it is never the reason to refuse.
     /// </summary>
-    internal async Task<UserRecord.Standing?> GetAsync(DbSession db, string userId, long signedInVersion, CancellationToken ct)
+    internal ValueTask<UserRecord.Standing?> GetAsync(DbSession db, string userId, long signedInVersion, CancellationToken ct)
     {
         // Real elapsed time, whatever the application's clock says (tests move it).
         var now = Environment.TickCount64;
+        // The kept copy (nearly every request) is answered as it is, without a task of its own.
+        if (_lifetimeMs > 0 && _entries.TryGetValue(userId, out var entry) && now - entry.ReadAt < _lifetimeMs
+            && entry.Standing.Active && entry.Standing.Version == signedInVersion) return new(entry.Standing);
+        return ReadAsync(db, userId, now, ct);
+    }
+
+    private async ValueTask<UserRecord.Standing?> ReadAsync(DbSession db, string userId, long now, CancellationToken ct)
+    {
         if (_lifetimeMs <= 0) return await UserRecord.StandingAsync(db, userId, ct);
-        if (_entries.TryGetValue(userId, out var entry) && now - entry.ReadAt < _lifetimeMs
-            && entry.Standing.Active && entry.Standing.Version == signedInVersion) return entry.Standing;
         var forgotten = Interlocked.Read(ref _forgotten);
         var standing = await UserRecord.StandingAsync(db, userId, ct);
         if (standing is null) return null;
