@@ -115,19 +115,11 @@ public static class AuthSetup
         var options = app.ApplicationServices.GetRequiredService<AuthOptions>();
         var validated = app.ApplicationServices.GetRequiredService<ValidatedTokens>();
         if (options.Authority is not null) return app.UseAuthentication();
-        // A branch of its own for the middleware (as UseWhen builds one), entered only by a request not admitted from memory.
-        var authentication = app.New();
-        authentication.UseAuthentication();
-        app.Use(next =>
+        UseUnlessPassed(app, static branch => branch.UseAuthentication(), http =>
         {
-            authentication.Run(next);
-            var authenticate = authentication.Build();
-            return http =>
-            {
-                if (!validated.TryAdmit(BearerToken(http.Request), out var principal)) return authenticate(http);
-                http.User = principal;
-                return next(http);
-            };
+            if (!validated.TryAdmit(BearerToken(http.Request), out var principal)) return false;
+            http.User = principal;
+            return true;
         });
         // UseAuthentication marks the builder it is called on, here the branch's copy of the properties. Unmarked, the
         // host adds the authentication middleware again at the head of the pipeline (as for an app that never called it),
@@ -148,25 +140,34 @@ public static class AuthSetup
     {
         var provider = app.ApplicationServices.GetRequiredService<IAuthorizationPolicyProvider>();
         var policies = new ConcurrentDictionary<Endpoint, AuthorizationPolicy?>();
-        var authorization = app.New();
-        authorization.UseAuthorization();
-        app.Use(next =>
+        UseUnlessPassed(app, static branch => branch.UseAuthorization(), http =>
         {
-            authorization.Run(next);
-            var authorize = authorization.Build();
-            return http =>
-            {
-                if (http.GetEndpoint() is not { } endpoint || !provider.AllowsCachingPolicies) return authorize(http);
-                var policy = policies.GetOrAdd(endpoint, static (e, p) => KeptPolicy(e, p), provider);
-                if (policy is null || !ClaimsPolicyEvaluator.Admits(policy, http.User)) return authorize(http);
-                // The mark the middleware leaves, by which the endpoint middleware knows the endpoint's policy was applied.
-                http.Items[AuthorizationApplied] = true;
-                return next(http);
-            };
+            if (http.GetEndpoint() is not { } endpoint || !provider.AllowsCachingPolicies) return false;
+            var policy = policies.GetOrAdd(endpoint, static (e, p) => KeptPolicy(e, p), provider);
+            if (policy is null || !ClaimsPolicyEvaluator.Admits(policy, http.User)) return false;
+            // The mark the middleware leaves, by which the endpoint middleware knows the endpoint's policy was applied.
+            http.Items[AuthorizationApplied] = true;
+            return true;
         });
         // As for authentication: the host would otherwise add the middleware again (UseAuthorization marked the branch).
         app.Properties[AuthorizationMiddlewareSet] = true;
         return app;
+    }
+
+    /// <summary>
+    /// A branch of its own for <paramref name="middleware"/> (as UseWhen builds one), which a request enters unless
+    /// <paramref name="passed"/> lets it pass straight on.
+    /// </summary>
+    private static void UseUnlessPassed(IApplicationBuilder app, Action<IApplicationBuilder> middleware, Func<HttpContext, bool> passed)
+    {
+        var branch = app.New();
+        middleware(branch);
+        app.Use(next =>
+        {
+            branch.Run(next);
+            var through = branch.Build();
+            return http => passed(http) ? next(http) : through(http);
+        });
     }
 
     /// <summary>
