@@ -56,7 +56,7 @@ services.AddSingleton((builder.Configuration.GetSection(OfficeWorkOptions.Sectio
 
 services.AddMediator(options =>
 {
-    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.ServiceLifetime = ServiceLifetime.Transient;
     options.Assemblies = [typeof(RegisterVenue)];
     options.PipelineBehaviors =
     [
@@ -140,6 +140,7 @@ app.UseInspectionsPages();
 app.UseInputRules();
 app.UseTokenAuthentication();
 app.UseEndpointAuthorization();
+app.UseCurrentUser();
 app.UseMiddleware<IdempotencyMiddleware>();
 app.UseInspectionsDashboard();
 app.ScheduleRecurringJobs();

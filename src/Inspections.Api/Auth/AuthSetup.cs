@@ -37,12 +37,11 @@ public static class AuthSetup
         services.AddSingleton<IAccessTokens>(sp => sp.GetRequiredService<TokenIssuer>());
         services.AddSingleton(new UserStandings(TimeSpan.FromSeconds(Math.Max(0, options.UserCheckSeconds))));
         services.AddSingleton((configuration.GetSection(SignInOptions.Section).Get<SignInOptions>() ?? new SignInOptions()).Validated());
-        services.AddHttpContextAccessor();
+        // No IHttpContextAccessor: with one registered the host makes a new HttpContext for every request (instead of reusing
+        // the connection's) and flows it through every await. A request binds its caller to its scope (UseCurrentUser).
         services.AddScoped<HttpCurrentUser>();
         // Jobs run without a request: they act as the system user, never as a token's holder.
-        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext is null
-            ? new SystemUser()
-            : sp.GetRequiredService<HttpCurrentUser>());
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>() is { IsBound: true } caller ? caller : new SystemUser());
 
         // Each token is validated in full once, then admitted from memory until it expires (ValidatedTokens).
         var validated = new ValidatedTokens(new JsonWebTokenHandler { MapInboundClaims = false }, TimeProvider.System);
@@ -146,13 +145,23 @@ public static class AuthSetup
             var policy = policies.GetOrAdd(endpoint, static (e, p) => KeptPolicy(e, p), provider);
             if (policy is null || !ClaimsPolicyEvaluator.Admits(policy, http.User)) return false;
             // The mark the middleware leaves, by which the endpoint middleware knows the endpoint's policy was applied.
-            http.Items[AuthorizationApplied] = true;
+            http.Items[AuthorizationApplied] = Applied;
             return true;
         });
         // As for authentication: the host would otherwise add the middleware again (UseAuthorization marked the branch).
         app.Properties[AuthorizationMiddlewareSet] = true;
         return app;
     }
+
+    /// <summary>
+    /// Binds the request to its scope's caller (<see cref="HttpCurrentUser"/>, the <see cref="ICurrentUser"/> of every handler,
+    /// behaviour and page the request runs): after authentication, before any endpoint.
+    /// </summary>
+    public static IApplicationBuilder UseCurrentUser(this IApplicationBuilder app) => app.Use(static next => http =>
+    {
+        http.RequestServices.GetRequiredService<HttpCurrentUser>().Bind(http);
+        return next(http);
+    });
 
     /// <summary>
     /// A branch of its own for <paramref name="middleware"/> (as UseWhen builds one), which a request enters unless
@@ -186,6 +195,7 @@ public static class AuthSetup
 
     private const string AuthorizationMiddlewareSet = "__AuthorizationMiddlewareSet";
     private const string AuthorizationApplied = "__AuthorizationMiddlewareWithEndpointInvoked";
+    private static readonly object Applied = true;
 
     /// <summary>The property UseAuthentication sets on its builder, by which the host sees the middleware is in place.</summary>
     private const string AuthenticationMiddlewareSet = "__AuthenticationMiddlewareSet";

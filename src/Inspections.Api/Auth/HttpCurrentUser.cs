@@ -1,48 +1,55 @@
-using System.Globalization;
+using System.Security.Claims;
 using Inspections.Core.Common;
 
 namespace Inspections.Api.Auth;
 
-/// <summary>The authenticated caller of the current HTTP request (bearer token or, for pages, cookie: the same claims).</summary>
-public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+/// <summary>
+/// The authenticated caller of the current HTTP request (bearer token or, for pages, cookie: the same claims). The request
+/// binds itself to its scope's instance before any endpoint runs (<see cref="AuthSetup.UseCurrentUser"/>); a scope no
+/// request bound (a job's) acts as the system user. The caller's facts are read once per principal.
+/// </summary>
+public sealed class HttpCurrentUser : ICurrentUser
 {
-    private System.Security.Claims.ClaimsPrincipal? Principal => accessor.HttpContext?.User;
+    private HttpContext? _http;
+    private ClaimsPrincipal? _readFrom;
+    private CallerFacts _facts = CallerFacts.Nobody;
 
-    private string Claim(string type) => Principal?.FindFirst(type)?.Value ?? "";
+    /// <summary>Whether a request bound this scope's caller.</summary>
+    public bool IsBound => _http is not null;
 
-    public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated == true;
-    public string UserId => Claim(ClaimNames.UserId);
-    public string DisplayName => Claim(ClaimNames.Name) is { Length: > 0 } n ? n : UserId;
-    public string Role => Roles.Count > 0 ? Roles[0] : "";
-    public string Jurisdiction => Claim(ClaimNames.Jurisdiction);
-    public string? CredentialNumber => Principal?.FindFirst(ClaimNames.Credential)?.Value;
+    public void Bind(HttpContext http) => _http = http;
 
-    private System.Security.Claims.ClaimsPrincipal? _rolesOf;
-    private string[] _roles = [];
-
-    /// <summary>Every role claim, in the order the token lists them (read once per principal: the checks ask several times).</summary>
-    public IReadOnlyList<string> Roles
+    private CallerFacts Facts
     {
         get
         {
-            var principal = Principal;
-            if (principal is null) return [];
-            if (!ReferenceEquals(principal, _rolesOf))
+            // A page's sign-in replaces the request's principal: read again when it changes.
+            if (_http?.User is not { } principal) return CallerFacts.Nobody;
+            if (!ReferenceEquals(principal, _readFrom))
             {
-                _roles = principal.FindAll(ClaimNames.Role).Select(c => c.Value).Where(v => v.Length > 0).ToArray();
-                _rolesOf = principal;
+                _facts = CallerFacts.Of(principal);
+                _readFrom = principal;
             }
-            return _roles;
+            return _facts;
         }
     }
 
+    public bool IsAuthenticated => Facts.IsAuthenticated;
+    public string UserId => Facts.UserId;
+    public string DisplayName => Facts.DisplayName;
+    public string Role => Facts.Roles is [var first, ..] ? first : "";
+    public string Jurisdiction => Facts.Jurisdiction;
+    public string? CredentialNumber => Facts.CredentialNumber;
+
+    /// <summary>Every role claim, in the order the token lists them.</summary>
+    public IReadOnlyList<string> Roles => Facts.Roles;
+
     public bool IsInRole(string role)
     {
-        foreach (var held in Roles)
+        foreach (var held in Facts.Roles)
             if (string.Equals(held, role, StringComparison.Ordinal)) return true;
         return false;
     }
 
-    public long? UserVersion =>
-        long.TryParse(Claim(ClaimNames.UserVersion), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+    public long? UserVersion => Facts.UserVersion;
 }

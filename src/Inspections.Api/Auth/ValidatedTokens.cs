@@ -29,22 +29,30 @@ public sealed class ValidatedTokens : TokenHandler
     private readonly TokenHandler _inner;
     private readonly TimeProvider _clock;
 
-    private sealed record Entry(Claim[] Claims, string? AuthenticationType, string NameType, string RoleType,
-        SecurityToken Token, string? Issuer, string? TokenType, DateTime Expires);
+    /// <param name="Principal">The token's principal, shared by every request admitted from memory (it cannot be changed).</param>
+    private sealed record Entry(AdmittedPrincipal Principal, SecurityToken Token, string? Issuer, string? TokenType, DateTime Expires);
 
     public override SecurityToken ReadToken(string token) => _inner.ReadToken(token);
 
-    /// <summary>The claims of a token validated before and not yet expired, as a fresh principal; false for any other token.</summary>
+    /// <summary>
+    /// The principal of a token validated before and not yet expired, the same for every request that presents it (made
+    /// when the token validated, unchangeable: <see cref="AdmittedPrincipal"/>); false for any other token.
+    /// </summary>
     public bool TryAdmit(ReadOnlySpan<char> token, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ClaimsPrincipal? principal)
     {
         principal = null;
         if (token.IsEmpty || !_bySpan.TryGetValue(token, out var kept) || _clock.GetUtcNow().UtcDateTime >= kept.Expires) return false;
-        principal = new ClaimsPrincipal(Identity(kept));
+        principal = kept.Principal;
         return true;
     }
 
-    // A fresh identity per request: whatever a request does to its principal stays with it.
-    private static ClaimsIdentity Identity(Entry kept) => new(kept.Claims, kept.AuthenticationType, kept.NameType, kept.RoleType);
+    // For the authentication handler (a dashboard's token, or a header's the middleware sees first): a fresh identity with the
+    // token's claims, as the handler it stands in for would give.
+    private static ClaimsIdentity Identity(Entry kept)
+    {
+        var identity = (ClaimsIdentity)kept.Principal.Identity!;
+        return new(identity.Claims, identity.AuthenticationType, identity.NameClaimType, identity.RoleClaimType);
+    }
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
@@ -68,7 +76,7 @@ public sealed class ValidatedTokens : TokenHandler
             && expires > now)
         {
             if (_entries.Count >= MaxEntries) Purge(now);
-            _entries[token] = new Entry([.. identity.Claims], identity.AuthenticationType, identity.NameClaimType, identity.RoleClaimType,
+            _entries[token] = new Entry(new AdmittedPrincipal(identity.Claims, identity.AuthenticationType, identity.NameClaimType, identity.RoleClaimType),
                 securityToken, result.Issuer, result.TokenType, expires);
         }
         return result;

@@ -21,9 +21,11 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser user
     private static readonly bool Anonymous = AnonymousAttribute.IsOn(typeof(TMessage));
     private static readonly bool BeforePasswordChange = BeforePasswordChangeAttribute.IsOn(typeof(TMessage));
 
-    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    // Not an async method: a request whose checks are all answered from memory (the user's standing kept) goes on to the
+    // next step without a state machine; one whose standing must be read from the table waits for it.
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (Anonymous) return await next(message, cancellationToken);
+        if (Anonymous) return next(message, cancellationToken);
         if (Allowed is null)
             throw new InvalidOperationException($"{typeof(TMessage).FullName} does not say who may send it ([AllowedRoles]).");
         if (!user.IsAuthenticated || !HoldsAllowedRole(user))
@@ -39,23 +41,38 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser user
         }
         if (user.UserVersion is { } version)
         {
-            var standing = await standings.GetAsync(db, user.UserId, version, cancellationToken);
-            if (standing is null || !standing.Active || standing.Version != version)
-                throw new UnauthorizedException(
-                    "账号信息已变更（角色、辖区、密码或在职状态），请重新登录。",
-                    "Your account changed (roles, jurisdiction, password or status) since you signed in; sign in again.");
-            if (standing.MustChangePassword && !BeforePasswordChange)
-                throw new ForbiddenException(
-                    "请先修改初始密码（或管理员重置的密码），再进行其他操作。",
-                    "Change your initial (or reset) password before doing anything else.");
+            var standing = standings.GetAsync(db, user.UserId, version, cancellationToken);
+            if (!standing.IsCompletedSuccessfully) return StandingThenAsync(standing, version, message, next, cancellationToken);
+            EnsureStanding(standing.Result, version);
         }
+        return next(message, cancellationToken);
+    }
+
+    private static async ValueTask<TResponse> StandingThenAsync(ValueTask<UserRecord.Standing?> pending, long version, TMessage message,
+        MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        EnsureStanding(await pending, version);
         return await next(message, cancellationToken);
+    }
+
+    private static void EnsureStanding(UserRecord.Standing? standing, long version)
+    {
+        if (standing is null || !standing.Active || standing.Version != version)
+            throw new UnauthorizedException(
+                "账号信息已变更（角色、辖区、密码或在职状态），请重新登录。",
+                "Your account changed (roles, jurisdiction, password or status) since you signed in; sign in again.");
+        if (standing.MustChangePassword && !BeforePasswordChange)
+            throw new ForbiddenException(
+                "请先修改初始密码（或管理员重置的密码），再进行其他操作。",
+                "Change your initial (or reset) password before doing anything else.");
     }
 
     private static bool HoldsAllowedRole(ICurrentUser user)
     {
-        foreach (var role in Allowed!)
-            if (user.IsInRole(role)) return true;
+        // Indexed: a foreach over the list interface allocates an enumerator for every request.
+        var allowed = Allowed!;
+        for (var i = 0; i < allowed.Count; i++)
+            if (user.IsInRole(allowed[i])) return true;
         return false;
     }
 }

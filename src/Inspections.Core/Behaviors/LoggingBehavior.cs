@@ -12,12 +12,31 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
-    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    // Not an async method: a request whose handler finishes without waiting (SQLite's reads) passes through without a state
+    // machine, and one that waits costs one.
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        ValueTask<TResponse> pending;
         try
         {
-            var response = await next(message, cancellationToken);
+            pending = next(message, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            LogFailed(RequestName, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.GetType().Name);
+            throw;
+        }
+        if (!pending.IsCompletedSuccessfully) return AwaitedAsync(pending, started);
+        LogHandled(RequestName, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return pending;
+    }
+
+    private async ValueTask<TResponse> AwaitedAsync(ValueTask<TResponse> pending, long started)
+    {
+        try
+        {
+            var response = await pending;
             LogHandled(RequestName, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return response;
         }

@@ -14,7 +14,7 @@ public sealed partial class DbSession(DbConnectionFactory factory, ILogger<DbSes
 {
     private DbConnection? _connection;
     private readonly ILogger _logger = logger ?? NullLogger<DbSession>.Instance;
-    private readonly List<Func<DbSession, CancellationToken, Task>> _beforeCommit = [];
+    private List<Func<DbSession, CancellationToken, Task>>? _beforeCommit;
 
     public DbTransaction? Transaction { get; private set; }
     public DbProvider Provider => factory.Provider;
@@ -36,12 +36,13 @@ public sealed partial class DbSession(DbConnectionFactory factory, ILogger<DbSes
     /// A step run inside every transaction of this session just before it commits (e.g. claiming a
     /// request's idempotency key), so it lands or is rolled back with the command's writes.
     /// </summary>
-    public void BeforeCommit(Func<DbSession, CancellationToken, Task> step) => _beforeCommit.Add(step);
+    public void BeforeCommit(Func<DbSession, CancellationToken, Task> step) => (_beforeCommit ??= []).Add(step);
 
     public async Task CommitAsync(CancellationToken ct)
     {
         if (Transaction is null) return;
-        foreach (var step in _beforeCommit) await step(this, ct);
+        if (_beforeCommit is not null)
+            foreach (var step in _beforeCommit) await step(this, ct);
         await Transaction.CommitAsync(ct);
         await Transaction.DisposeAsync();
         Transaction = null;

@@ -90,6 +90,43 @@ public sealed class TokenMemoryTests(string provider) : TokenMemoryFixture(provi
     }
 
     [Test]
+    public async Task Requests_presenting_one_token_share_its_principal_which_none_can_change()
+    {
+        await CreateAsync("tm-share", "tm-share", ["officer"], credential: "51011508709");
+        var token = await ReadyTokenAsync("tm-share");
+        await (await Bearer(token).GetAsync("/api/venues")).Expect(HttpStatusCode.OK);
+        Assert.That(Tokens.TryAdmit(token, out var first), Is.True);
+        Assert.That(Tokens.TryAdmit(token, out var second), Is.True);
+        Assert.That(second, Is.SameAs(first), "made once, when the token validated");
+        var identity = (System.Security.Claims.ClaimsIdentity)first!.Identity!;
+        var claim = new System.Security.Claims.Claim(ClaimNames.Role, "admin");
+        Assert.Multiple(() =>
+        {
+            Assert.Throws<InvalidOperationException>(() => identity.AddClaim(claim));
+            Assert.Throws<InvalidOperationException>(() => identity.AddClaims([claim]));
+            Assert.Throws<InvalidOperationException>(() => identity.RemoveClaim(identity.FindFirst("role")));
+            Assert.Throws<InvalidOperationException>(() => identity.TryRemoveClaim(identity.FindFirst("role")));
+            Assert.Throws<InvalidOperationException>(() => first.AddIdentity(new System.Security.Claims.ClaimsIdentity([claim], "x")));
+            Assert.Throws<InvalidOperationException>(() => first.AddIdentities([new System.Security.Claims.ClaimsIdentity([claim], "x")]));
+        });
+        Assert.That(first.IsInRole("admin"), Is.False, "nothing was added");
+        // The request after the attempts is the officer's as before, no more.
+        await (await Bearer(token).GetAsync("/api/venues")).Expect(HttpStatusCode.OK);
+        await (await Bearer(token).GetAsync("/api/users")).Expect(HttpStatusCode.Forbidden);
+    }
+
+    [Test]
+    public void The_host_keeps_no_IHttpContextAccessor_so_a_connections_request_context_is_reused()
+    {
+        // With one registered, the host makes a new HttpContext for every request and flows it through every await; the
+        // request's caller is bound to its scope instead (UseCurrentUser), and a job's scope acts as the system user.
+        Assert.That(Api.Services.GetService<Microsoft.AspNetCore.Http.IHttpContextAccessor>(), Is.Null);
+        using var scope = Api.Services.CreateScope();
+        Assert.That(scope.ServiceProvider.GetRequiredService<Inspections.Core.Common.ICurrentUser>(),
+            Is.InstanceOf<Inspections.Core.Common.SystemUser>(), "a scope no request bound");
+    }
+
+    [Test]
     public async Task A_token_altered_in_one_character_is_validated_afresh_and_refused()
     {
         await CreateAsync("tm-alter", "tm-alter", ["officer"], credential: "51011508705");
