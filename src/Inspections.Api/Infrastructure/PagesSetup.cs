@@ -58,10 +58,11 @@ public static class PagesSetup
     /// </summary>
     public static WebApplication UseInspectionsPages(this WebApplication app)
     {
-        app.UseStaticFiles(new StaticFileOptions
+        // The static files are the pages' (styles, scripts, the icon): an API address does not look for one.
+        app.UseWhen(static http => !http.Request.Path.StartsWithSegments(ApiPrefix), files => files.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.XContentTypeOptions = "nosniff",
-        });
+        }));
         // Only a page request goes through what pages need; an API request passes by with one test of its address.
         // The branch is built with the pipeline (not here, as UseWhen would): the re-execution below routes again through
         // the routing the host adds at that moment, which a builder copied now would not know of (the error page's
@@ -103,6 +104,8 @@ public static class PagesSetup
     private const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    private static readonly PathString ApiPrefix = new("/api");
 
     private static readonly PathString[] NonPagePrefixes =
         [.. new[] { "/api", "/hangfire", "/openapi", "/scalar", "/health", "/lib", "/css", "/js", "/favicon.svg" }.Select(p => new PathString(p))];

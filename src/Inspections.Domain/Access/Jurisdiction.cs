@@ -10,10 +10,13 @@ namespace Inspections.Domain.Access;
 /// </summary>
 public static class Jurisdiction
 {
-    public static bool IsValidCode(string? code) => code switch
+    public static bool IsValidCode(string? code) => code is { Length: 6 or 9 } && IsValidCode(code.AsSpan());
+
+    // On the span: checked for every row a user may see, without a copy of the code or an enumerator.
+    private static bool IsValidCode(ReadOnlySpan<char> code) => code.Length switch
     {
-        { Length: 6 } => code.All(char.IsAsciiDigit) && !code.StartsWith("00", StringComparison.Ordinal),
-        { Length: 9 } => code.All(char.IsAsciiDigit) && IsValidCode(code[..6]) && !code.AsSpan(4, 2).SequenceEqual("00") && code[6..] != "000",
+        6 => !code.ContainsAnyExceptInRange('0', '9') && !code.StartsWith("00"),
+        9 => IsValidCode(code[..6]) && !code[6..].ContainsAnyExceptInRange('0', '9') && !code.Slice(4, 2).SequenceEqual("00") && !code[6..].SequenceEqual("000"),
         _ => false,
     };
 

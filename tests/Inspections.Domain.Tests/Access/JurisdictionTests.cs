@@ -49,6 +49,7 @@ public sealed class JurisdictionTests
     [TestCase("510100001", false, TestName = "A town lies below a district, not a city")]
     [TestCase("510000001", false, TestName = "A town lies below a district, not a province")]
     [TestCase("51011500a", false)]
+    [TestCase("5a0115001", false, TestName = "A town's district part is digits too")]
     [TestCase("５１０１１５", false, TestName = "Full-width digits are not a code")]
     [TestCase(null, false)]
     public void Codes_are_six_or_nine_digits(string? code, bool valid) => Assert.That(Jurisdiction.IsValidCode(code), Is.EqualTo(valid));
