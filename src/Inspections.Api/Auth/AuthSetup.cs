@@ -181,7 +181,7 @@ public static class AuthSetup
 
     /// <summary>
     /// The endpoint's policy as the authorization middleware combines it; null (always the middleware) for an endpoint open to
-    /// anyone or carrying requirement data of its own.
+    /// anyone, carrying requirement data of its own, or whose policy <see cref="ClaimsPolicyEvaluator"/> does not decide.
     /// </summary>
     private static AuthorizationPolicy? KeptPolicy(Endpoint endpoint, IAuthorizationPolicyProvider provider)
     {
@@ -189,8 +189,9 @@ public static class AuthSetup
             || endpoint.Metadata.GetMetadata<IAuthorizationRequirementData>() is not null) return null;
         var combined = AuthorizationPolicy.CombineAsync(provider,
             endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(), endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>());
-        // The default provider answers at once; one that does not leaves the endpoint to the middleware.
-        return combined.IsCompletedSuccessfully ? combined.Result : null;
+        // The default provider answers at once; one that does not, or a policy the principal alone does not decide (a page's
+        // cookie scheme), leaves the endpoint to the middleware.
+        return combined.IsCompletedSuccessfully && combined.Result is { } policy && ClaimsPolicyEvaluator.Decides(policy) ? policy : null;
     }
 
     private const string AuthorizationMiddlewareSet = "__AuthorizationMiddlewareSet";

@@ -27,39 +27,38 @@ public sealed class ClaimsPolicyEvaluator : IPolicyEvaluator
 
     public Task<PolicyAuthorizationResult> AuthorizeAsync(AuthorizationPolicy policy, AuthenticateResult authenticationResult, HttpContext context, object? resource)
     {
-        if (policy.AuthenticationSchemes.Count > 0 || !Decidable(policy))
-            return Framework(context).AuthorizeAsync(policy, authenticationResult, context, resource);
-        List<IAuthorizationRequirement>? unmet = null;
-        foreach (var requirement in policy.Requirements)
-            if (!Met(requirement, context.User)) (unmet ??= []).Add(requirement);
-        if (unmet is null) return Task.FromResult(PolicyAuthorizationResult.Success());
-        // As the framework's evaluator: refused when signed in, asked to sign in otherwise.
+        if (!Decides(policy)) return Framework(context).AuthorizeAsync(policy, authenticationResult, context, resource);
+        if (Admits(policy, context.User)) return Task.FromResult(PolicyAuthorizationResult.Success());
+        // As the framework's evaluator: refused (with the requirements not met) when signed in, asked to sign in otherwise.
         return Task.FromResult(authenticationResult.Succeeded
-            ? PolicyAuthorizationResult.Forbid(AuthorizationFailure.Failed(unmet))
+            ? PolicyAuthorizationResult.Forbid(AuthorizationFailure.Failed(policy.Requirements.Where(r => !Met(r, context.User)).ToArray()))
             : PolicyAuthorizationResult.Challenge());
     }
 
     /// <summary>
-    /// Whether the policy names no authentication scheme, holds only requirements this evaluator decides, and the principal
-    /// meets them all: what the authorization middleware would admit without asking anything further.
+    /// Whether this evaluator decides the policy from the principal alone: it names no authentication scheme and holds only
+    /// requirements decided here. (Asked once per endpoint where the policy is kept, not for each request.)
     /// </summary>
-    public static bool Admits(AuthorizationPolicy policy, ClaimsPrincipal user)
+    public static bool Decides(AuthorizationPolicy policy)
     {
-        if (policy.AuthenticationSchemes.Count > 0 || !Decidable(policy)) return false;
-        // Indexed: a foreach over the requirements' list interface allocates an enumerator for every request.
-        var requirements = policy.Requirements;
-        for (var i = 0; i < requirements.Count; i++)
-            if (!Met(requirements[i], user)) return false;
-        return true;
-    }
-
-    /// <summary>Every requirement is one this evaluator decides.</summary>
-    private static bool Decidable(AuthorizationPolicy policy)
-    {
+        if (policy.AuthenticationSchemes.Count > 0) return false;
         var requirements = policy.Requirements;
         for (var i = 0; i < requirements.Count; i++)
             if (requirements[i] is not (DenyAnonymousAuthorizationRequirement or RolesAuthorizationRequirement or ClaimsAuthorizationRequirement))
                 return false;
+        return true;
+    }
+
+    /// <summary>
+    /// For a policy this evaluator <see cref="Decides"/>: whether the principal meets every requirement, what the authorization
+    /// middleware would admit without asking anything further.
+    /// </summary>
+    public static bool Admits(AuthorizationPolicy policy, ClaimsPrincipal user)
+    {
+        // Indexed: a foreach over the requirements' list interface allocates an enumerator for every request.
+        var requirements = policy.Requirements;
+        for (var i = 0; i < requirements.Count; i++)
+            if (!Met(requirements[i], user)) return false;
         return true;
     }
 
