@@ -20,8 +20,11 @@ public sealed partial class DbSession(DbConnectionFactory factory, ILogger<DbSes
     public DbProvider Provider => factory.Provider;
     public SqlDialect Dialect => factory.Dialect;
 
-    public async Task<DbConnection> ConnectionAsync(CancellationToken ct)
-        => _connection ??= await factory.OpenAsync(ct);
+    /// <summary>The session's connection: opened on first use, the same one until it is released.</summary>
+    public ValueTask<DbConnection> ConnectionAsync(CancellationToken ct)
+        => _connection is { } open ? new(open) : OpenAsync(ct);
+
+    private async ValueTask<DbConnection> OpenAsync(CancellationToken ct) => _connection = await factory.OpenAsync(ct);
 
     public async Task BeginAsync(CancellationToken ct)
     {
@@ -77,8 +80,17 @@ public sealed partial class DbSession(DbConnectionFactory factory, ILogger<DbSes
     private CommandDefinition Define(Sql sql, object? param, CancellationToken ct) =>
         new(sql.For(Provider), param, Transaction, cancellationToken: ct);
 
-    public async Task<int> ExecuteAsync(Sql sql, object? param, CancellationToken ct)
-        => await (await ConnectionAsync(ct)).ExecuteAsync(Define(sql, param, ct));
+    // ExecuteAsync and QuerySingleOrDefaultAsync (a read by id, a command's load and write) hand on Dapper's task when the
+    // connection is there without waiting (open, or taken from the pool), rather than wrapping it in one more state machine.
+    public Task<int> ExecuteAsync(Sql sql, object? param, CancellationToken ct)
+    {
+        var connection = ConnectionAsync(ct);
+        return connection.IsCompletedSuccessfully ? connection.Result.ExecuteAsync(Define(sql, param, ct)) : OpenedAsync(this, connection, sql, param, ct);
+
+        // Static, with its arguments passed: a local function capturing them would make a closure on the direct path too.
+        static async Task<int> OpenedAsync(DbSession db, ValueTask<DbConnection> opening, Sql sql, object? param, CancellationToken ct) =>
+            await (await opening).ExecuteAsync(db.Define(sql, param, ct));
+    }
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(Sql sql, object? param, CancellationToken ct)
         => (await (await ConnectionAsync(ct)).QueryAsync<T>(Define(sql, param, ct))).AsList();
@@ -94,8 +106,16 @@ public sealed partial class DbSession(DbConnectionFactory factory, ILogger<DbSes
             yield return row;
     }
 
-    public async Task<T?> QuerySingleOrDefaultAsync<T>(Sql sql, object? param, CancellationToken ct)
-        => await (await ConnectionAsync(ct)).QuerySingleOrDefaultAsync<T>(Define(sql, param, ct));
+    public Task<T?> QuerySingleOrDefaultAsync<T>(Sql sql, object? param, CancellationToken ct)
+    {
+        var connection = ConnectionAsync(ct);
+        return connection.IsCompletedSuccessfully
+            ? connection.Result.QuerySingleOrDefaultAsync<T>(Define(sql, param, ct))
+            : OpenedAsync(this, connection, sql, param, ct);
+
+        static async Task<T?> OpenedAsync(DbSession db, ValueTask<DbConnection> opening, Sql sql, object? param, CancellationToken ct) =>
+            await (await opening).QuerySingleOrDefaultAsync<T>(db.Define(sql, param, ct));
+    }
 
     public async Task<T> ExecuteScalarAsync<T>(Sql sql, object? param, CancellationToken ct)
         => (await (await ConnectionAsync(ct)).ExecuteScalarAsync<T>(Define(sql, param, ct)))!;
@@ -143,7 +163,10 @@ public sealed partial class DbSession(DbConnectionFactory factory, ILogger<DbSes
         _connection = null;
     }
 
-    public async ValueTask DisposeAsync()
+    // A request's session is usually released already (the answer was built): nothing to roll back or close, no state machine.
+    public ValueTask DisposeAsync() => Transaction is null && _connection is null ? default : DisposingAsync();
+
+    private async ValueTask DisposingAsync()
     {
         await RollbackAsync();
         if (_connection is not null) await _connection.DisposeAsync();
