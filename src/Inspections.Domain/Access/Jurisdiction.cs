@@ -42,11 +42,17 @@ public static class Jurisdiction
     };
 
     /// <summary>The prefix every code inside this jurisdiction starts with.</summary>
-    public static string Prefix(string code) => Level(code) switch
+    public static string Prefix(string code)
     {
-        JurisdictionLevel.Province => code[..2],
-        JurisdictionLevel.City => code[..4],
-        _ => code,
+        var length = PrefixLength(code);
+        return length == code.Length ? code : code[..length];
+    }
+
+    private static int PrefixLength(string code) => Level(code) switch
+    {
+        JurisdictionLevel.Province => 2,
+        JurisdictionLevel.City => 4,
+        _ => code.Length,
     };
 
     /// <summary>
@@ -67,8 +73,9 @@ public static class Jurisdiction
     private static CodeRange RangeOf(string prefix) => new(prefix.PadRight(6, '0'), prefix.PadRight(9, '9'));
 
     /// <summary>True when a user of <paramref name="userCode"/> may see rows of <paramref name="rowCode"/>: their node and everything below it.</summary>
+    // On the spans: a city's or province's prefix is not copied for every row it may see.
     public static bool Covers(string userCode, string rowCode) =>
-        IsValidCode(rowCode) && rowCode.StartsWith(Prefix(userCode), StringComparison.Ordinal);
+        IsValidCode(rowCode) && rowCode.AsSpan().StartsWith(userCode.AsSpan(0, PrefixLength(userCode)), StringComparison.Ordinal);
 
     /// <summary>
     /// The rows a user of <paramref name="userCode"/> may change: a district's enforcement brigade acts
