@@ -14,10 +14,14 @@ namespace Inspections.Api.Endpoints;
 /// </summary>
 public static class RequestEndpoints
 {
-    /// <summary>GET: reads, answers 200.</summary>
+    /// <summary>
+    /// GET: reads, answers 200. Its binding reads no body, so a route or query value it cannot bind is thrown (and answered
+    /// by the exception handler) like everything else it refuses: every answer carries a body (<see cref="WritesItsAnswers"/>).
+    /// </summary>
     public static RouteHandlerBuilder MapQuery<TRequest, TResponse>(this IEndpointRouteBuilder app, string pattern, Delegate bind)
         where TRequest : IQuery<TResponse> =>
-        Map<TRequest, TResponse>(app, HttpMethods.Get, pattern, bind, static (m, r, ct) => m.Send(r, ct), Answer<TRequest, TResponse>(null), typeof(TResponse), StatusCodes.Status200OK);
+        Map<TRequest, TResponse>(app, HttpMethods.Get, pattern, bind, static (m, r, ct) => m.Send(r, ct), Answer<TRequest, TResponse>(null), typeof(TResponse), StatusCodes.Status200OK)
+            .WithMetadata(WritesItsAnswers.Instance);
 
     /// <summary>POST: a step on an existing record (or a run of a job), answers 200.</summary>
     public static RouteHandlerBuilder MapCommand<TRequest, TResponse>(this IEndpointRouteBuilder app, string pattern, Delegate bind)
@@ -56,7 +60,7 @@ public static class RequestEndpoints
             : (_, request, response) => Results.Created(location(request, response), response);
 
     private static RouteHandlerBuilder Map<TRequest, TResponse>(IEndpointRouteBuilder app, string method, string pattern, Delegate bind,
-        Func<IMediator, TRequest, CancellationToken, ValueTask<TResponse>> send, Func<HttpContext, TRequest, TResponse, IResult> answer,
+        Func<global::Mediator.Mediator, TRequest, CancellationToken, ValueTask<TResponse>> send, Func<HttpContext, TRequest, TResponse, IResult> answer,
         Type answers, int status)
     {
         var returns = bind.Method.ReturnType;
@@ -76,7 +80,9 @@ public static class RequestEndpoints
                 if (bound is not TRequest request) return bound;
                 var http = context.HttpContext;
                 var services = http.RequestServices;
-                var response = await send(services.GetRequiredService<IMediator>(), request, http.RequestAborted);
+                // The generated mediator itself, not IMediator: its Send is then an ordinary call, not a generic interface
+                // method the runtime looks up on every request.
+                var response = await send(services.GetRequiredService<global::Mediator.Mediator>(), request, http.RequestAborted);
                 // The answer is built (answers are read in full, never streamed from the session): the connection goes back
                 // to the pool before the answer is written, not after.
                 await services.GetRequiredService<DbSession>().ReleaseAsync();
@@ -92,4 +98,17 @@ public static class RequestEndpoints
         });
         return endpoint;
     }
+}
+
+/// <summary>
+/// Marks an endpoint every answer of which carries a body: its result, or the problem document the exception handler writes
+/// for what it throws (<see cref="RequestEndpoints.MapQuery"/>; not one that reads a body, which the framework may refuse
+/// with an empty 400, e.g. a form whose boundary is not the one announced). The status code pages are not run for it
+/// (<see cref="Infrastructure.StatusCodeProblems"/>).
+/// </summary>
+public sealed class WritesItsAnswers
+{
+    public static readonly WritesItsAnswers Instance = new();
+
+    private WritesItsAnswers() { }
 }

@@ -16,6 +16,9 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
     // machine, and one that waits costs one.
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        // Neither line would be written (logging at Warning or above): nothing to time, and a request that waits passes
+        // through without a frame of this behaviour's.
+        if (!logger.IsEnabled(LogLevel.Information)) return next(message, cancellationToken);
         var started = Stopwatch.GetTimestamp();
         ValueTask<TResponse> pending;
         try

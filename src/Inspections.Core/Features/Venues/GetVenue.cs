@@ -15,7 +15,8 @@ public static class GetVenue
     {
         public async ValueTask<VenueDto> Handle(Query query, CancellationToken ct)
         {
-            var venue = await VenueRow.LoadAsync(db, query.Id, ct);
+            // The row read here, not through VenueRow.LoadAsync: the most frequent request waits on one frame fewer.
+            var venue = VenueRow.Found(await db.QuerySingleOrDefaultAsync<VenueDto>(VenueRow.SelectById, new { query.Id }, ct), query.Id);
             user.EnsureCanSee(venue.Jurisdiction);
             return venue;
         }

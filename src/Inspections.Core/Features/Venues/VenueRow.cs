@@ -9,8 +9,10 @@ internal static class VenueRow
     internal static readonly Sql SelectById = new($"SELECT {VenueDto.Columns} FROM venues WHERE id = @Id");
 
     public static async Task<VenueDto> LoadAsync(Data.DbSession db, Guid id, CancellationToken ct) =>
-        await db.QuerySingleOrDefaultAsync<VenueDto>(SelectById, new { Id = id }, ct)
-        ?? throw new NotFoundException("场所", "venue", id);
+        Found(await db.QuerySingleOrDefaultAsync<VenueDto>(SelectById, new { Id = id }, ct), id);
+
+    /// <summary>The venue read by <see cref="SelectById"/>, or the 404 when there was none.</summary>
+    public static VenueDto Found(VenueDto? venue, Guid id) => venue ?? throw new NotFoundException("场所", "venue", id);
 
     /// <summary>The parameters of an insert or update, with the user's text trimmed.</summary>
     public static object Parameters(IVenueFacts f, Guid id, string jurisdiction, DateTimeOffset now, long version) => new
