@@ -80,6 +80,7 @@ services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
     if (ctx.Exception is null) ProblemMapping.DescribeStatus(ctx.ProblemDetails);
 });
 services.AddExceptionHandler<ProblemMapping>();
+services.AddStatusCodeProblems();
 services.AddInputRules();
 // Malformed JSON and wrongly typed values reach ProblemMapping, which names the field, in every environment.
 services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -135,7 +136,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     // A record a page cannot find is the error page's 404, not a failure of the handler.
     AllowStatusCode404Response = true,
 });
-app.UseStatusCodePages();
+app.UseStatusCodeProblems();
 app.UseInspectionsPages();
 app.UseInputRules();
 app.UseTokenAuthentication();

@@ -36,6 +36,10 @@ public sealed class SecurityTests() : ApiFixture("sqlite")
                     request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
                 var response = await anonymous.SendAsync(request);
                 Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), $"{method} {template}");
+                // A problem document, whether the status code pages wrote it or the endpoint's authorization did.
+                Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), $"{method} {template}");
+                using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                Assert.That(problem.RootElement.GetProperty("title").GetString(), Is.EqualTo("未登录或令牌无效"), $"{method} {template}");
                 checkedCount++;
             }
         }
@@ -52,6 +56,24 @@ public sealed class SecurityTests() : ApiFixture("sqlite")
         var english = await (await Api.Client("clerk", language: "en").PostJson("/api/venues", new { name = "x" })).Expect(HttpStatusCode.Forbidden);
         Assert.That(english.Str("title"), Is.EqualTo("Forbidden"));
         Assert.That(english.Str("traceId"), Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task Bodiless_refusals_on_an_api_address_are_problems_too()
+    {
+        // The status code pages are not run for the API's reads (every answer of theirs has a body), so each way such an
+        // address may be refused without one is checked here: a method it does not take, a body that is not JSON (on the
+        // address's POST), an address next to it that does not exist, and a role its policy refuses.
+        var officer = Api.Client("officer");
+        var method = await (await officer.DeleteAsync("/api/venues")).Expect(HttpStatusCode.MethodNotAllowed);
+        Assert.That(method.Str("title"), Is.EqualTo("不支持的请求方法"));
+        var text = await (await officer.PostAsync("/api/venues", new StringContent("名称", System.Text.Encoding.UTF8, "text/plain")))
+            .Expect(HttpStatusCode.UnsupportedMediaType);
+        Assert.That(text.Str("title"), Is.Not.Empty);
+        var missing = await (await officer.GetAsync("/api/venues/" + Guid.NewGuid() + "/nothing-here")).Expect(HttpStatusCode.NotFound);
+        Assert.That(missing.Str("title"), Is.EqualTo("未找到"));
+        var clerk = await (await Api.Client("clerk").GetAsync("/api/venues/" + Guid.NewGuid() + "/history")).Expect(HttpStatusCode.Forbidden);
+        Assert.That(clerk.Str("title"), Is.EqualTo("无权操作"));
     }
 
     [Test]

@@ -54,7 +54,7 @@ public static class PagesSetup
 
     /// <summary>
     /// Static files (before sign-in is checked: scripts and styles are public), Chinese error pages for page
-    /// addresses, and the pages themselves. Call after UseStatusCodePages, before UseAuthentication.
+    /// addresses, and the pages themselves. Call after UseStatusCodeProblems, before UseAuthentication.
     /// </summary>
     public static WebApplication UseInspectionsPages(this WebApplication app)
     {
