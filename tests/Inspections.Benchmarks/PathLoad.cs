@@ -321,6 +321,11 @@ internal static class PathLoad
         })).ToList();
         var done = await Task.WhenAll(workers);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        // INSPECTIONS_BENCH_SLICES=<file>: each turn's side and its start and end on the monotonic clock (Stopwatch ticks), to
+        // split a profile recorded over the run (perf record -k CLOCK_MONOTONIC) between the sides.
+        if (Environment.GetEnvironmentVariable("INSPECTIONS_BENCH_SLICES") is { Length: > 0 } slices)
+            await File.AppendAllTextAsync(slices, string.Create(CultureInfo.InvariantCulture,
+                $"{side.Name} {started} {Stopwatch.GetTimestamp()} {done.Sum(d => (long)d.latencies.Count)}\n"));
         allocated = GC.GetTotalAllocatedBytes() - allocated;
         return new Sample(done.Sum(d => (long)d.latencies.Count), elapsed, done.SelectMany(d => d.latencies).ToArray(),
             done.Sum(d => d.bad), done.Select(d => d.failure).FirstOrDefault(f => f.Length > 0) ?? "", allocated);
