@@ -22,9 +22,14 @@ public sealed partial class DbSession(DbConnectionFactory factory, ILogger<DbSes
 
     /// <summary>The session's connection: opened on first use, the same one until it is released.</summary>
     public ValueTask<DbConnection> ConnectionAsync(CancellationToken ct)
-        => _connection is { } open ? new(open) : OpenAsync(ct);
+    {
+        if (_connection is { } open) return new(open);
+        // A pooled connection opens at once (both providers' pools): kept without a state machine of this session's.
+        var opening = factory.OpenAsync(ct);
+        return opening.IsCompletedSuccessfully ? new(_connection = opening.Result) : OpenedAsync(this, opening);
 
-    private async ValueTask<DbConnection> OpenAsync(CancellationToken ct) => _connection = await factory.OpenAsync(ct);
+        static async ValueTask<DbConnection> OpenedAsync(DbSession db, Task<DbConnection> opening) => db._connection = await opening;
+    }
 
     public async Task BeginAsync(CancellationToken ct)
     {
