@@ -73,21 +73,7 @@ public static class RequestEndpoints
         // The binding is the endpoint's handler, so its parameters (names, [OneOf], [AsParameters], bodies) are
         // what the framework binds and the API description shows; this filter, last in line, sends what it built.
         var endpoint = app.MapMethods(pattern, [method], bind)
-            .AddEndpointFilter(async (context, next) =>
-            {
-                var bound = await next(context);
-                // Anything but the request (a refusal of the binding) goes out as it is.
-                if (bound is not TRequest request) return bound;
-                var http = context.HttpContext;
-                var services = http.RequestServices;
-                // The generated mediator itself, not IMediator: its Send is then an ordinary call, not a generic interface
-                // method the runtime looks up on every request.
-                var response = await send(services.GetRequiredService<global::Mediator.Mediator>(), request, http.RequestAborted);
-                // The answer is built (answers are read in full, never streamed from the session): the connection goes back
-                // to the pool before the answer is written, not after.
-                await services.GetRequiredService<DbSession>().ReleaseAsync();
-                return answer(http, request, response);
-            })
+            .AddEndpointFilter(new Sending<TRequest, TResponse>(send, answer).InvokeAsync)
             .Allow<TRequest>()
             .Produces(status, answers);
         // The framework reads the binding's return type as a 200 answer of the request itself; the answer is TResponse.
@@ -97,6 +83,51 @@ public static class RequestEndpoints
                 built.Metadata.Remove(inferred);
         });
         return endpoint;
+    }
+
+    /// <summary>
+    /// The filter that sends what the binding built and answers. Not an async method: a request whose every step is done
+    /// at once (SQLite's reads) passes through without a state machine, and one that waits (a PostgreSQL query) pays for one.
+    /// </summary>
+    private sealed class Sending<TRequest, TResponse>(Func<global::Mediator.Mediator, TRequest, CancellationToken, ValueTask<TResponse>> send,
+        Func<HttpContext, TRequest, TResponse, IResult> answer)
+    {
+        public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+        {
+            var binding = next(context);
+            return binding.IsCompletedSuccessfully ? Send(binding.Result, context.HttpContext) : BoundAsync(binding, context.HttpContext);
+        }
+
+        private async ValueTask<object?> BoundAsync(ValueTask<object?> binding, HttpContext http) => await Send(await binding, http);
+
+        private ValueTask<object?> Send(object? bound, HttpContext http)
+        {
+            // Anything but the request (a refusal of the binding) goes out as it is.
+            if (bound is not TRequest request) return new(bound);
+            var services = http.RequestServices;
+            // The generated mediator itself, not IMediator: its Send is then an ordinary call, not a generic interface
+            // method the runtime looks up on every request.
+            var sending = send(services.GetRequiredService<global::Mediator.Mediator>(), request, http.RequestAborted);
+            if (!sending.IsCompletedSuccessfully) return AnswerAsync(sending, request, http);
+            var response = sending.Result;
+            // The answer is built (answers are read in full, never streamed from the session): the connection goes back
+            // to the pool before the answer is written, not after.
+            var releasing = services.GetRequiredService<DbSession>().ReleaseAsync();
+            return releasing.IsCompletedSuccessfully ? new(answer(http, request, response)) : ReleasedAsync(releasing, request, response, http);
+        }
+
+        private async ValueTask<object?> AnswerAsync(ValueTask<TResponse> sending, TRequest request, HttpContext http)
+        {
+            var response = await sending;
+            await http.RequestServices.GetRequiredService<DbSession>().ReleaseAsync();
+            return answer(http, request, response);
+        }
+
+        private async ValueTask<object?> ReleasedAsync(ValueTask releasing, TRequest request, TResponse response, HttpContext http)
+        {
+            await releasing;
+            return answer(http, request, response);
+        }
     }
 }
 
