@@ -104,23 +104,21 @@ public static class RequestEndpoints
         {
             // Anything but the request (a refusal of the binding) goes out as it is.
             if (bound is not TRequest request) return new(bound);
-            var services = http.RequestServices;
             // The generated mediator itself, not IMediator: its Send is then an ordinary call, not a generic interface
             // method the runtime looks up on every request.
-            var sending = send(services.GetRequiredService<global::Mediator.Mediator>(), request, http.RequestAborted);
-            if (!sending.IsCompletedSuccessfully) return AnswerAsync(sending, request, http);
-            var response = sending.Result;
-            // The answer is built (answers are read in full, never streamed from the session): the connection goes back
-            // to the pool before the answer is written, not after.
-            var releasing = services.GetRequiredService<DbSession>().ReleaseAsync();
-            return releasing.IsCompletedSuccessfully ? new(answer(http, request, response)) : ReleasedAsync(releasing, request, response, http);
+            var sending = send(http.RequestServices.GetRequiredService<global::Mediator.Mediator>(), request, http.RequestAborted);
+            return sending.IsCompletedSuccessfully ? Answer(request, sending.Result, http) : SentAsync(sending, request, http);
         }
 
-        private async ValueTask<object?> AnswerAsync(ValueTask<TResponse> sending, TRequest request, HttpContext http)
+        private async ValueTask<object?> SentAsync(ValueTask<TResponse> sending, TRequest request, HttpContext http) =>
+            await Answer(request, await sending, http);
+
+        private ValueTask<object?> Answer(TRequest request, TResponse response, HttpContext http)
         {
-            var response = await sending;
-            await http.RequestServices.GetRequiredService<DbSession>().ReleaseAsync();
-            return answer(http, request, response);
+            // The answer is built (answers are read in full, never streamed from the session): the connection goes back
+            // to the pool before the answer is written, not after.
+            var releasing = http.RequestServices.GetRequiredService<DbSession>().ReleaseAsync();
+            return releasing.IsCompletedSuccessfully ? new(answer(http, request, response)) : ReleasedAsync(releasing, request, response, http);
         }
 
         private async ValueTask<object?> ReleasedAsync(ValueTask releasing, TRequest request, TResponse response, HttpContext http)
