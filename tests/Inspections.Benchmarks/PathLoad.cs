@@ -320,14 +320,15 @@ internal static class PathLoad
             return (latencies, bad, failure);
         })).ToList();
         var done = await Task.WhenAll(workers);
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var ended = Stopwatch.GetTimestamp();
+        var elapsed = Stopwatch.GetElapsedTime(started, ended).TotalSeconds;
+        allocated = GC.GetTotalAllocatedBytes() - allocated;
+        var requests = done.Sum(d => (long)d.latencies.Count);
         // INSPECTIONS_BENCH_SLICES=<file>: each turn's side and its start and end on the monotonic clock (Stopwatch ticks), to
         // split a profile recorded over the run (perf record -k CLOCK_MONOTONIC) between the sides.
         if (Environment.GetEnvironmentVariable("INSPECTIONS_BENCH_SLICES") is { Length: > 0 } slices)
-            await File.AppendAllTextAsync(slices, string.Create(CultureInfo.InvariantCulture,
-                $"{side.Name} {started} {Stopwatch.GetTimestamp()} {done.Sum(d => (long)d.latencies.Count)}\n"));
-        allocated = GC.GetTotalAllocatedBytes() - allocated;
-        return new Sample(done.Sum(d => (long)d.latencies.Count), elapsed, done.SelectMany(d => d.latencies).ToArray(),
+            await File.AppendAllTextAsync(slices, string.Create(CultureInfo.InvariantCulture, $"{side.Name} {started} {ended} {requests}\n"));
+        return new Sample(requests, elapsed, done.SelectMany(d => d.latencies).ToArray(),
             done.Sum(d => d.bad), done.Select(d => d.failure).FirstOrDefault(f => f.Length > 0) ?? "", allocated);
     }
 
