@@ -16,6 +16,7 @@ using Inspections.Core.Features.OfficeWork;
 using Inspections.Core.Features.Permits;
 using Inspections.Core.Features.Reports;
 using Inspections.Core.Features.Venues;
+using Mediator;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -58,14 +59,15 @@ services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Transient;
     options.Assemblies = [typeof(RegisterVenue)];
-    options.PipelineBehaviors =
-    [
-        typeof(LoggingBehavior<,>),
-        typeof(AuthorizationBehavior<,>),
-        typeof(ValidationBehavior<,>),
-        typeof(TransactionBehavior<,>),
-    ];
 });
+// The behaviours, outermost first (a message's pipeline is the registrations' order; TransactionBehavior's constraint keeps it
+// to commands). Registered here rather than through the options, which would make each a new object on every send:
+// logging and validation hold only singletons (the logger, the message's validators) and are made once per message type;
+// authorization and the transaction read the request's caller and session.
+services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
+services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
 services.AddValidatorsFromAssemblyContaining<RegisterVenue.Command>(ServiceLifetime.Singleton);
 ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member?.Name;
 

@@ -22,7 +22,7 @@ public sealed class ValidatedTokens : TokenHandler
     {
         _inner = inner;
         _clock = clock;
-        _entries = new(StringComparer.Ordinal);
+        _entries = new(TokenKeys.Instance);
         _bySpan = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -91,4 +91,23 @@ public sealed class ValidatedTokens : TokenHandler
 
     /// <summary>How many validated tokens are kept (tests).</summary>
     public int Count => _entries.Count;
+
+    /// <summary>
+    /// Token strings compared whole (ordinal), hashed by their last characters: a JWT ends in its signature, which differs
+    /// between any two tokens, so hashing its tail spreads them as well as hashing all ~450 characters would, at a fraction
+    /// of the cost on every request. Only validated tokens are kept, so nobody can fill a bucket with chosen tails.
+    /// </summary>
+    private sealed class TokenKeys : IEqualityComparer<string>, IAlternateEqualityComparer<ReadOnlySpan<char>, string>
+    {
+        public static readonly TokenKeys Instance = new();
+        private const int Hashed = 32;
+
+        private static int Hash(ReadOnlySpan<char> token) => string.GetHashCode(token.Length > Hashed ? token[^Hashed..] : token);
+
+        public bool Equals(string? x, string? y) => string.Equals(x, y, StringComparison.Ordinal);
+        public int GetHashCode(string token) => Hash(token);
+        public bool Equals(ReadOnlySpan<char> alternate, string other) => alternate.SequenceEqual(other);
+        public int GetHashCode(ReadOnlySpan<char> alternate) => Hash(alternate);
+        public string Create(ReadOnlySpan<char> alternate) => alternate.ToString();
+    }
 }
