@@ -17,10 +17,15 @@ public static class RequestEndpoints
     /// <summary>
     /// GET: reads, answers 200. Its binding reads no body, so a route or query value it cannot bind is thrown (and answered
     /// by the exception handler) like everything else it refuses: every answer carries a body (<see cref="WritesItsAnswers"/>).
+    /// A read runs to its end even when its caller has gone: each is a page or a figure, milliseconds at a province's volume
+    /// (and every statement has its command timeout), and watching the caller would cost every read more than finishing
+    /// the few nobody waits for (the request's cancellation source, and the database driver registering with it for each
+    /// step of each statement). The exports, which stream a whole register, keep the request's token (RegisterEndpoints).
     /// </summary>
     public static RouteHandlerBuilder MapQuery<TRequest, TResponse>(this IEndpointRouteBuilder app, string pattern, Delegate bind)
         where TRequest : IQuery<TResponse> =>
-        Map<TRequest, TResponse>(app, HttpMethods.Get, pattern, bind, static (m, r, ct) => m.Send(r, ct), Answer<TRequest, TResponse>(null), typeof(TResponse), StatusCodes.Status200OK)
+        Map<TRequest, TResponse>(app, HttpMethods.Get, pattern, bind, static (m, r, ct) => m.Send(r, ct), Answer<TRequest, TResponse>(null), typeof(TResponse), StatusCodes.Status200OK,
+            finishesAlone: true)
             .WithMetadata(WritesItsAnswers.Instance);
 
     /// <summary>POST: a step on an existing record (or a run of a job), answers 200.</summary>
@@ -61,7 +66,7 @@ public static class RequestEndpoints
 
     private static RouteHandlerBuilder Map<TRequest, TResponse>(IEndpointRouteBuilder app, string method, string pattern, Delegate bind,
         Func<global::Mediator.Mediator, TRequest, CancellationToken, ValueTask<TResponse>> send, Func<HttpContext, TRequest, TResponse, IResult> answer,
-        Type answers, int status)
+        Type answers, int status, bool finishesAlone = false)
     {
         var returns = bind.Method.ReturnType;
         if (returns.IsGenericType && (returns.GetGenericTypeDefinition() == typeof(Task<>) || returns.GetGenericTypeDefinition() == typeof(ValueTask<>)))
@@ -73,7 +78,7 @@ public static class RequestEndpoints
         // The binding is the endpoint's handler, so its parameters (names, [OneOf], [AsParameters], bodies) are
         // what the framework binds and the API description shows; this filter, last in line, sends what it built.
         var endpoint = app.MapMethods(pattern, [method], bind)
-            .AddEndpointFilter(new Sending<TRequest, TResponse>(send, answer).InvokeAsync)
+            .AddEndpointFilter(new Sending<TRequest, TResponse>(send, answer, finishesAlone).InvokeAsync)
             .Allow<TRequest>()
             .Produces(status, answers);
         // The framework reads the binding's return type as a 200 answer of the request itself; the answer is TResponse.
@@ -90,7 +95,7 @@ public static class RequestEndpoints
     /// at once (SQLite's reads) passes through without a state machine, and one that waits (a PostgreSQL query) pays for one.
     /// </summary>
     private sealed class Sending<TRequest, TResponse>(Func<global::Mediator.Mediator, TRequest, CancellationToken, ValueTask<TResponse>> send,
-        Func<HttpContext, TRequest, TResponse, IResult> answer)
+        Func<HttpContext, TRequest, TResponse, IResult> answer, bool finishesAlone)
     {
         public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
         {
@@ -106,7 +111,8 @@ public static class RequestEndpoints
             if (bound is not TRequest request) return new(bound);
             // The generated mediator itself, not IMediator: its Send is then an ordinary call, not a generic interface
             // method the runtime looks up on every request.
-            var sending = send(http.RequestServices.GetRequiredService<global::Mediator.Mediator>(), request, http.RequestAborted);
+            var sending = send(http.RequestServices.GetRequiredService<global::Mediator.Mediator>(), request,
+                finishesAlone ? CancellationToken.None : http.RequestAborted);
             return sending.IsCompletedSuccessfully ? Answer(request, sending.Result, http) : SentAsync(sending, request, http);
         }
 
