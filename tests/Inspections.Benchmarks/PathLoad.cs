@@ -59,7 +59,12 @@ internal static class PathLoad
     private sealed record Side(string Name, string BaseUrl, string Prefix, string? Authorization, VenueDto[] Writing);
 
     /// <param name="Allocated">Bytes the whole process allocated while the side ran (the load generator's share is the same for both sides).</param>
-    private sealed record Sample(long Requests, double Seconds, long[] Latencies, long NonSuccess, string FirstFailure, long Allocated);
+    /// <param name="Started">The turn's start on the monotonic clock (Stopwatch ticks; CLOCK_MONOTONIC ns on Linux).</param>
+    /// <param name="Ended">Its end, likewise.</param>
+    private sealed record Sample(long Requests, double Seconds, long[] Latencies, long NonSuccess, string FirstFailure, long Allocated,
+        long Started = 0, long Ended = 0);
+
+    private static readonly string? SlicesFile = Environment.GetEnvironmentVariable("INSPECTIONS_BENCH_SLICES") is { Length: > 0 } f ? f : null;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -79,6 +84,10 @@ internal static class PathLoad
             return 2;
         }
         if (server is null) Console.WriteLine("INSPECTIONS_BENCH_POSTGRES is not set: SQLite only");
+        // INSPECTIONS_BENCH_SLICES=<file>: each recorded turn's side, its start and end on the monotonic clock and its request
+        // count, one line each (warm-ups and allocation listings left out), to split a profile recorded over the run
+        // (perf record -k CLOCK_MONOTONIC) between the sides. Begun afresh by each run: an earlier run's turns are not in it.
+        if (SlicesFile is not null) await File.WriteAllTextAsync(SlicesFile, "");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{Connections} connections, {seconds:N0} s per side per round, {rounds} rounds, {VenueCount:N0} venues, {Environment.ProcessorCount} cores"));
 
@@ -205,7 +214,13 @@ internal static class PathLoad
                     {
                         var order = (round + slice) % 2 == 0 ? new[] { ours, baseline } : [baseline, ours];
                         foreach (var side in order)
-                            (side == ours ? oursSlices : rawSlices).Add(await DriveAsync(client, side, op, readIds, seconds / slices));
+                        {
+                            var turn = await DriveAsync(client, side, op, readIds, seconds / slices);
+                            (side == ours ? oursSlices : rawSlices).Add(turn);
+                            if (SlicesFile is not null)
+                                await File.AppendAllTextAsync(SlicesFile, string.Create(CultureInfo.InvariantCulture,
+                                    $"{side.Name} {turn.Started} {turn.Ended} {turn.Requests}\n"));
+                        }
                     }
                     foreach (var (side, sample) in new[] { (ours, Combine(oursSlices)), (baseline, Combine(rawSlices)) })
                     {
@@ -324,12 +339,8 @@ internal static class PathLoad
         var elapsed = Stopwatch.GetElapsedTime(started, ended).TotalSeconds;
         allocated = GC.GetTotalAllocatedBytes() - allocated;
         var requests = done.Sum(d => (long)d.latencies.Count);
-        // INSPECTIONS_BENCH_SLICES=<file>: each turn's side and its start and end on the monotonic clock (Stopwatch ticks), to
-        // split a profile recorded over the run (perf record -k CLOCK_MONOTONIC) between the sides.
-        if (Environment.GetEnvironmentVariable("INSPECTIONS_BENCH_SLICES") is { Length: > 0 } slices)
-            await File.AppendAllTextAsync(slices, string.Create(CultureInfo.InvariantCulture, $"{side.Name} {started} {ended} {requests}\n"));
         return new Sample(requests, elapsed, done.SelectMany(d => d.latencies).ToArray(),
-            done.Sum(d => d.bad), done.Select(d => d.failure).FirstOrDefault(f => f.Length > 0) ?? "", allocated);
+            done.Sum(d => d.bad), done.Select(d => d.failure).FirstOrDefault(f => f.Length > 0) ?? "", allocated, started, ended);
     }
 
     private static async Task<long> CurrentVersionAsync(HttpClient client, Side side, Guid id)
