@@ -60,15 +60,16 @@ services.AddMediator(options =>
     options.ServiceLifetime = ServiceLifetime.Transient;
     options.Assemblies = [typeof(RegisterVenue)];
 });
+services.AddValidatorsFromAssemblyContaining<RegisterVenue.Command>(ServiceLifetime.Singleton);
 // The behaviours, outermost first (a message's pipeline is the registrations' order; TransactionBehavior's constraint keeps it
 // to commands). Registered here rather than through the options, which would make each a new object on every send:
 // logging and validation hold only singletons (the logger, the message's validators) and are made once per message type;
-// authorization and the transaction read the request's caller and session.
+// authorization and the transaction read the request's caller and session. Validation is registered for the messages
+// that have validators only (after them, above), so a message nothing validates skips the step.
 services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
 services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
-services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+services.AddValidationBehaviors();
 services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
-services.AddValidatorsFromAssemblyContaining<RegisterVenue.Command>(ServiceLifetime.Singleton);
 ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member?.Name;
 
 services.AddInspectionsAuth(builder.Configuration, builder.Environment);
