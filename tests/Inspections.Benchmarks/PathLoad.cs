@@ -66,6 +66,27 @@ internal static class PathLoad
 
     private static readonly string? SlicesFile = Environment.GetEnvironmentVariable("INSPECTIONS_BENCH_SLICES") is { Length: > 0 } f ? f : null;
 
+    /// <summary>
+    /// Our host ships with server GC (the Web SDK's default: Inspections.Api.runtimeconfig.json sets System.GC.Server), as
+    /// would any ASP.NET Core app standing for the raw side; this process runs workstation GC, which the other benchmarks'
+    /// working-set figures were measured under. So the path benchmark runs itself again, the same command, under server GC
+    /// (DOTNET_gcServer=1), and answers with that run's exit code; null when this process already runs server GC, or when
+    /// INSPECTIONS_BENCH_WORKSTATION_GC=1 asks for the workstation GC.
+    /// </summary>
+    public static int? UnderServerGc(string[] args)
+    {
+        if (System.Runtime.GCSettings.IsServerGC || Environment.GetEnvironmentVariable("INSPECTIONS_BENCH_WORKSTATION_GC") == "1") return null;
+        var host = Environment.ProcessPath ?? throw new InvalidOperationException("The process has no path to start again.");
+        var start = new ProcessStartInfo(host) { UseShellExecute = false };
+        // Started through the dotnet host (dotnet run, dotnet X.dll): the assembly comes first.
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet") start.ArgumentList.Add(typeof(PathLoad).Assembly.Location);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["DOTNET_gcServer"] = "1";
+        using var run = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {host} again.");
+        run.WaitForExit();
+        return run.ExitCode;
+    }
+
     public static async Task<int> RunAsync(string[] args)
     {
         var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 10;
@@ -89,7 +110,7 @@ internal static class PathLoad
         // (perf record -k CLOCK_MONOTONIC) between the sides. Begun afresh by each run: an earlier run's turns are not in it.
         if (SlicesFile is not null) await File.WriteAllTextAsync(SlicesFile, "");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Connections} connections, {seconds:N0} s per side per round, {rounds} rounds, {VenueCount:N0} venues, {Environment.ProcessorCount} cores"));
+            $"{Connections} connections, {seconds:N0} s per side per round, {rounds} rounds, {VenueCount:N0} venues, {Environment.ProcessorCount} cores, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC"));
 
         var results = new List<(string Db, Op Op, List<Sample> Ours, List<Sample> Raw)>();
         foreach (var provider in providers) results.AddRange(await RunOnAsync(provider, server, seconds, rounds));
@@ -297,7 +318,7 @@ internal static class PathLoad
     {
         var end = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
         var started = Stopwatch.GetTimestamp();
-        var allocated = GC.GetTotalAllocatedBytes();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var workers = Enumerable.Range(0, Connections).Select(w => Task.Run(async () =>
         {
             var latencies = new List<long>(4096);
@@ -337,7 +358,7 @@ internal static class PathLoad
         var done = await Task.WhenAll(workers);
         var ended = Stopwatch.GetTimestamp();
         var elapsed = Stopwatch.GetElapsedTime(started, ended).TotalSeconds;
-        allocated = GC.GetTotalAllocatedBytes() - allocated;
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         var requests = done.Sum(d => (long)d.latencies.Count);
         return new Sample(requests, elapsed, done.SelectMany(d => d.latencies).ToArray(),
             done.Sum(d => d.bad), done.Select(d => d.failure).FirstOrDefault(f => f.Length > 0) ?? "", allocated, started, ended);

@@ -36,7 +36,7 @@ if (mode == "path")
 #if DEBUG
     Console.WriteLine("warning: Debug build; use -c Release for meaningful figures");
 #endif
-    return await PathLoad.RunAsync(args[1..]);
+    return PathLoad.UnderServerGc(args) ?? await PathLoad.RunAsync(args[1..]);
 }
 if (mode == "scan")
 {
