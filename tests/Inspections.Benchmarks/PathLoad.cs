@@ -38,7 +38,9 @@ namespace Inspections.Benchmarks;
 /// as a users-table officer (initial password changed), so every check a real request passes through runs.
 /// The Authorization header is formatted once per side, as a client keeping its header sends it (formatting it from a header
 /// object for each request cost the load generator, not our host, about 0.7 KB per request).
-/// Prints requests/s, p50/p99, the bytes the process allocated per request and our/raw ratio per operation and database;
+/// Prints requests/s, p50/p99, the bytes the process allocated per request (counted in each side's last warm-up turn from the
+/// runtime's allocation events: under server GC the heaps come and go, and the runtime's running total of allocated bytes can
+/// fall when one goes) and our/raw ratio per operation and database;
 /// any non-2xx answer is counted and fails the run.
 /// </summary>
 internal static class PathLoad
@@ -58,11 +60,13 @@ internal static class PathLoad
     /// <param name="Authorization">The Authorization header's value, formatted once (as a client keeping its header would send it).</param>
     private sealed record Side(string Name, string BaseUrl, string Prefix, string? Authorization, VenueDto[] Writing);
 
-    /// <param name="Allocated">Bytes the whole process allocated while the side ran (the load generator's share is the same for both sides).</param>
     /// <param name="Started">The turn's start on the monotonic clock (Stopwatch ticks; CLOCK_MONOTONIC ns on Linux).</param>
     /// <param name="Ended">Its end, likewise.</param>
-    private sealed record Sample(long Requests, double Seconds, long[] Latencies, long NonSuccess, string FirstFailure, long Allocated,
+    private sealed record Sample(long Requests, double Seconds, long[] Latencies, long NonSuccess, string FirstFailure,
         long Started = 0, long Ended = 0);
+
+    /// <param name="OursBytes">Bytes the whole process allocated per request while our side ran its last warm-up turn (the load generator's share is the same for both sides).</param>
+    private sealed record Result(string Db, Op Op, List<Sample> Ours, List<Sample> Raw, double OursBytes, double RawBytes);
 
     private static readonly string? SlicesFile = Environment.GetEnvironmentVariable("INSPECTIONS_BENCH_SLICES") is { Length: > 0 } f ? f : null;
 
@@ -112,14 +116,14 @@ internal static class PathLoad
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{Connections} connections, {seconds:N0} s per side per round, {rounds} rounds, {VenueCount:N0} venues, {Environment.ProcessorCount} cores, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC"));
 
-        var results = new List<(string Db, Op Op, List<Sample> Ours, List<Sample> Raw)>();
+        var results = new List<Result>();
         foreach (var provider in providers) results.AddRange(await RunOnAsync(provider, server, seconds, rounds));
 
         Console.WriteLine();
         Console.WriteLine("| database | operation | ours req/s | raw Dapper req/s | ratio | target | per round | ours p50 / p99 | raw p50 / p99 | bytes allocated per request ours / raw | non-2xx ours / raw |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         var failed = false;
-        foreach (var (db, op, ours, raw) in results)
+        foreach (var (db, op, ours, raw, oursBytes, rawBytes) in results)
         {
             var ratio = Rate(ours) / Rate(raw);
             var target = op == Op.Update ? 0.8 : 0.9;
@@ -127,9 +131,9 @@ internal static class PathLoad
             long oursBad = ours.Sum(s => s.NonSuccess), rawBad = raw.Sum(s => s.NonSuccess);
             failed |= oursBad + rawBad > 0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {db} | {Name(op)} | {Rate(ours):N0} | {Rate(raw):N0} | {ratio:0.00}× | ≥ {target:0.0}× {(ratio >= target ? "met" : "NOT met")} | {perRound} | {Percentiles(ours)} | {Percentiles(raw)} | {Allocated(ours):N0} / {Allocated(raw):N0} | {oursBad} / {rawBad} |"));
+                $"| {db} | {Name(op)} | {Rate(ours):N0} | {Rate(raw):N0} | {ratio:0.00}× | ≥ {target:0.0}× {(ratio >= target ? "met" : "NOT met")} | {perRound} | {Percentiles(ours)} | {Percentiles(raw)} | {oursBytes:N0} / {rawBytes:N0} | {oursBad} / {rawBad} |"));
         }
-        foreach (var (db, op, ours, raw) in results)
+        foreach (var (db, op, ours, raw, _, _) in results)
             foreach (var s in ours.Concat(raw).Where(s => s.NonSuccess > 0).Take(1))
                 Console.WriteLine($"{db} {Name(op)}: first failure: {s.FirstFailure}");
         return failed ? 1 : 0;
@@ -147,9 +151,7 @@ internal static class PathLoad
 
     private static Sample Combine(List<Sample> slices) => new(slices.Sum(s => s.Requests), slices.Sum(s => s.Seconds),
         slices.SelectMany(s => s.Latencies).ToArray(), slices.Sum(s => s.NonSuccess),
-        slices.Select(s => s.FirstFailure).FirstOrDefault(f => f.Length > 0) ?? "", slices.Sum(s => s.Allocated));
-
-    private static long Allocated(List<Sample> samples) => samples.Sum(s => s.Allocated) / Math.Max(1, samples.Sum(s => s.Requests));
+        slices.Select(s => s.FirstFailure).FirstOrDefault(f => f.Length > 0) ?? "");
 
     private static double Rate(List<Sample> samples) => samples.Sum(s => s.Requests) / samples.Sum(s => s.Seconds);
 
@@ -161,7 +163,7 @@ internal static class PathLoad
         return string.Create(CultureInfo.InvariantCulture, $"{Ms(0.5):0.0} / {Ms(0.99):0.0} ms");
     }
 
-    private static async Task<List<(string, Op, List<Sample>, List<Sample>)>> RunOnAsync(string provider, string? server, double seconds, int rounds)
+    private static async Task<List<Result>> RunOnAsync(string provider, string? server, double seconds, int rounds)
     {
         var folder = Path.Combine(Path.GetTempPath(), "inspections-path-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -212,7 +214,7 @@ internal static class PathLoad
             var readIds = venues.Select(v => v.Id).ToArray();
             Console.WriteLine($"{label}: our host {ourUrl}, raw endpoints {raw.Url}; signed in as {Login}");
 
-            var results = new List<(string, Op, List<Sample>, List<Sample>)>();
+            var results = new List<Result>();
             // INSPECTIONS_BENCH_OPS (e.g. "ById" or "ById,Update") runs some operations only, e.g. to profile one.
             var only = Environment.GetEnvironmentVariable("INSPECTIONS_BENCH_OPS")?.Split(',').Select(Enum.Parse<Op>).ToArray();
             foreach (var op in only ?? [Op.ById, Op.Search, Op.Update])
@@ -221,8 +223,16 @@ internal static class PathLoad
                 // our pipeline has far more code to reach its optimised tier, and with both cores serving requests the JIT's
                 // background compiles wait. (With 3 s per side the first recorded round of ours still ran partly unoptimised
                 // code: it read 0.45–0.50× where the later rounds read 0.7–0.8×.)
-                foreach (var side in new[] { ours, baseline, ours, baseline })
-                    await DriveAsync(client, side, op, readIds, seconds);
+                // The second warm-up turn of each side also counts what the process allocates per request (not the recorded
+                // turns: the events cost a little).
+                var perRequest = new Dictionary<Side, double>();
+                foreach (var (side, counted) in new[] { (ours, false), (baseline, false), (ours, true), (baseline, true) })
+                {
+                    using var listener = counted ? new AllocationSamples() : null;
+                    var turn = await DriveAsync(client, side, op, readIds, seconds);
+                    listener?.Dispose();
+                    if (listener is not null) perRequest[side] = listener.Total / (double)Math.Max(1, turn.Requests);
+                }
                 List<Sample> o = [], r = [];
                 // Within a round the sides take turns in slices of about a second (ours, raw, raw, ours, …), so the machine's
                 // own drift, which moved the raw side between 6,300 and 9,800 requests/s from one 10 s turn to the next, falls
@@ -247,10 +257,10 @@ internal static class PathLoad
                     {
                         (side == ours ? o : r).Add(sample);
                         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"  {label} {Name(op)} round {round + 1} {side.Name}: {sample.Requests / sample.Seconds:N0} req/s, {sample.Allocated / Math.Max(1, sample.Requests):N0} B allocated per request, non-2xx {sample.NonSuccess}"));
+                            $"  {label} {Name(op)} round {round + 1} {side.Name}: {sample.Requests / sample.Seconds:N0} req/s, non-2xx {sample.NonSuccess}"));
                     }
                 }
-                results.Add((label, op, o, r));
+                results.Add(new Result(label, op, o, r, perRequest[ours], perRequest[baseline]));
                 // INSPECTIONS_BENCH_ALLOCATIONS=1: one more unrecorded run of each side, listing what the process allocated by type
                 // (the runtime's allocation samples, one per ~100 KB), to tell where a side's extra bytes per request come from.
                 if (Environment.GetEnvironmentVariable("INSPECTIONS_BENCH_ALLOCATIONS") is "1")
@@ -262,7 +272,7 @@ internal static class PathLoad
                         Console.WriteLine($"  {label} {Name(op)} {side.Name}: bytes allocated per request by type (sampled)");
                         foreach (var (type, bytes) in listener.ByType.OrderByDescending(kv => kv.Value).Take(40))
                             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                                $"    {bytes * (double)sample.Allocated / Math.Max(1, listener.Total) / Math.Max(1, sample.Requests),7:N0}  {type}"));
+                                $"    {bytes / (double)Math.Max(1, sample.Requests),7:N0}  {type}"));
                     }
             }
             return results;
@@ -318,7 +328,6 @@ internal static class PathLoad
     {
         var end = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
         var started = Stopwatch.GetTimestamp();
-        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var workers = Enumerable.Range(0, Connections).Select(w => Task.Run(async () =>
         {
             var latencies = new List<long>(4096);
@@ -358,10 +367,9 @@ internal static class PathLoad
         var done = await Task.WhenAll(workers);
         var ended = Stopwatch.GetTimestamp();
         var elapsed = Stopwatch.GetElapsedTime(started, ended).TotalSeconds;
-        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         var requests = done.Sum(d => (long)d.latencies.Count);
         return new Sample(requests, elapsed, done.SelectMany(d => d.latencies).ToArray(),
-            done.Sum(d => d.bad), done.Select(d => d.failure).FirstOrDefault(f => f.Length > 0) ?? "", allocated, started, ended);
+            done.Sum(d => d.bad), done.Select(d => d.failure).FirstOrDefault(f => f.Length > 0) ?? "", started, ended);
     }
 
     private static async Task<long> CurrentVersionAsync(HttpClient client, Side side, Guid id)
