@@ -66,7 +66,8 @@ internal static class PathLoad
         long Started = 0, long Ended = 0);
 
     /// <param name="OursBytes">Bytes the whole process allocated per request while our side ran its last warm-up turn (the load generator's share is the same for both sides).</param>
-    private sealed record Result(string Db, Op Op, List<Sample> Ours, List<Sample> Raw, double OursBytes, double RawBytes);
+    /// <param name="Pairs">Each slice's ratio: our turn's requests/s over the raw side's turn beside it.</param>
+    private sealed record Result(string Db, Op Op, List<Sample> Ours, List<Sample> Raw, double OursBytes, double RawBytes, List<double> Pairs);
 
     private static readonly string? SlicesFile = Environment.GetEnvironmentVariable("INSPECTIONS_BENCH_SLICES") is { Length: > 0 } f ? f : null;
 
@@ -120,10 +121,10 @@ internal static class PathLoad
         foreach (var provider in providers) results.AddRange(await RunOnAsync(provider, server, seconds, rounds));
 
         Console.WriteLine();
-        Console.WriteLine("| database | operation | ours req/s | raw Dapper req/s | ratio | target | per round | ours p50 / p99 | raw p50 / p99 | bytes allocated per request ours / raw | non-2xx ours / raw |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| database | operation | ours req/s | raw Dapper req/s | ratio | 95 % interval | target | per round | ours p50 / p99 | raw p50 / p99 | bytes allocated per request ours / raw | non-2xx ours / raw |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         var failed = false;
-        foreach (var (db, op, ours, raw, oursBytes, rawBytes) in results)
+        foreach (var (db, op, ours, raw, oursBytes, rawBytes, pairs) in results)
         {
             var ratio = Rate(ours) / Rate(raw);
             var target = op == Op.Update ? 0.8 : 0.9;
@@ -131,12 +132,27 @@ internal static class PathLoad
             long oursBad = ours.Sum(s => s.NonSuccess), rawBad = raw.Sum(s => s.NonSuccess);
             failed |= oursBad + rawBad > 0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {db} | {Name(op)} | {Rate(ours):N0} | {Rate(raw):N0} | {ratio:0.00}× | ≥ {target:0.0}× {(ratio >= target ? "met" : "NOT met")} | {perRound} | {Percentiles(ours)} | {Percentiles(raw)} | {oursBytes:N0} / {rawBytes:N0} | {oursBad} / {rawBad} |"));
+                $"| {db} | {Name(op)} | {Rate(ours):N0} | {Rate(raw):N0} | {ratio:0.00}× | {Interval(ratio, pairs)} | ≥ {target:0.0}× {(ratio >= target ? "met" : "NOT met")} | {perRound} | {Percentiles(ours)} | {Percentiles(raw)} | {oursBytes:N0} / {rawBytes:N0} | {oursBad} / {rawBad} |"));
         }
-        foreach (var (db, op, ours, raw, _, _) in results)
+        foreach (var (db, op, ours, raw, _, _, _) in results)
             foreach (var s in ours.Concat(raw).Where(s => s.NonSuccess > 0).Take(1))
                 Console.WriteLine($"{db} {Name(op)}: first failure: {s.FirstFailure}");
         return failed ? 1 : 0;
+    }
+
+    /// <summary>
+    /// How far the ratio could be from the sides' true ratio on this machine, by the spread of the slices' own ratios: the
+    /// ratio ± 1.96 × their standard deviation / √(slice pairs). The machine's speed moves from one second to the next, so
+    /// a run's ratio is only as good as this; a target is shown met by the ratio, and the interval tells whether another
+    /// run could read otherwise.
+    /// </summary>
+    private static string Interval(double ratio, List<double> pairs)
+    {
+        if (pairs.Count < 2) return "-";
+        var mean = pairs.Average();
+        var sd = Math.Sqrt(pairs.Sum(p => (p - mean) * (p - mean)) / (pairs.Count - 1));
+        var half = 1.96 * sd / Math.Sqrt(pairs.Count);
+        return string.Create(CultureInfo.InvariantCulture, $"{ratio - half:0.00}–{ratio + half:0.00} ({pairs.Count} pairs)");
     }
 
     private static string Name(Op op) => op switch
@@ -234,6 +250,7 @@ internal static class PathLoad
                     if (listener is not null) perRequest[side] = listener.Total / (double)Math.Max(1, turn.Requests);
                 }
                 List<Sample> o = [], r = [];
+                List<double> pairs = [];
                 // Within a round the sides take turns in slices of about a second (ours, raw, raw, ours, …), so the machine's
                 // own drift, which moved the raw side between 6,300 and 9,800 requests/s from one 10 s turn to the next, falls
                 // on both sides alike instead of on whichever side held the turn.
@@ -243,15 +260,18 @@ internal static class PathLoad
                     List<Sample> oursSlices = [], rawSlices = [];
                     for (var slice = 0; slice < slices; slice++)
                     {
+                        Sample? oursTurn = null, rawTurn = null;
                         var order = (round + slice) % 2 == 0 ? new[] { ours, baseline } : [baseline, ours];
                         foreach (var side in order)
                         {
                             var turn = await DriveAsync(client, side, op, readIds, seconds / slices);
+                            if (side == ours) oursTurn = turn; else rawTurn = turn;
                             (side == ours ? oursSlices : rawSlices).Add(turn);
                             if (SlicesFile is not null)
                                 await File.AppendAllTextAsync(SlicesFile, string.Create(CultureInfo.InvariantCulture,
                                     $"{side.Name} {turn.Started} {turn.Ended} {turn.Requests}\n"));
                         }
+                        pairs.Add(oursTurn!.Requests / oursTurn.Seconds / (rawTurn!.Requests / rawTurn.Seconds));
                     }
                     foreach (var (side, sample) in new[] { (ours, Combine(oursSlices)), (baseline, Combine(rawSlices)) })
                     {
@@ -260,7 +280,7 @@ internal static class PathLoad
                             $"  {label} {Name(op)} round {round + 1} {side.Name}: {sample.Requests / sample.Seconds:N0} req/s, non-2xx {sample.NonSuccess}"));
                     }
                 }
-                results.Add(new Result(label, op, o, r, perRequest[ours], perRequest[baseline]));
+                results.Add(new Result(label, op, o, r, perRequest[ours], perRequest[baseline], pairs));
                 // INSPECTIONS_BENCH_ALLOCATIONS=1: one more unrecorded run of each side, listing what the process allocated by type
                 // (the runtime's allocation samples, one per ~100 KB), to tell where a side's extra bytes per request come from.
                 if (Environment.GetEnvironmentVariable("INSPECTIONS_BENCH_ALLOCATIONS") is "1")
