@@ -260,18 +260,16 @@ internal static class PathLoad
                     List<Sample> oursSlices = [], rawSlices = [];
                     for (var slice = 0; slice < slices; slice++)
                     {
-                        Sample? oursTurn = null, rawTurn = null;
                         var order = (round + slice) % 2 == 0 ? new[] { ours, baseline } : [baseline, ours];
                         foreach (var side in order)
                         {
                             var turn = await DriveAsync(client, side, op, readIds, seconds / slices);
-                            if (side == ours) oursTurn = turn; else rawTurn = turn;
                             (side == ours ? oursSlices : rawSlices).Add(turn);
                             if (SlicesFile is not null)
                                 await File.AppendAllTextAsync(SlicesFile, string.Create(CultureInfo.InvariantCulture,
                                     $"{side.Name} {turn.Started} {turn.Ended} {turn.Requests}\n"));
                         }
-                        pairs.Add(oursTurn!.Requests / oursTurn.Seconds / (rawTurn!.Requests / rawTurn.Seconds));
+                        pairs.Add(oursSlices[^1].Requests / oursSlices[^1].Seconds / (rawSlices[^1].Requests / rawSlices[^1].Seconds));
                     }
                     foreach (var (side, sample) in new[] { (ours, Combine(oursSlices)), (baseline, Combine(rawSlices)) })
                     {
