@@ -165,6 +165,24 @@ public sealed class EndpointPolicyTests() : ApiFixture("sqlite")
         TestContext.Out.WriteLine($"{compared} policy × principal pairs decided alike ({distinct.Count} distinct policies)");
     }
 
+    [Test]
+    public void The_security_metadata_the_endpoint_middleware_no_longer_checks_is_checked_for_every_endpoint()
+    {
+        // The host turns the endpoint middleware's per-request check off (the authorization step covers every endpoint)...
+        Assert.That(Api.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RouteOptions>>().Value.SuppressCheckForUnhandledSecurityMetadata,
+            Is.True);
+        // ...and refuses what that check would have refused: CORS or anti-forgery validation asked for without their middleware.
+        static Endpoint With(params object[] metadata) => new(_ => Task.CompletedTask, new EndpointMetadataCollection(metadata), "probe");
+        Assert.Throws<InvalidOperationException>(() => AuthSetup.EnsureNoUnmetMiddleware(With(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute())));
+        Assert.Throws<InvalidOperationException>(() => AuthSetup.EnsureNoUnmetMiddleware(With(new Microsoft.AspNetCore.Cors.EnableCorsAttribute())));
+        Assert.DoesNotThrow(() => AuthSetup.EnsureNoUnmetMiddleware(With(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute(required: false))));
+        // Every endpoint the host maps (API, pages, health, description) passes, so none answers 500 for it.
+        var endpoints = Api.Services.GetRequiredService<IEnumerable<EndpointDataSource>>().SelectMany(s => s.Endpoints).ToList();
+        Assert.That(endpoints, Has.Count.GreaterThan(100));
+        foreach (var endpoint in endpoints)
+            Assert.DoesNotThrow(() => AuthSetup.EnsureNoUnmetMiddleware(endpoint), endpoint.DisplayName ?? "an endpoint");
+    }
+
     private static string Describe(AuthorizationPolicy policy) =>
         (policy.AuthenticationSchemes.Count > 0 ? "schemes " + string.Join(",", policy.AuthenticationSchemes) + ": " : "")
         + string.Join("; ", policy.Requirements.Select(r => r.ToString()));

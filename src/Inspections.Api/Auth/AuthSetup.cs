@@ -6,6 +6,9 @@ using Inspections.Domain.Access;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -134,19 +137,24 @@ public static class AuthSetup
     /// refuses or asks to sign in, an anonymous endpoint, a page's cookie policy, an address without an endpoint) goes through
     /// the middleware, which answers it as before. The decision is the same: the policy is the one the middleware combines
     /// from the endpoint's metadata, kept per endpoint.
+    /// <para>
+    /// The endpoint middleware checks, for every request, that an endpoint carrying security metadata met its middleware:
+    /// authorization by a mark in <c>http.Items</c> (a dictionary made for each request, and a key internal to the framework),
+    /// CORS and anti-forgery likewise. Every request with an endpoint passes this step, which authorizes it here or hands it
+    /// to the middleware, so that check is turned off (<see cref="RouteOptions.SuppressCheckForUnhandledSecurityMetadata"/>)
+    /// and the other two are made here instead, once per endpoint (<see cref="EnsureNoUnmetMiddleware"/>).
+    /// </para>
     /// </summary>
     public static IApplicationBuilder UseEndpointAuthorization(this IApplicationBuilder app)
     {
         var provider = app.ApplicationServices.GetRequiredService<IAuthorizationPolicyProvider>();
+        app.ApplicationServices.GetRequiredService<IOptions<RouteOptions>>().Value.SuppressCheckForUnhandledSecurityMetadata = true;
         var policies = new ConcurrentDictionary<Endpoint, AuthorizationPolicy?>();
         UseUnlessPassed(app, static branch => branch.UseAuthorization(), http =>
         {
-            if (http.GetEndpoint() is not { } endpoint || !provider.AllowsCachingPolicies) return false;
+            if (http.GetEndpoint() is not { } endpoint) return false;
             var policy = policies.GetOrAdd(endpoint, static (e, p) => KeptPolicy(e, p), provider);
-            if (policy is null || !ClaimsPolicyEvaluator.Admits(policy, http.User)) return false;
-            // The mark the middleware leaves, by which the endpoint middleware knows the endpoint's policy was applied.
-            http.Items[AuthorizationApplied] = Applied;
-            return true;
+            return policy is not null && ClaimsPolicyEvaluator.Admits(policy, http.User);
         });
         // As for authentication: the host would otherwise add the middleware again (UseAuthorization marked the branch).
         app.Properties[AuthorizationMiddlewareSet] = true;
@@ -181,11 +189,14 @@ public static class AuthSetup
 
     /// <summary>
     /// The endpoint's policy as the authorization middleware combines it; null (always the middleware) for an endpoint open to
-    /// anyone, carrying requirement data of its own, or whose policy <see cref="ClaimsPolicyEvaluator"/> does not decide.
+    /// anyone, carrying requirement data of its own, or whose policy <see cref="ClaimsPolicyEvaluator"/> does not decide, and for
+    /// every endpoint when the policy provider asks not to be cached. Made once per endpoint, after the endpoint's other
+    /// security metadata is checked (<see cref="EnsureNoUnmetMiddleware"/>).
     /// </summary>
     private static AuthorizationPolicy? KeptPolicy(Endpoint endpoint, IAuthorizationPolicyProvider provider)
     {
-        if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
+        EnsureNoUnmetMiddleware(endpoint);
+        if (!provider.AllowsCachingPolicies || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
             || endpoint.Metadata.GetMetadata<IAuthorizationRequirementData>() is not null) return null;
         var combined = AuthorizationPolicy.CombineAsync(provider,
             endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(), endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>());
@@ -194,9 +205,23 @@ public static class AuthSetup
         return combined.IsCompletedSuccessfully && combined.Result is { } policy && ClaimsPolicyEvaluator.Decides(policy) ? policy : null;
     }
 
+    /// <summary>
+    /// What the endpoint middleware would refuse with its check off (<see cref="UseEndpointAuthorization"/>): an endpoint asking
+    /// for CORS or for anti-forgery validation, neither of whose middleware this host runs (the pages validate their forms'
+    /// tokens in their own filters; the API's form endpoints take bearer tokens and say so with DisableAntiforgery). Thrown on
+    /// each request to such an endpoint, as the framework throws, so the endpoint never runs unprotected.
+    /// </summary>
+    internal static void EnsureNoUnmetMiddleware(Endpoint endpoint)
+    {
+        if (endpoint.Metadata.GetMetadata<ICorsMetadata>() is not null)
+            throw new InvalidOperationException($"Endpoint {endpoint.DisplayName} contains CORS metadata, but this host runs no CORS middleware.");
+        if (endpoint.Metadata.GetMetadata<IAntiforgeryMetadata>() is { RequiresValidation: true })
+            throw new InvalidOperationException(
+                $"Endpoint {endpoint.DisplayName} asks for anti-forgery validation, but this host runs no anti-forgery middleware " +
+                "(an API endpoint reading a form takes a bearer token: mark it DisableAntiforgery()).");
+    }
+
     private const string AuthorizationMiddlewareSet = "__AuthorizationMiddlewareSet";
-    private const string AuthorizationApplied = "__AuthorizationMiddlewareWithEndpointInvoked";
-    private static readonly object Applied = true;
 
     /// <summary>The property UseAuthentication sets on its builder, by which the host sees the middleware is in place.</summary>
     private const string AuthenticationMiddlewareSet = "__AuthenticationMiddlewareSet";
