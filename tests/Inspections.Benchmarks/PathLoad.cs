@@ -60,8 +60,9 @@ internal static class PathLoad
     private enum Op { ById, Search, Update }
 
     /// <param name="Writing">The venue each writer updates, as it last read it (kept from run to run).</param>
-    /// <param name="Authorization">The Authorization header's value, formatted once (as a client keeping its header would send it).</param>
-    private sealed record Side(string Name, string BaseUrl, string Prefix, string? Authorization, VenueDto[] Writing);
+    /// <param name="Authorization">The Authorization header's value, formatted once (as a client keeping its header would send it): the same
+    /// sign-in token for both sides.</param>
+    private sealed record Side(string Name, string BaseUrl, string Prefix, string Authorization, VenueDto[] Writing);
 
     /// <param name="Started">The turn's start on the monotonic clock (Stopwatch ticks; CLOCK_MONOTONIC ns on Linux).</param>
     /// <param name="Ended">Its end, likewise.</param>
@@ -369,7 +370,7 @@ internal static class PathLoad
                         Content = new StringContent(JsonSerializer.Serialize(UpdateBody(current, n), Web), Encoding.UTF8, "application/json"),
                     },
                 };
-                if (side.Authorization is not null) request.Headers.TryAddWithoutValidation("Authorization", side.Authorization);
+                request.Headers.TryAddWithoutValidation("Authorization", side.Authorization);
                 var t0 = Stopwatch.GetTimestamp();
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
                 var body = await response.Content.ReadAsByteArrayAsync();
@@ -396,7 +397,7 @@ internal static class PathLoad
     private static async Task<long> CurrentVersionAsync(HttpClient client, Side side, Guid id)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{side.BaseUrl}{side.Prefix}/{id}");
-        if (side.Authorization is not null) request.Headers.TryAddWithoutValidation("Authorization", side.Authorization);
+        request.Headers.TryAddWithoutValidation("Authorization", side.Authorization);
         using var response = await client.SendAsync(request);
         return JsonSerializer.Deserialize<VenueDto>(await response.Content.ReadAsByteArrayAsync(), Web)!.Version;
     }
