@@ -42,9 +42,8 @@ public static class AuthSetup
         services.AddSingleton((configuration.GetSection(SignInOptions.Section).Get<SignInOptions>() ?? new SignInOptions()).Validated());
         // No IHttpContextAccessor: with one registered the host makes a new HttpContext for every request (instead of reusing
         // the connection's) and flows it through every await. A request binds its caller to its scope (UseCurrentUser).
-        services.AddScoped<HttpCurrentUser>();
-        // Jobs run without a request: they act as the system user, never as a token's holder.
-        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>() is { IsBound: true } caller ? caller : new SystemUser());
+        // Jobs run without a request: their scope's caller acts as the system user, never as a token's holder.
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
         // Each token is validated in full once, then admitted from memory until it expires (ValidatedTokens).
         var validated = new ValidatedTokens(new JsonWebTokenHandler { MapInboundClaims = false }, TimeProvider.System);
@@ -167,7 +166,8 @@ public static class AuthSetup
     /// </summary>
     public static IApplicationBuilder UseCurrentUser(this IApplicationBuilder app) => app.Use(static next => http =>
     {
-        http.RequestServices.GetRequiredService<HttpCurrentUser>().Bind(http);
+        // Another registration of the caller (the demo's, a test's) is bound by whoever registered it.
+        if (http.RequestServices.GetRequiredService<ICurrentUser>() is HttpCurrentUser caller) caller.Bind(http);
         return next(http);
     });
 

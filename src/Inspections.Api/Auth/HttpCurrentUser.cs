@@ -4,12 +4,17 @@ using Inspections.Core.Common;
 namespace Inspections.Api.Auth;
 
 /// <summary>
-/// The authenticated caller of the current HTTP request (bearer token or, for pages, cookie: the same claims). The request
-/// binds itself to its scope's instance before any endpoint runs (<see cref="AuthSetup.UseCurrentUser"/>); a scope no
-/// request bound (a job's) acts as the system user. The caller's facts are read once per principal.
+/// The scope's <see cref="ICurrentUser"/>: the authenticated caller of the current HTTP request (bearer token or, for pages,
+/// cookie: the same claims), which binds itself to its scope's instance before any endpoint runs
+/// (<see cref="AuthSetup.UseCurrentUser"/>); in a scope no request bound (a job's) the system user, as <see cref="SystemUser"/>
+/// says it. Registered as the interface itself, so a handler's or behaviour's caller is one lookup of the scope's, not a
+/// factory asking the scope again. The caller's facts are read once per principal.
 /// </summary>
 public sealed class HttpCurrentUser : ICurrentUser
 {
+    /// <summary>The system user's facts, for a scope no request bound.</summary>
+    private static readonly CallerFacts System = Unbound(new SystemUser());
+
     private HttpContext? _http;
     private ClaimsPrincipal? _readFrom;
     private CallerFacts _facts = CallerFacts.Nobody;
@@ -19,12 +24,16 @@ public sealed class HttpCurrentUser : ICurrentUser
 
     public void Bind(HttpContext http) => _http = http;
 
+    private static CallerFacts Unbound(SystemUser system) =>
+        new(system.IsAuthenticated, system.UserId, system.DisplayName, [system.Role], system.Jurisdiction, system.CredentialNumber, null);
+
     private CallerFacts Facts
     {
         get
         {
+            if (_http is not { } http) return System;
             // A page's sign-in replaces the request's principal: read again when it changes.
-            if (_http?.User is not { } principal) return CallerFacts.Nobody;
+            if (http.User is not { } principal) return CallerFacts.Nobody;
             if (!ReferenceEquals(principal, _readFrom))
             {
                 _facts = CallerFacts.Of(principal);

@@ -24,14 +24,14 @@ public static class RequestEndpoints
     /// </summary>
     public static RouteHandlerBuilder MapQuery<TRequest, TResponse>(this IEndpointRouteBuilder app, string pattern, Delegate bind)
         where TRequest : IQuery<TResponse> =>
-        Map<TRequest, TResponse>(app, HttpMethods.Get, pattern, bind, static (m, r, ct) => m.Send(r, ct), Answer<TRequest, TResponse>(null), typeof(TResponse), StatusCodes.Status200OK,
+        Map<TRequest, TResponse>(app, HttpMethods.Get, pattern, bind, Query<TRequest, TResponse>(app), Answer<TRequest, TResponse>(null), typeof(TResponse), StatusCodes.Status200OK,
             finishesAlone: true)
             .WithMetadata(WritesItsAnswers.Instance);
 
     /// <summary>POST: a step on an existing record (or a run of a job), answers 200.</summary>
     public static RouteHandlerBuilder MapCommand<TRequest, TResponse>(this IEndpointRouteBuilder app, string pattern, Delegate bind)
         where TRequest : ICommand<TResponse> =>
-        Map<TRequest, TResponse>(app, HttpMethods.Post, pattern, bind, static (m, r, ct) => m.Send(r, ct), Answer<TRequest, TResponse>(null), typeof(TResponse), StatusCodes.Status200OK);
+        Map<TRequest, TResponse>(app, HttpMethods.Post, pattern, bind, Command<TRequest, TResponse>(app), Answer<TRequest, TResponse>(null), typeof(TResponse), StatusCodes.Status200OK);
 
     /// <summary>
     /// POST: a step whose answer the endpoint shapes from the response (signing in answers a token, not the
@@ -40,24 +40,39 @@ public static class RequestEndpoints
     public static RouteHandlerBuilder MapCommand<TRequest, TResponse, TAnswer>(this IEndpointRouteBuilder app, string pattern, Delegate bind,
         Func<HttpContext, TResponse, TAnswer> answer)
         where TRequest : ICommand<TResponse> =>
-        Map<TRequest, TResponse>(app, HttpMethods.Post, pattern, bind, static (m, r, ct) => m.Send(r, ct),
+        Map<TRequest, TResponse>(app, HttpMethods.Post, pattern, bind, Command<TRequest, TResponse>(app),
             (http, _, response) => Results.Ok(answer(http, response)), typeof(TAnswer), StatusCodes.Status200OK);
 
     /// <summary>PUT: replaces a record or one part of it, answers 200.</summary>
     public static RouteHandlerBuilder MapReplace<TRequest, TResponse>(this IEndpointRouteBuilder app, string pattern, Delegate bind)
         where TRequest : ICommand<TResponse> =>
-        Map<TRequest, TResponse>(app, HttpMethods.Put, pattern, bind, static (m, r, ct) => m.Send(r, ct), Answer<TRequest, TResponse>(null), typeof(TResponse), StatusCodes.Status200OK);
+        Map<TRequest, TResponse>(app, HttpMethods.Put, pattern, bind, Command<TRequest, TResponse>(app), Answer<TRequest, TResponse>(null), typeof(TResponse), StatusCodes.Status200OK);
 
     /// <summary>DELETE: removes a record, answers 200 with it as it was removed.</summary>
     public static RouteHandlerBuilder MapRemove<TRequest, TResponse>(this IEndpointRouteBuilder app, string pattern, Delegate bind)
         where TRequest : ICommand<TResponse> =>
-        Map<TRequest, TResponse>(app, HttpMethods.Delete, pattern, bind, static (m, r, ct) => m.Send(r, ct), Answer<TRequest, TResponse>(null), typeof(TResponse), StatusCodes.Status200OK);
+        Map<TRequest, TResponse>(app, HttpMethods.Delete, pattern, bind, Command<TRequest, TResponse>(app), Answer<TRequest, TResponse>(null), typeof(TResponse), StatusCodes.Status200OK);
 
     /// <summary>POST: creates, answers 201 with the Location <paramref name="location"/> names (none when it returns null).</summary>
     public static RouteHandlerBuilder MapCreate<TRequest, TResponse>(this IEndpointRouteBuilder app, string pattern, Delegate bind,
         Func<TRequest, TResponse, string?> location)
         where TRequest : ICommand<TResponse> =>
-        Map<TRequest, TResponse>(app, HttpMethods.Post, pattern, bind, static (m, r, ct) => m.Send(r, ct), Answer(location), typeof(TResponse), StatusCodes.Status201Created);
+        Map<TRequest, TResponse>(app, HttpMethods.Post, pattern, bind, Command<TRequest, TResponse>(app), Answer(location), typeof(TResponse), StatusCodes.Status201Created);
+
+    /// <summary>
+    /// How the endpoint sends its request: through the mediator's own dispatch for <typeparamref name="TRequest"/> (the
+    /// generated wrapper that resolves the handler and the behaviours from the request's scope and runs them in order), found
+    /// once when the endpoint is mapped rather than looked up by the request's type on every send. The same code
+    /// <c>mediator.Send</c> runs; pages and jobs go through <c>Send</c> itself.
+    /// </summary>
+    private static Func<global::Mediator.Mediator, TRequest, CancellationToken, ValueTask<TResponse>> Query<TRequest, TResponse>(IEndpointRouteBuilder app)
+        where TRequest : IQuery<TResponse> =>
+        app.ServiceProvider.GetRequiredService<global::Mediator.Internals.QueryHandlerWrapper<TRequest, TResponse>>().Handle;
+
+    /// <inheritdoc cref="Query{TRequest, TResponse}"/>
+    private static Func<global::Mediator.Mediator, TRequest, CancellationToken, ValueTask<TResponse>> Command<TRequest, TResponse>(IEndpointRouteBuilder app)
+        where TRequest : ICommand<TResponse> =>
+        app.ServiceProvider.GetRequiredService<global::Mediator.Internals.CommandHandlerWrapper<TRequest, TResponse>>().Handle;
 
     private static Func<HttpContext, TRequest, TResponse, IResult> Answer<TRequest, TResponse>(Func<TRequest, TResponse, string?>? location) =>
         location is null
@@ -78,7 +93,8 @@ public static class RequestEndpoints
         // The binding is the endpoint's handler, so its parameters (names, [OneOf], [AsParameters], bodies) are
         // what the framework binds and the API description shows; this filter, last in line, sends what it built.
         var endpoint = app.MapMethods(pattern, [method], bind)
-            .AddEndpointFilter(new Sending<TRequest, TResponse>(send, answer, finishesAlone).InvokeAsync)
+            .AddEndpointFilter(new Sending<TRequest, TResponse>(send, answer, finishesAlone,
+                app.ServiceProvider.GetRequiredService<global::Mediator.Internals.ContainerMetadata>()).InvokeAsync)
             .Allow<TRequest>()
             .Produces(status, answers);
         // The framework reads the binding's return type as a 200 answer of the request itself; the answer is TResponse.
@@ -95,7 +111,7 @@ public static class RequestEndpoints
     /// at once (SQLite's reads) passes through without a state machine, and one that waits (a PostgreSQL query) pays for one.
     /// </summary>
     private sealed class Sending<TRequest, TResponse>(Func<global::Mediator.Mediator, TRequest, CancellationToken, ValueTask<TResponse>> send,
-        Func<HttpContext, TRequest, TResponse, IResult> answer, bool finishesAlone)
+        Func<HttpContext, TRequest, TResponse, IResult> answer, bool finishesAlone, global::Mediator.Internals.ContainerMetadata metadata)
     {
         public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
         {
@@ -109,9 +125,8 @@ public static class RequestEndpoints
         {
             // Anything but the request (a refusal of the binding) goes out as it is.
             if (bound is not TRequest request) return new(bound);
-            // The generated mediator itself, not IMediator: its Send is then an ordinary call, not a generic interface
-            // method the runtime looks up on every request.
-            var sending = send(http.RequestServices.GetRequiredService<global::Mediator.Mediator>(), request,
+            // The generated mediator itself, made here for the request's scope as the container would make it (EndpointMediator).
+            var sending = send(new global::Mediator.Mediator(http.RequestServices, metadata), request,
                 finishesAlone ? CancellationToken.None : http.RequestAborted);
             return sending.IsCompletedSuccessfully ? Answer(request, sending.Result, http) : SentAsync(sending, request, http);
         }

@@ -122,8 +122,17 @@ public sealed class TokenMemoryTests(string provider) : TokenMemoryFixture(provi
         // request's caller is bound to its scope instead (UseCurrentUser), and a job's scope acts as the system user.
         Assert.That(Api.Services.GetService<Microsoft.AspNetCore.Http.IHttpContextAccessor>(), Is.Null);
         using var scope = Api.Services.CreateScope();
-        Assert.That(scope.ServiceProvider.GetRequiredService<Inspections.Core.Common.ICurrentUser>(),
-            Is.InstanceOf<Inspections.Core.Common.SystemUser>(), "a scope no request bound");
+        var caller = scope.ServiceProvider.GetRequiredService<Inspections.Core.Common.ICurrentUser>();
+        Inspections.Core.Common.ICurrentUser system = new Inspections.Core.Common.SystemUser();
+        Assert.Multiple(() =>
+        {
+            // A scope no request bound acts as the system user, in every fact a handler or the audit trail reads.
+            Assert.That((caller.IsAuthenticated, caller.UserId, caller.DisplayName, caller.Role, caller.Jurisdiction, caller.CredentialNumber, caller.UserVersion),
+                Is.EqualTo((system.IsAuthenticated, system.UserId, system.DisplayName, system.Role, system.Jurisdiction, system.CredentialNumber, system.UserVersion)));
+            Assert.That(caller.Roles, Is.EqualTo(new[] { Inspections.Domain.Access.Roles.System }));
+            Assert.That(caller.IsInRole(Inspections.Domain.Access.Roles.System), Is.True);
+            Assert.That(caller.IsInRole(Inspections.Domain.Access.Roles.Officer), Is.False);
+        });
     }
 
     [Test]
