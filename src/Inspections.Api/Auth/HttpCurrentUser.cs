@@ -19,9 +19,6 @@ public sealed class HttpCurrentUser : ICurrentUser
     private ClaimsPrincipal? _readFrom;
     private CallerFacts _facts = CallerFacts.Nobody;
 
-    /// <summary>Whether a request bound this scope's caller.</summary>
-    public bool IsBound => _http is not null;
-
     public void Bind(HttpContext http) => _http = http;
 
     private static CallerFacts Unbound(SystemUser system) =>
