@@ -139,6 +139,8 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     // A record a page cannot find is the error page's 404, not a failure of the handler.
     AllowStatusCode404Response = true,
 });
+// An API read with a token validated before, which the steps below would only pass on, goes from here to its endpoint.
+app.UseApiReadLane();
 app.UseStatusCodeProblems();
 app.UseInspectionsPages();
 app.UseInputRules();

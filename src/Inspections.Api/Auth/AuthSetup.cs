@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Inspections.Core.Behaviors;
 using Inspections.Core.Common;
 using Inspections.Core.Features.Users;
@@ -98,6 +97,7 @@ public static class AuthSetup
         // The endpoints' policies decided from the principal (ClaimsPolicyEvaluator); any other by the framework's evaluator.
         services.TryAddTransient<PolicyEvaluator>();
         services.AddSingleton<IPolicyEvaluator, ClaimsPolicyEvaluator>();
+        services.AddSingleton<EndpointPolicies>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
                 .RequireClaim(ClaimNames.Jurisdiction).RequireClaim(ClaimNames.Role, Roles.All).Build());
@@ -146,18 +146,44 @@ public static class AuthSetup
     /// </summary>
     public static IApplicationBuilder UseEndpointAuthorization(this IApplicationBuilder app)
     {
-        var provider = app.ApplicationServices.GetRequiredService<IAuthorizationPolicyProvider>();
+        var policies = app.ApplicationServices.GetRequiredService<EndpointPolicies>();
         app.ApplicationServices.GetRequiredService<IOptions<RouteOptions>>().Value.SuppressCheckForUnhandledSecurityMetadata = true;
-        var policies = new ConcurrentDictionary<Endpoint, AuthorizationPolicy?>();
         UseUnlessPassed(app, static branch => branch.UseAuthorization(), http =>
-        {
-            if (http.GetEndpoint() is not { } endpoint) return false;
-            var policy = policies.GetOrAdd(endpoint, static (e, p) => KeptPolicy(e, p), provider);
-            return policy is not null && ClaimsPolicyEvaluator.Admits(policy, http.User);
-        });
+            http.GetEndpoint() is { } endpoint && policies.For(endpoint).Policy is { } policy && ClaimsPolicyEvaluator.Admits(policy, http.User));
         // As for authentication: the host would otherwise add the middleware again (UseAuthorization marked the branch).
         app.Properties[AuthorizationMiddlewareSet] = true;
         return app;
+    }
+
+    /// <summary>
+    /// The API's reads in one step: a GET of an API read (<see cref="Endpoints.WritesItsAnswers"/>, under /api) whose address the
+    /// input rules pass, carrying a bearer token validated before, from a caller the endpoint's policy admits, goes from here
+    /// straight to its endpoint: admitted, authorized and bound to its caller here, as <see cref="UseTokenAuthentication"/>,
+    /// <see cref="UseEndpointAuthorization"/> and <see cref="UseCurrentUser"/> would admit, authorize and bind it, by the same
+    /// tests. The steps between, which an API read only passes by, are not run for it: the status code pages (an API read writes
+    /// its own answers), the pages and their static files (an API address), idempotency keys (POST only) and the job dashboard
+    /// (its own address), nor the endpoint middleware's checks (turned off, <see cref="UseEndpointAuthorization"/>). Every other
+    /// request, and any read the lane does not take (a token seen for the first time, a refusal, an address the rules refuse,
+    /// a body type), goes through them all as before. Under an identity provider (Auth:Authority) every token is matched against
+    /// the users table on every request: no lane. Placed after the exception handler, which answers what the endpoint throws.
+    /// </summary>
+    public static IApplicationBuilder UseApiReadLane(this IApplicationBuilder app)
+    {
+        if (app.ApplicationServices.GetRequiredService<AuthOptions>().Authority is not null) return app;
+        var validated = app.ApplicationServices.GetRequiredService<ValidatedTokens>();
+        var policies = app.ApplicationServices.GetRequiredService<EndpointPolicies>();
+        return app.Use(next => http =>
+        {
+            if (http.GetEndpoint() is { RequestDelegate: { } endpoint } matched && policies.For(matched) is { ReadLane: true, Policy: { } policy }
+                && Infrastructure.InputRules.Passes(http.Request)
+                && validated.TryAdmit(BearerToken(http.Request), out var principal) && ClaimsPolicyEvaluator.Admits(policy, principal))
+            {
+                http.User = principal;
+                BindCaller(http);
+                return endpoint(http);
+            }
+            return next(http);
+        });
     }
 
     /// <summary>
@@ -166,10 +192,15 @@ public static class AuthSetup
     /// </summary>
     public static IApplicationBuilder UseCurrentUser(this IApplicationBuilder app) => app.Use(static next => http =>
     {
-        // Another registration of the caller (the demo's, a test's) is bound by whoever registered it.
-        if (http.RequestServices.GetRequiredService<ICurrentUser>() is HttpCurrentUser caller) caller.Bind(http);
+        BindCaller(http);
         return next(http);
     });
+
+    private static void BindCaller(HttpContext http)
+    {
+        // Another registration of the caller (the demo's, a test's) is bound by whoever registered it.
+        if (http.RequestServices.GetRequiredService<ICurrentUser>() is HttpCurrentUser caller) caller.Bind(http);
+    }
 
     /// <summary>
     /// A branch of its own for <paramref name="middleware"/> (as UseWhen builds one), which a request enters unless
@@ -185,24 +216,6 @@ public static class AuthSetup
             var through = branch.Build();
             return http => passed(http) ? next(http) : through(http);
         });
-    }
-
-    /// <summary>
-    /// The endpoint's policy as the authorization middleware combines it; null (always the middleware) for an endpoint open to
-    /// anyone, carrying requirement data of its own, or whose policy <see cref="ClaimsPolicyEvaluator"/> does not decide, and for
-    /// every endpoint when the policy provider asks not to be cached. Made once per endpoint, after the endpoint's other
-    /// security metadata is checked (<see cref="EnsureNoUnmetMiddleware"/>).
-    /// </summary>
-    private static AuthorizationPolicy? KeptPolicy(Endpoint endpoint, IAuthorizationPolicyProvider provider)
-    {
-        EnsureNoUnmetMiddleware(endpoint);
-        if (!provider.AllowsCachingPolicies || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
-            || endpoint.Metadata.GetMetadata<IAuthorizationRequirementData>() is not null) return null;
-        var combined = AuthorizationPolicy.CombineAsync(provider,
-            endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(), endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>());
-        // The default provider answers at once; one that does not, or a policy the principal alone does not decide (a page's
-        // cookie scheme), leaves the endpoint to the middleware.
-        return combined.IsCompletedSuccessfully && combined.Result is { } policy && ClaimsPolicyEvaluator.Decides(policy) ? policy : null;
     }
 
     /// <summary>

@@ -36,15 +36,16 @@ public static class InputRules
     private static Task CheckRequestAsync(HttpContext http, RequestDelegate next)
     {
         var request = http.Request;
-        var length = (request.Path.Value?.Length ?? 0) + (request.PathBase.Value?.Length ?? 0) + (request.QueryString.Value?.Length ?? 0);
-        if (length > InputLimits.MaxUriLength)
-            return RefuseAsync(http, StatusCodes.Status414UriTooLong, Text.Pick("请求地址过长", "URI too long"),
-                Text.Pick($"请求地址（路径与查询参数）不能超过 {InputLimits.MaxUriLength} 个字符。",
-                    $"The path and query string must not exceed {InputLimits.MaxUriLength} characters."));
-        // The decoded path (%01, %0A and the like: no line breaks either); Kestrel itself refuses %00 before we are called.
-        if (request.Path.Value is { } path && (path.AsSpan().IndexOfAny(LineBreaks) >= 0 || TextProblem(path) is not null))
-            throw new ValidationException([new ValidationFailure("path",
-                Text.Pick("请求地址中不能包含控制字符或无效字符", "The path must not contain control characters or invalid Unicode"))]);
+        switch (CheckAddress(request))
+        {
+            case Address.TooLong:
+                return RefuseAsync(http, StatusCodes.Status414UriTooLong, Text.Pick("请求地址过长", "URI too long"),
+                    Text.Pick($"请求地址（路径与查询参数）不能超过 {InputLimits.MaxUriLength} 个字符。",
+                        $"The path and query string must not exceed {InputLimits.MaxUriLength} characters."));
+            case Address.BadPath:
+                throw new ValidationException([new ValidationFailure("path",
+                    Text.Pick("请求地址中不能包含控制字符或无效字符", "The path must not contain control characters or invalid Unicode"))]);
+        }
         if (UnsupportedCharset(request) is { } charset)
             return RefuseAsync(http, StatusCodes.Status415UnsupportedMediaType, Text.Pick("不支持的内容类型", "Unsupported media type"),
                 Text.Pick($"不支持字符集“{charset}”，请以 UTF-8 编码提交 JSON（可省略 charset）。",
@@ -56,6 +57,23 @@ public static class InputRules
     /// The charset of a JSON body other than UTF-8 (the only one the API reads), or null when acceptable.
     /// The framework reads only a bare <c>charset=utf-8</c>, so the spellings we accept (<c>"UTF-8"</c>, <c>utf8</c>) are rewritten to it.
     /// </summary>
+    /// <summary>
+    /// Whether the middleware would pass the request on without a word and without changing it: an address within the rules
+    /// and no body type named (a GET's; a body type may be refused, or rewritten to "utf-8").
+    /// </summary>
+    public static bool Passes(HttpRequest request) => request.Headers.ContentType.Count == 0 && CheckAddress(request) == Address.Fine;
+
+    private enum Address { Fine, TooLong, BadPath }
+
+    private static Address CheckAddress(HttpRequest request)
+    {
+        var length = (request.Path.Value?.Length ?? 0) + (request.PathBase.Value?.Length ?? 0) + (request.QueryString.Value?.Length ?? 0);
+        if (length > InputLimits.MaxUriLength) return Address.TooLong;
+        // The decoded path (%01, %0A and the like: no line breaks either); Kestrel itself refuses %00 before we are called.
+        if (request.Path.Value is { } path && (path.AsSpan().IndexOfAny(LineBreaks) >= 0 || TextProblem(path) is not null)) return Address.BadPath;
+        return Address.Fine;
+    }
+
     private static string? UnsupportedCharset(HttpRequest request)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)) return null;
