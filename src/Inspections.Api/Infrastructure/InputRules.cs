@@ -54,10 +54,6 @@ public static class InputRules
     }
 
     /// <summary>
-    /// The charset of a JSON body other than UTF-8 (the only one the API reads), or null when acceptable.
-    /// The framework reads only a bare <c>charset=utf-8</c>, so the spellings we accept (<c>"UTF-8"</c>, <c>utf8</c>) are rewritten to it.
-    /// </summary>
-    /// <summary>
     /// Whether the middleware would pass the request on without a word and without changing it: an address within the rules
     /// and no body type named (a GET's; a body type may be refused, or rewritten to "utf-8").
     /// </summary>
@@ -74,6 +70,10 @@ public static class InputRules
         return Address.Fine;
     }
 
+    /// <summary>
+    /// The charset of a JSON body other than UTF-8 (the only one the API reads), or null when acceptable.
+    /// The framework reads only a bare <c>charset=utf-8</c>, so the spellings we accept (<c>"UTF-8"</c>, <c>utf8</c>) are rewritten to it.
+    /// </summary>
     private static string? UnsupportedCharset(HttpRequest request)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)) return null;
